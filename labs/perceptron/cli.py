@@ -1,0 +1,45 @@
+"""``python -m labs perceptron``: train one neuron on a gate, write weights.csv and figures."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from labs.perceptron.gates import GATES
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("perceptron", help="TD 1: train one neuron on a logic gate")
+    parser.add_argument("--gate", default="AND", help=f"one of {', '.join(GATES)} (default AND)")
+    parser.add_argument("--coeff", type=float, default=0.7, help="learning rate (default 0.7)")
+    parser.add_argument("--iterations", type=int, default=1000, help="default 1000")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the initial weights")
+    parser.add_argument("--out", type=Path, default=Path("results/perceptron"),
+                        help="folder for weights.csv and the figures")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+    from labs.perceptron.figures import decision_lines_figure, error_figure, weight_history_figure
+    from labs.perceptron.train import train
+    from labs.perceptron.weights_csv import write_weights_csv
+    from labs.suite.golden import save_figure
+
+    gate = args.gate.upper()
+    if gate not in GATES:
+        raise UsageError(f"unknown gate {args.gate!r}; choose one of {', '.join(GATES)}")
+    result = train(gate, args.coeff, args.iterations, args.seed)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        write_weights_csv(args.out / "weights.csv", result.weights)
+    except OSError as error:
+        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    title = f"{gate}, coeff {args.coeff:g}, {args.iterations} iterations"
+    save_figure(error_figure(result.errors, title), args.out / "errors.png")
+    save_figure(weight_history_figure(result.weight_history, title), args.out / "weights.png")
+    save_figure(decision_lines_figure({gate: result.weights}), args.out / "decision_line.png")
+    w0, w1, w2 = result.weights
+    print(f"{title}: w0 = {w0:.4f}, w1 = {w1:.4f}, w2 = {w2:.4f}; "
+          f"final error {result.errors[-1]:.4f}")
+    print(f"wrote {args.out}/weights.csv, errors.png, weights.png, decision_line.png")
+    return 0

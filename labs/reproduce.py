@@ -1,0 +1,38 @@
+"""``python -m labs reproduce [LAB ...]``: the main job, every lab on built-in defaults.
+
+Each lab registers ``reproduce(out: Path) -> None`` here; with no LAB, all of them run.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import time
+from pathlib import Path
+
+REPRODUCERS = {
+    "td1": "labs.perceptron.reproduce",
+}
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("reproduce", help="reproduce the labs' documented results")
+    parser.add_argument("labs", nargs="*", metavar="LAB",
+                        help=f"which labs ({', '.join(REPRODUCERS)}); default: all")
+    parser.add_argument("--out", type=Path, default=Path("results"),
+                        help="output folder (default: results/); each lab writes OUT/LAB/")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+
+    unknown = [lab for lab in args.labs if lab not in REPRODUCERS]
+    if unknown:
+        raise UsageError(f"unknown lab {unknown[0]!r}; known labs: {', '.join(REPRODUCERS)}")
+    for lab in args.labs or list(REPRODUCERS):
+        start = time.perf_counter()
+        out = args.out / lab
+        out.mkdir(parents=True, exist_ok=True)
+        importlib.import_module(REPRODUCERS[lab]).reproduce(out)
+        print(f"{lab}: results in {out}/ ({time.perf_counter() - start:.1f} s)")
+    return 0

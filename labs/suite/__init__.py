@@ -1,0 +1,1 @@
+"""Shared pytest machinery: options, markers, submission loading, golden comparison."""

@@ -1,0 +1,153 @@
+"""A sandboxed child process running ``labs.suite.worker`` on a copy of a student's folder.
+
+What is enforced here, on every POSIX system: a wall-clock timeout per call (the whole
+process group is killed), an address-space limit (``RLIMIT_AS``), no core dumps, a closed
+stdin, stdout and stderr captured to files and truncated when read back, a minimal
+environment, and a working directory that is a temporary copy of the submission. Stronger
+isolation (no network, an unprivileged user) is added by ``labs.suite.sandbox`` where the
+OS allows it.
+"""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from labs.suite import wire
+
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
+OUTPUT_TAIL_BYTES = 4000
+
+
+@dataclass(frozen=True)
+class Limits:
+    call_timeout: float = 60.0  # seconds of wall clock per call
+    total_budget: float = 600.0  # seconds of wall clock per submission, all calls together
+    memory_mb: int = 2048  # address space of the child
+
+
+class ChildFailure(Exception):
+    """The child could not answer: timeout, crash, exit, or garbage on the pipe."""
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+class Child:
+    """One worker process for one contract of one submission; restarted after a failure."""
+
+    def __init__(self, folder: Path, contract_path: str, limits: Limits,
+                 command_prefix: list[str] | None = None) -> None:
+        self.folder = folder
+        self.contract_path = contract_path
+        self.limits = limits
+        self.command_prefix = command_prefix or []
+        self.process: subprocess.Popen | None = None
+        self.output = tempfile.TemporaryFile()
+
+    def _limit_resources(self) -> None:  # runs in the child, before exec
+        import resource
+        limit = self.limits.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+    def _start(self) -> None:
+        request_r, self.request_w = os.pipe()
+        self.response_r, response_w = os.pipe()
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.folder),
+            "PYTHONPATH": str(_PROJECT_ROOT),
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "MPLBACKEND": "Agg",
+            "OMP_NUM_THREADS": "1",
+            "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "HF_HUB_OFFLINE": "1",
+        }
+        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG"):
+            if key in os.environ:
+                env[key] = os.environ[key]
+        command = [*self.command_prefix, sys.executable, "-m", "labs.suite.worker",
+                   str(self.folder), self.contract_path, str(request_r), str(response_w)]
+        self.process = subprocess.Popen(
+            command, cwd=self.folder, env=env, stdin=subprocess.DEVNULL,
+            stdout=self.output, stderr=self.output, pass_fds=(request_r, response_w),
+            start_new_session=True, preexec_fn=self._limit_resources)
+        os.close(request_r)
+        os.close(response_w)
+
+    def output_tail(self) -> str:
+        self.output.flush()
+        size = self.output.seek(0, os.SEEK_END)
+        self.output.seek(max(0, size - OUTPUT_TAIL_BYTES))
+        text = self.output.read().decode("utf-8", "replace")
+        return ("[...] " if size > OUTPUT_TAIL_BYTES else "") + text
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.process.wait()
+        for fd in (self.request_w, self.response_r):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.process = None
+
+    def _death(self) -> str:
+        code = self.process.wait()
+        if code < 0:
+            if -code == signal.SIGKILL:
+                return ("the submission's process was killed (SIGKILL), most likely for "
+                        f"exceeding the memory limit of {self.limits.memory_mb} MB")
+            return f"the submission's process was killed by {_signal_name(-code)}"
+        return f"the submission's process exited with status {code} before returning"
+
+    def request(self, message: dict[str, Any], timeout: float) -> Any:
+        """Send one request, return the decoded response, or raise ChildFailure."""
+        if self.process is None or self.process.poll() is not None:
+            self.stop()
+            self._start()
+        try:
+            os.write(self.request_w, (wire.dumps(message) + "\n").encode())
+        except BrokenPipeError:
+            failure = self._death()
+            self.stop()
+            raise ChildFailure(failure) from None
+        deadline = time.monotonic() + timeout
+        buffer = b""
+        while not buffer.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            ready, _, _ = select.select([self.response_r], [], [], max(0.0, remaining))
+            if not ready:
+                self.stop()
+                raise ChildFailure(f"timed out after {timeout:g} s")
+            chunk = os.read(self.response_r, 1 << 20)
+            if not chunk:
+                failure = self._death()
+                self.stop()
+                raise ChildFailure(failure)
+            buffer += chunk
+        try:
+            return wire.loads(buffer)
+        except ValueError as error:
+            self.stop()
+            raise ChildFailure(f"the submission's process sent back garbage ({error})") from None

@@ -1,0 +1,166 @@
+"""The code under test: the reference package, or a student's folder in a child process.
+
+Specs ask ``submission.contract("labs.perceptron.contract").call("train", ...)`` and get
+plain data back, whichever it is. Results are cached per call (every probe is
+deterministic given its arguments, seeds included), so specs that share a training run
+pay for it once.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from labs.suite import wire
+from labs.suite.child import Child, ChildFailure, Limits
+from labs.suite.contract import MissingFunction, load_contract, reference_implementation
+
+
+class SubmissionError(Exception):
+    """The submission failed to answer a call; the message says why in plain words."""
+
+
+class NotProvided(SubmissionError):
+    """The submission lacks an optional name of the contract."""
+
+
+def _freeze(value: Any) -> Any:
+    """Make cached arrays read-only so that one spec cannot alter another's data."""
+    if isinstance(value, np.ndarray):
+        value.setflags(write=False)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _freeze(item)
+    elif isinstance(value, list):
+        for item in value:
+            _freeze(item)
+    return value
+
+
+class BoundContract:
+    """One lab's contract, bound to one submission."""
+
+    def __init__(self, submission: "Submission", path: str) -> None:
+        self.submission = submission
+        self.contract = load_contract(path)
+        self.path = path
+        self._cache: dict[str, Any] = {}
+
+    def call(self, probe: str, *args: Any, **kwargs: Any) -> Any:
+        """Run a probe of the contract; raise SubmissionError (NotProvided when optional)."""
+        if probe not in self.contract.PROBES:
+            raise KeyError(f"{self.path} has no probe {probe!r}")
+        key = wire.dumps([probe, args, kwargs])
+        if key not in self._cache:
+            try:
+                self._cache[key] = _freeze(self.submission._run(self, probe, args, kwargs))
+            except SubmissionError as error:
+                self._cache[key] = error
+        result = self._cache[key]
+        if isinstance(result, SubmissionError):
+            raise result
+        return result
+
+    def required(self, name: str) -> bool:
+        return name in self.contract.REQUIRED
+
+
+class Submission:
+    label = "reference"
+
+    def __init__(self) -> None:
+        self._contracts: dict[str, BoundContract] = {}
+
+    def contract(self, path: str) -> BoundContract:
+        if path not in self._contracts:
+            self._contracts[path] = BoundContract(self, path)
+        return self._contracts[path]
+
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    @staticmethod
+    def _missing(bound: BoundContract, name: str, message: str) -> SubmissionError:
+        if name == "module" or bound.required(name):
+            return SubmissionError(message)
+        return NotProvided(message)
+
+
+class ReferenceSubmission(Submission):
+    """The reference package, run in this process (it is trusted code)."""
+
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+        implementation = reference_implementation(bound.contract)
+        try:
+            return wire.to_plain(bound.contract.PROBES[probe](implementation, *args, **kwargs))
+        except MissingFunction as error:
+            raise self._missing(bound, error.name, str(error)) from None
+
+
+class FolderSubmission(Submission):
+    """A student's folder, copied to a temporary directory, run in sandboxed children."""
+
+    def __init__(self, folder: Path, limits: Limits | None = None,
+                 command_prefix: list[str] | None = None) -> None:
+        super().__init__()
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise ValueError(f"submission folder not found: {folder}")
+        self.label = folder.name
+        self.limits = limits or Limits()
+        self.command_prefix = command_prefix
+        self._tmp = tempfile.TemporaryDirectory(prefix="submission-")
+        self.folder = Path(self._tmp.name) / "submission"
+        shutil.copytree(folder, self.folder, symlinks=False,
+                        ignore=shutil.ignore_patterns("__pycache__", ".git"))
+        self._children: dict[str, Child] = {}
+        self.spent = 0.0
+
+    def _child(self, path: str) -> Child:
+        if path not in self._children:
+            self._children[path] = Child(self.folder, path, self.limits, self.command_prefix)
+        return self._children[path]
+
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+        left = self.limits.total_budget - self.spent
+        if left <= 0:
+            raise SubmissionError("not run: the submission used up its total time budget of "
+                                  f"{self.limits.total_budget:g} s on earlier calls")
+        timeout = min(self.limits.call_timeout, left)
+        child = self._child(bound.path)
+        start = time.monotonic()
+        try:
+            response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs},
+                                     timeout)
+        except ChildFailure as error:
+            raise SubmissionError(self._with_output(str(error), child)) from None
+        finally:
+            self.spent += time.monotonic() - start
+        if not isinstance(response, dict) or not ("ok" in response or "error" in response):
+            raise SubmissionError("the submission's process sent back a malformed answer")
+        if "ok" in response:
+            return response["ok"]
+        error = response["error"]
+        if not isinstance(error, dict):
+            raise SubmissionError("the submission's process sent back a malformed error")
+        message = str(error.get("message", "unknown error"))
+        if error.get("kind") == "missing":
+            raise self._missing(bound, str(error.get("name")), message)
+        raise SubmissionError(self._with_output(message, child))
+
+    @staticmethod
+    def _with_output(message: str, child: Child) -> str:
+        tail = child.output_tail().strip()
+        return f"{message}\n--- the submission's output (last lines) ---\n{tail}" if tail else message
+
+    def close(self) -> None:
+        for child in self._children.values():
+            child.stop()
+        self._tmp.cleanup()

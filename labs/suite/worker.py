@@ -1,0 +1,84 @@
+"""The child process that runs a student's code: ``python -m labs.suite.worker``.
+
+It reads one JSON request per line on one pipe, runs the contract's probe on the student's
+module, and writes one JSON response per line on another pipe. The student's own stdin,
+stdout and stderr are not those pipes, so printing or reading input cannot corrupt them.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from labs.suite import wire
+from labs.suite.contract import Implementation, MissingFunction, load_contract, read_mapping
+
+
+def _where(error: BaseException, folder: Path) -> str:
+    """' in perceptron.py line 12' for the innermost frame in the student's files."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if f.filename and Path(f.filename).resolve().is_relative_to(folder)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    return f" in {Path(frame.filename).resolve().relative_to(folder)} line {frame.lineno}"
+
+
+def _describe(error: BaseException, folder: Path) -> dict:
+    if isinstance(error, MissingFunction):
+        return {"kind": "missing", "name": error.name, "message": str(error)}
+    if isinstance(error, SyntaxError):
+        name = Path(error.filename or "?").name
+        return {"kind": "syntax",
+                "message": f"{type(error).__name__} in {name} line {error.lineno}: {error.msg}"}
+    if isinstance(error, MemoryError):
+        return {"kind": "memory", "message": "the submission ran out of memory (MemoryError)"}
+    if isinstance(error, SystemExit):
+        return {"kind": "exit",
+                "message": f"the submission called sys.exit({error.code!r}) before returning"}
+    message = str(error)[:500]
+    return {"kind": "exception",
+            "message": f"{type(error).__name__}{_where(error, folder)}: {message}"}
+
+
+class _Loader:
+    def __init__(self, folder: Path, contract_path: str):
+        self.folder = folder
+        self.contract = load_contract(contract_path)
+        self.module_name, self.names = read_mapping(folder, self.contract.MODULE)
+        self.impl: Implementation | None = None
+
+    def implementation(self) -> Implementation:
+        if self.impl is None:
+            filename = f"{self.module_name}.py"
+            if not (self.folder / filename).exists():
+                raise MissingFunction("module", f"the submission has no file {filename}")
+            module = importlib.import_module(self.module_name)
+            self.impl = Implementation(module, filename, self.names)
+        return self.impl
+
+
+def main(argv: list[str]) -> int:
+    folder, contract_path, request_fd, response_fd = argv
+    folder = Path(folder).resolve()
+    requests = os.fdopen(int(request_fd), "r", encoding="utf-8")
+    responses = os.fdopen(int(response_fd), "w", encoding="utf-8")
+    loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
+    sys.path.insert(0, str(folder))
+    for line in requests:
+        request = wire.loads(line)
+        try:
+            probe = loader.contract.PROBES[request["probe"]]
+            result = probe(loader.implementation(), *request["args"], **request["kwargs"])
+            response = wire.dumps({"ok": result})
+        except BaseException as error:  # noqa: B036 - everything a student can raise is reported
+            response = wire.dumps({"error": _describe(error, folder)})
+        responses.write(response + "\n")
+        responses.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
