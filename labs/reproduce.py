@@ -1,6 +1,7 @@
 """``python -m labs reproduce [LAB ...]``: the main job, every lab on built-in defaults.
 
-Each lab registers ``reproduce(out: Path) -> None`` here; with no LAB, all of them run.
+Each lab lists here the modules whose ``reproduce(out: Path) -> None`` it runs, all writing
+into OUT/LAB/; with no LAB, every lab runs.
 """
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import importlib
 import time
 from pathlib import Path
 
-REPRODUCERS = {
-    "td1": "labs.perceptron.reproduce",
+REPRODUCERS: dict[str, tuple[str, ...]] = {
+    "td1": ("labs.perceptron.reproduce",),
 }
 
 
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         start = time.perf_counter()
         out = args.out / lab
         out.mkdir(parents=True, exist_ok=True)
-        importlib.import_module(REPRODUCERS[lab]).reproduce(out)
+        for module in REPRODUCERS[lab]:
+            importlib.import_module(module).reproduce(out)
         print(f"{lab}: results in {out}/ ({time.perf_counter() - start:.1f} s)")
     return 0

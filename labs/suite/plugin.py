@@ -33,6 +33,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="wall-clock budget for all calls into one submission (seconds)")
     group.addoption("--memory-mb", metavar="MB", type=int, default=Limits.memory_mb,
                     help="address-space limit of a submission's process (MB)")
+    group.addoption("--wikitext-dir", metavar="DIR", default=None,
+                    help="TD 3: a local copy of WikiText-2 raw for the gpu-marked recipe")
+    group.addoption("--stylegan3-pkl", metavar="PKL", default=None,
+                    help="TD 2: a StyleGAN3 network pickle for the gpu-marked specs")
+    group.addoption("--stylegan3-repo", metavar="DIR", default=None,
+                    help="TD 2: a checkout of NVlabs/stylegan3 (to unpickle the network)")
 
 
 def _cuda_available() -> bool:
