@@ -55,6 +55,11 @@ def probe_train(impl, desired, coeff, iterations, seed) -> dict:
     return run_fields(impl.train(np.array(desired, dtype=float), coeff, iterations, seed))
 
 
+def probe_train_twice(impl, desired, coeff, iterations, seed) -> list[dict]:
+    """Two calls with the same arguments in one process: the same seed must give the same run."""
+    return [probe_train(impl, desired, coeff, iterations, seed) for _ in range(2)]
+
+
 def probe_predict(impl, weights, inputs) -> np.ndarray:
     return _array(impl.predict(np.array(weights, dtype=float), np.array(inputs, dtype=float)),
                   "predict's result")
@@ -101,6 +106,7 @@ def probe_train_mlp(impl, desired, hidden, seed) -> dict:
 
 PROBES = {
     "train": probe_train,
+    "train_twice": probe_train_twice,
     "predict": probe_predict,
     "weights_csv": probe_weights_csv,
     "read_weights_csv": probe_read_weights_csv,

@@ -2,6 +2,14 @@
 
 The same checks serve ``python -m labs reproduce td1`` (a Markdown table) and the specs
 (against the reference or a student's submission), so they cannot drift apart.
+
+Calibration of every criterion (reference, seeds 0-49; the initial weights are the only
+randomness): AND 0.7 final error 0.0099, w within 0.1% of 14.51, 9.57, 9.56; OR 0.7 w
+within 0.1% of 4.93, 10.78, 10.78; XOR w = -0.423, -0.846, -0.423, error 0.6042 for every
+seed; AND 0.01 final error 0.319-0.353, peak 0.49-0.70, |w1 - w2| up to 0.11; AND 10 w1
+18.07-18.75, w2 16.73-16.81, error at iteration 10 0.005-0.008, |w1 - w2| 1.35-1.95; AND
+50 iterations final error 0.157-0.164. The bounds were set by the issue where it gave one,
+else with a margin of at least 2x the observed spread.
 """
 from __future__ import annotations
 
@@ -84,7 +92,7 @@ CASES: tuple[Case, ...] = (
         Check("final error", "still 0.38 at the end", _final_error, _between(0.30, 0.42),
               "in [0.30, 0.42]"),
         Check("peak error", "rises to about 0.64 first", lambda w, e: np.max(e),
-              _between(0.5, 0.7), "in [0.5, 0.7]"),
+              _between(0.45, 0.75), "in [0.45, 0.75]"),
         Check("w0, w1, w2", "about 2.7, 1.6, 1.6", _weights,
               lambda w: bool(w[0] > w[1] > 0 and abs(w[1] - w[2]) < 0.1 * w[1]),
               "w0 > w1 = w2 > 0 (the report's values read off a figure; "

@@ -26,9 +26,10 @@ def train(desired, coeff=0.7, iterations=1000, seed=None):
 def write_weights_csv(path, weights):
     with open(path, "w") as f:
         for w in weights:
-            f.write(f"{w!r}\n")
+            f.write(f"{float(w)!r}\n")
 
 
 def read_weights_csv(path):
     with open(path) as f:
-        return [float(line) for line in f if line.strip()]
+        cells = [cell for line in f for cell in line.split(",") if cell.strip()]
+    return [float(cell) for cell in cells]

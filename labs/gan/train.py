@@ -1,0 +1,228 @@
+"""Training a GAN the way GAN Lab does: k discriminator updates, then g generator updates.
+
+Like GAN Lab, 12,000 real points and 12,000 noise vectors are drawn once per run and cycled
+in batches of 150. Everything random comes from the run's seed, so a run is reproducible to
+the bit on one machine. ``discriminator_objective`` and ``generator_objective`` are pure
+functions of (weights, batch); ``training_step`` applies them with torch optimisers.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import torch
+
+from labs.gan.config import ATLAS_SIZE, GANConfig, config_from
+from labs.gan.distributions import sample_real
+from labs.gan.losses import discriminator_loss, generator_loss
+from labs.gan.metrics import GRID_CELLS, kl_js
+from labs.gan.networks import (NOISE_FREE_INPUTS, Params, discriminator_logits, generate,
+                               init_mlp, layer_sizes)
+from labs.gan.noise import sample_noise
+
+STEP_METRICS = ("d_loss", "g_loss", "g_grad_norm", "d_accuracy", "d_real", "d_fake")
+
+
+@contextlib.contextmanager
+def one_thread() -> Iterator[None]:
+    """Tiny networks run faster and reproducibly on one thread; restore the caller's."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def run_seeds(seed: int) -> dict[str, int]:
+    """Independent seeds for each random part of a run, all derived from one seed."""
+    states = np.random.SeedSequence(seed).generate_state(5)
+    return dict(zip(("real", "noise", "weights", "eval", "sample"), (int(s) for s in states)))
+
+
+def discriminator_objective(d_params: Params, g_params: Params, real: torch.Tensor,
+                            noise: torch.Tensor, loss: str) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """(loss, real logits, fake logits) of the discriminator on one batch."""
+    with torch.no_grad():
+        fake = generate(g_params, noise)
+    real_logits = discriminator_logits(d_params, real)
+    fake_logits = discriminator_logits(d_params, fake)
+    return discriminator_loss(real_logits, fake_logits, loss), real_logits, fake_logits
+
+
+def generator_objective(g_params: Params, d_params: Params, noise: torch.Tensor,
+                        loss: str) -> torch.Tensor:
+    """The generator's loss on one batch (gradients flow through the discriminator)."""
+    return generator_loss(discriminator_logits(d_params, generate(g_params, noise)), loss)
+
+
+def make_optimizer(kind: str, params: Params, lr: float) -> torch.optim.Optimizer:
+    if kind == "adam":  # GAN Lab: beta1 0.9, beta2 0.999
+        return torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999))
+    return torch.optim.SGD(params, lr=lr)
+
+
+@dataclass
+class GANState:
+    """Everything a run carries from one step to the next."""
+    config: GANConfig
+    g_params: Params
+    d_params: Params
+    g_optimizer: torch.optim.Optimizer
+    d_optimizer: torch.optim.Optimizer
+    real_atlas: torch.Tensor
+    noise_atlas: torch.Tensor
+    real_batches: int = 0
+    noise_batches: int = 0
+
+    def next_batch(self, which: str) -> torch.Tensor:
+        """GAN Lab's cycling provider: batch i is rows (i * batch) % atlas onwards."""
+        size = self.config.batch_size
+        counter = f"{which}_batches"
+        start = (getattr(self, counter) * size) % ATLAS_SIZE
+        setattr(self, counter, getattr(self, counter) + 1)
+        atlas = self.real_atlas if which == "real" else self.noise_atlas
+        if start + size <= ATLAS_SIZE:
+            return atlas[start:start + size]
+        return torch.cat([atlas[start:], atlas[:start + size - ATLAS_SIZE]])
+
+
+def initial_state(config: GANConfig) -> GANState:
+    seeds = run_seeds(config.seed)
+    generator = torch.Generator().manual_seed(seeds["weights"])
+    g_params = init_mlp(layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, 2),
+                        generator)
+    d_params = init_mlp(layer_sizes(NOISE_FREE_INPUTS, config.d_layers, config.d_neurons, 1),
+                        generator)
+    real = sample_real(config.distribution, ATLAS_SIZE, seeds["real"], points=config.points)
+    noise = sample_noise(config.noise, config.noise_dim, ATLAS_SIZE, seeds["noise"])
+    return GANState(config, g_params, d_params,
+                    make_optimizer(config.g_optimizer, g_params, config.g_lr),
+                    make_optimizer(config.d_optimizer, d_params, config.d_lr),
+                    torch.as_tensor(real, dtype=torch.float32),
+                    torch.as_tensor(noise, dtype=torch.float32))
+
+
+def training_step(state: GANState) -> dict[str, torch.Tensor]:
+    """One GAN Lab step: ``k_d`` discriminator updates, then ``k_g`` generator updates.
+
+    Returns 0-d tensors (not floats, to avoid a sync per step): the last discriminator
+    update's loss, accuracy and mean outputs (before that update), the last generator
+    update's loss and gradient norm; NaN where no such update ran.
+    """
+    config = state.config
+    nan = torch.tensor(float("nan"))
+    out = dict.fromkeys(STEP_METRICS, nan)
+    for _ in range(config.k_d):
+        real, noise = state.next_batch("real"), state.next_batch("noise")
+        state.d_optimizer.zero_grad(set_to_none=True)
+        loss, real_logits, fake_logits = discriminator_objective(
+            state.d_params, state.g_params, real, noise, config.loss)
+        loss.backward()
+        state.d_optimizer.step()
+        with torch.no_grad():
+            out["d_loss"] = loss.detach()
+            out["d_accuracy"] = 0.5 * ((real_logits > 0).float().mean() + (fake_logits < 0).float().mean())
+            out["d_real"] = torch.sigmoid(real_logits).mean()
+            out["d_fake"] = torch.sigmoid(fake_logits).mean()
+    for _ in range(config.k_g):
+        noise = state.next_batch("noise")
+        state.g_optimizer.zero_grad(set_to_none=True)
+        loss = generator_objective(state.g_params, state.d_params, noise, config.loss)
+        loss.backward()
+        with torch.no_grad():
+            out["g_grad_norm"] = torch.linalg.vector_norm(
+                torch.stack([torch.linalg.vector_norm(p.grad) for p in state.g_params]))
+        state.g_optimizer.step()
+        out["g_loss"] = loss.detach()
+    return out
+
+
+@dataclass
+class Snapshot:
+    """What GAN Lab shows at one step: generated points and the discriminator's surface."""
+    step: int
+    generated: np.ndarray  # (eval_samples, 2)
+    surface: np.ndarray  # (GRID_CELLS, GRID_CELLS): D on cell centres, [y cell, x cell]
+
+
+def cell_centres(cells: int = GRID_CELLS) -> np.ndarray:
+    """The (cells * cells, 2) centres of the grid, x fastest (GAN Lab's uniform provider)."""
+    centres = (np.arange(cells) + 0.5) / cells
+    x, y = np.meshgrid(centres, centres)
+    return np.stack([x.ravel(), y.ravel()], axis=1)
+
+
+@dataclass
+class GANRun:
+    """A trained GAN: its weights, its per-step history and its snapshots."""
+    config: GANConfig
+    g_params: Params
+    d_params: Params
+    history: dict[str, np.ndarray]
+    snapshots: dict[int, Snapshot] = field(default_factory=dict)
+    real_eval: np.ndarray | None = None  # the real points the divergences are measured on
+
+    def generate(self, noise: np.ndarray) -> np.ndarray:
+        with torch.no_grad():
+            return generate(self.g_params, torch.as_tensor(noise, dtype=torch.float32)).double().numpy()
+
+    def sample(self, n: int, seed: int | None = None) -> np.ndarray:
+        """``n`` generated points; the noise seed defaults to one derived from the run's."""
+        seed = run_seeds(self.config.seed)["sample"] if seed is None else seed
+        return self.generate(sample_noise(self.config.noise, self.config.noise_dim, n, seed))
+
+    def discriminate(self, points: np.ndarray) -> np.ndarray:
+        """The discriminator's probability that each point is real."""
+        with torch.no_grad():
+            logits = discriminator_logits(self.d_params, torch.as_tensor(points, dtype=torch.float32))
+        return torch.sigmoid(logits).double().numpy()
+
+    def surface(self, cells: int = GRID_CELLS) -> np.ndarray:
+        return self.discriminate(cell_centres(cells)).reshape(cells, cells)
+
+
+def _evaluate(state: GANState, real_eval: np.ndarray, noise_eval: torch.Tensor) -> tuple[np.ndarray, float, float]:
+    with torch.no_grad():
+        generated = generate(state.g_params, noise_eval).double().numpy()
+    kl, js = kl_js(real_eval, generated)
+    return generated, kl, js
+
+
+def train_gan(config: GANConfig | Mapping[str, Any]) -> GANRun:
+    """Train one GAN (a GANConfig, or a dict of hyper-parameters; ``preset`` picks one)."""
+    config = config_from(config)
+    with one_thread():
+        state = initial_state(config)
+        seeds = run_seeds(config.seed)
+        real_eval = sample_real(config.distribution, config.eval_samples, seeds["eval"],
+                                points=config.points)
+        noise_eval = torch.as_tensor(sample_noise(config.noise, config.noise_dim,
+                                                  config.eval_samples, seeds["eval"]),
+                                     dtype=torch.float32)
+        wanted = set(config.snapshot_steps)
+        centres = torch.as_tensor(cell_centres(), dtype=torch.float32)
+        records: list[dict[str, torch.Tensor]] = []
+        evaluations: list[tuple[int, float, float]] = []
+        snapshots: dict[int, Snapshot] = {}
+        for step in range(config.steps + 1):  # step s: the state after s training steps
+            if step % config.eval_every == 0 or step == config.steps or step in wanted:
+                generated, kl, js = _evaluate(state, real_eval, noise_eval)
+                evaluations.append((step, kl, js))
+                if step in wanted:
+                    with torch.no_grad():
+                        surface = torch.sigmoid(discriminator_logits(state.d_params, centres))
+                    snapshots[step] = Snapshot(step, generated,
+                                               surface.double().numpy().reshape(GRID_CELLS, GRID_CELLS))
+            if step < config.steps:
+                records.append(training_step(state))
+    history = {name: (torch.stack([r[name] for r in records]).double().numpy() if records
+                      else np.zeros(0)) for name in STEP_METRICS}
+    history["eval_step"] = np.array([e[0] for e in evaluations])
+    history["kl"] = np.array([e[1] for e in evaluations])
+    history["js"] = np.array([e[2] for e in evaluations])
+    for param in state.g_params + state.d_params:
+        param.requires_grad_(False)
+    return GANRun(config, state.g_params, state.d_params, history, snapshots, real_eval)

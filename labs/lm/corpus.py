@@ -1,0 +1,173 @@
+"""A built-in, WikiText-shaped corpus drawn from a Markov chain whose probabilities are known.
+
+The chain runs over *symbols*, each written as one space-led piece of text: made-up words
+(`` kalo``), capitalised title words (`` Vemira``), `` .``, `` ,``, the title delimiters
+`` =`` (opening and closing: two symbols, one spelling) and the row end `` \\n`` (after a
+title or after a paragraph: two symbols, one spelling). Rows are cut at row ends, so the
+text reads like WikiText-2 raw: an empty row, `` = Kelo Vana = \\n``, an empty row, then
+paragraph rows `` tavo rel mika . kora , ... . \\n``.
+
+Because every symbol is one pre-token of a GPT-2-style tokenizer, the token stream is a
+hidden Markov chain over symbols and the best achievable loss is computable
+(``labs.lm.entropy``). Everything is drawn from one ``numpy`` generator, so a spec
+(seed, sizes) gives the same text on every machine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+CONSONANTS = "bdfgklmnprstvz"
+VOWELS = "aeiou"
+
+# Symbol ids of the structural symbols; words follow, title words after them.
+TITLE_OPEN, TITLE_CLOSE, TITLE_END, PARAGRAPH_END, PERIOD, COMMA = range(6)
+STRUCTURE_SURFACES = (" =", " =", " \n", " \n", " .", " ,")
+
+
+@dataclass(frozen=True)
+class CorpusSpec:
+    """Everything that determines the built-in corpus."""
+    seed: int = 0
+    train_articles: int = 120
+    validation_articles: int = 16
+    words: int = 240  # made-up lower-case words
+    title_words: int = 40  # made-up capitalised words used in titles
+    successors: int = 6  # each word is followed by one of this many words (or punctuation)
+    sentence_end: float = 0.09  # probability that a word ends its sentence
+    comma: float = 0.04  # probability that a word is followed by a comma
+    paragraph_end: float = 0.25  # probability that a sentence ends its paragraph
+    article_end: float = 0.3  # probability that a paragraph ends its article
+    title_continue: float = 0.4  # probability of one more title word
+
+    def __post_init__(self) -> None:
+        for name in ("train_articles", "validation_articles", "words", "title_words", "successors"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"corpus {name} must be at least 1, got {getattr(self, name)}")
+        if self.successors > self.words:
+            raise ValueError(f"corpus successors ({self.successors}) cannot exceed words "
+                             f"({self.words})")
+
+
+@dataclass(frozen=True)
+class MarkovSource:
+    """The chain: symbol spellings, transition matrix (rows sum to 1), first symbol."""
+    surfaces: tuple[str, ...]
+    transitions: sparse.csr_matrix
+
+    def stationary(self, iterations: int = 2000, tolerance: float = 1e-13) -> np.ndarray:
+        """The chain's stationary distribution, by power iteration (the chain is ergodic)."""
+        pi = np.full(len(self.surfaces), 1.0 / len(self.surfaces))
+        transposed = self.transitions.T.tocsr()
+        for _ in range(iterations):
+            new = transposed @ pi
+            new /= new.sum()
+            if np.abs(new - pi).sum() < tolerance:
+                return new
+            pi = new
+        return pi
+
+    def entropy_rate(self) -> float:
+        """Nats per symbol: sum over states of pi(s) * H(next symbol | s)."""
+        rows = self.transitions.tocsr()
+        row_entropy = np.zeros(rows.shape[0])
+        for state in range(rows.shape[0]):
+            p = rows.data[rows.indptr[state]:rows.indptr[state + 1]]
+            p = p[p > 0]
+            row_entropy[state] = -(p * np.log(p)).sum()
+        return float(self.stationary() @ row_entropy)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    spec: CorpusSpec
+    source: MarkovSource
+    train: list[str]  # rows, as in WikiText-2 raw's "text" column
+    validation: list[str]
+
+
+def made_up_words(rng: np.random.Generator, count: int, taken: set[str]) -> list[str]:
+    """Distinct pronounceable words of 1 to 3 consonant-vowel syllables."""
+    words: list[str] = []
+    while len(words) < count:
+        syllables = rng.integers(1, 4)
+        word = "".join(CONSONANTS[rng.integers(len(CONSONANTS))] + VOWELS[rng.integers(len(VOWELS))]
+                       for _ in range(syllables))
+        if word not in taken:
+            taken.add(word)
+            words.append(word)
+    return words
+
+
+def zipf(count: int, exponent: float = 1.0) -> np.ndarray:
+    weights = 1.0 / np.arange(1, count + 1) ** exponent
+    return weights / weights.sum()
+
+
+def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
+    taken: set[str] = set()
+    words = made_up_words(rng, spec.words, taken)
+    titles = [w.capitalize() for w in made_up_words(rng, spec.title_words, taken)]
+    first_word, first_title = len(STRUCTURE_SURFACES), len(STRUCTURE_SURFACES) + spec.words
+    size = first_title + spec.title_words
+    matrix = np.zeros((size, size))
+    word_ids = np.arange(first_word, first_title)
+    title_ids = np.arange(first_title, size)
+    word_prior = zipf(spec.words)  # sentence openers and successor choices favour frequent words
+    word_prior = word_prior[rng.permutation(spec.words)]
+    title_prior = zipf(spec.title_words)
+
+    matrix[TITLE_OPEN, title_ids] = title_prior
+    matrix[np.ix_(title_ids, title_ids)] = spec.title_continue * title_prior
+    matrix[title_ids, TITLE_CLOSE] = 1.0 - spec.title_continue
+    matrix[TITLE_CLOSE, TITLE_END] = 1.0
+    matrix[TITLE_END, word_ids] = word_prior
+    matrix[PERIOD, word_ids] = (1.0 - spec.paragraph_end) * word_prior
+    matrix[PERIOD, PARAGRAPH_END] = spec.paragraph_end
+    matrix[COMMA, word_ids] = word_prior
+    matrix[PARAGRAPH_END, word_ids] = (1.0 - spec.article_end) * word_prior
+    matrix[PARAGRAPH_END, TITLE_OPEN] = spec.article_end
+    go_on = 1.0 - spec.sentence_end - spec.comma
+    for word in word_ids:
+        chosen = rng.choice(spec.words, size=spec.successors, replace=False, p=word_prior)
+        matrix[word, word_ids[chosen]] = go_on * rng.dirichlet(np.ones(spec.successors))
+        matrix[word, PERIOD] = spec.sentence_end
+        matrix[word, COMMA] = spec.comma
+    surfaces = STRUCTURE_SURFACES + tuple(f" {w}" for w in words) + tuple(f" {t}" for t in titles)
+    return MarkovSource(surfaces, sparse.csr_matrix(matrix))
+
+
+def sample_articles(source: MarkovSource, articles: int, rng: np.random.Generator) -> list[str]:
+    """Rows of ``articles`` articles, each started at a title as WikiText's are."""
+    rows = source.transitions
+    cumulative = [np.cumsum(rows.data[rows.indptr[s]:rows.indptr[s + 1]]) for s in range(rows.shape[0])]
+    successors = [rows.indices[rows.indptr[s]:rows.indptr[s + 1]] for s in range(rows.shape[0])]
+    text: list[str] = []
+    row: list[str] = []
+    state, done = TITLE_OPEN, 0
+    while True:
+        if state == TITLE_OPEN:
+            if done == articles:
+                break
+            done += 1
+            text.append("")
+        row.append(source.surfaces[state])
+        if state in (TITLE_END, PARAGRAPH_END):
+            text.append("".join(row))
+            row = []
+            if state == TITLE_END:
+                text.append("")
+        choice = np.searchsorted(cumulative[state], rng.random() * cumulative[state][-1], side="right")
+        state = int(successors[state][min(choice, len(successors[state]) - 1)])
+    return text
+
+
+def generate(spec: CorpusSpec = CorpusSpec()) -> Corpus:
+    """The corpus of ``spec``: the chain, then train and validation rows from it."""
+    rng = np.random.default_rng(spec.seed)
+    source = build_source(spec, rng)
+    train = sample_articles(source, spec.train_articles, rng)
+    validation = sample_articles(source, spec.validation_articles, rng)
+    return Corpus(spec, source, train, validation)

@@ -1,0 +1,33 @@
+"""The same seed gives the same weights and curves, to the bit; other seeds start elsewhere."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
+    first, second = perceptron.call("train_twice", [0, 0, 0, 1], 0.7, 200, spec_seed + 7)
+    for name in ("weights", "errors", "weight_history"):
+        if first[name] is None:
+            continue
+        assert np.array_equal(first[name], second[name]), (
+            f"two runs with the same seed ({spec_seed + 7}) should give identical {name}, to "
+            f"the bit; they differ by up to {np.max(np.abs(first[name] - second[name])):.3g}")
+
+
+def test_different_seeds_different_initial_weights(perceptron, spec_seed):
+    runs = [perceptron.train("AND", iterations=1, seed=spec_seed + k) for k in range(3)]
+    starts = [run["weight_history"][0] if run["weight_history"] is not None else run["weights"]
+              for run in runs]
+    for k in range(1, 3):
+        assert not np.array_equal(starts[0], starts[k]), (
+            f"seeds {spec_seed} and {spec_seed + k} should start from different random weights; "
+            f"both start (or end their first iteration) at {np.round(starts[0], 4)}")
+
+
+def test_initial_weights_follow_the_seed_convention(perceptron, spec_seed):
+    history = perceptron.weight_history("AND", iterations=1, seed=spec_seed)
+    expected = np.random.default_rng(spec_seed).random(3)
+    assert np.array_equal(history[0], expected), (
+        "the initial weights should be numpy.random.default_rng(seed).random(3) (the "
+        f"contract's convention, so that runs compare across submissions); seed {spec_seed} "
+        f"gives {np.round(history[0], 6)}, expected {np.round(expected, 6)}")

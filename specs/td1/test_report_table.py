@@ -1,0 +1,17 @@
+"""Every row of the report's TD 1 table (labs.perceptron.report.CASES, calibrated there)."""
+from __future__ import annotations
+
+import pytest
+
+from labs.perceptron.report import CASES, check_case
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_report_table_row(perceptron, spec_seed, case):
+    run = perceptron.train(case.gate, coeff=case.coeff, iterations=case.iterations,
+                           seed=spec_seed)
+    failed = [row for row in check_case(case, run["weights"], run["errors"]) if not row.holds]
+    if failed:
+        pytest.fail(f"{case.name}: the report's values are not reproduced:\n" + "\n".join(
+            f"- {row.quantity}: measured {row.measured}, report {row.report}, "
+            f"expected {row.criterion}" for row in failed), pytrace=False)

@@ -1,0 +1,43 @@
+"""weights.csv: one weight per line, w0 first; written and read back unchanged."""
+from __future__ import annotations
+
+import numpy as np
+
+from labs.perceptron.weights_csv import read_weights_csv
+
+WEIGHTS = [14.508124567, -9.5691, 9.5633e-3]
+
+
+def test_weights_csv_round_trips(perceptron):
+    result = perceptron.call("weights_csv", WEIGHTS)
+    assert np.allclose(result["read_back"], WEIGHTS, rtol=1e-9, atol=0), (
+        f"weights written to weights.csv and read back should be unchanged; wrote {WEIGHTS}, "
+        f"read back {result['read_back'].tolist()}")
+
+
+def test_weights_csv_has_one_weight_per_line_w0_first(perceptron, tmp_path):
+    text = perceptron.call("weights_csv", WEIGHTS)["text"]
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 3, (f"weights.csv should hold one weight per line (3 lines), found "
+                             f"{len(lines)} line(s): {text[:200]!r}")
+    path = tmp_path / "weights.csv"
+    path.write_text(text)
+    assert np.allclose(read_weights_csv(path), WEIGHTS, rtol=1e-6), (
+        f"weights.csv should list w0, w1, w2 in that order; found {text[:200]!r}")
+
+
+def test_reader_rejects_a_malformed_file_clearly(perceptron):
+    result = perceptron.call("read_weights_csv", "1.5\nabc\n2.5\n")
+    assert result["error"] is not None, (
+        "reading a weights.csv whose line 2 is 'abc' should fail with a clear error, "
+        f"but it returned {result['weights']}")
+    assert "abc" in result["error"] or "2" in result["error"], (
+        "the error for a malformed weights.csv should say which line or what was found; "
+        f"it says: {result['error']}")
+
+
+def test_reader_accepts_one_comma_separated_row(perceptron):
+    result = perceptron.call("read_weights_csv", "1.5,-2.5,3.5\n")
+    assert result["error"] is None and np.allclose(result["weights"], [1.5, -2.5, 3.5]), (
+        "the reader should also accept the weights as one comma-separated row; reading "
+        f"'1.5,-2.5,3.5' gave {result['weights']} (error: {result['error']})")

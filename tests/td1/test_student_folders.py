@@ -1,0 +1,57 @@
+"""The TD 1 specs run on example student folders, in a separate pytest process each."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = ROOT / "tests" / "submissions" / "td1"
+
+
+@lru_cache(maxsize=None)
+def run_specs(folder: str) -> dict[str, str]:
+    """Outcome ('passed', 'failed', 'skipped') of every TD 1 spec on one folder."""
+    report = Path(tempfile.mkdtemp()) / "report.xml"
+    subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "specs" / "td1"), "-q",
+                    "-p", "no:cacheprovider", "--submission", str(FOLDERS / folder),
+                    f"--junitxml={report}"], cwd=ROOT, capture_output=True, timeout=300)
+    outcomes = {}
+    for case in ElementTree.parse(report).iter("testcase"):
+        kinds = {child.tag for child in case}
+        outcome = "failed" if kinds & {"failure", "error"} else (
+            "skipped" if "skipped" in kinds else "passed")
+        outcomes[f"{case.get('name')}"] = outcome
+    return outcomes
+
+
+@pytest.mark.parametrize("folder", ["correct_lists", "correct_tuple_mapped"])
+def test_correct_folders_pass_every_spec_they_can(folder):
+    outcomes = run_specs(folder)
+    assert len(outcomes) >= 30
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == []
+
+
+def test_tuple_without_history_skips_history_specs():
+    outcomes = run_specs("correct_tuple_mapped")
+    assert outcomes["test_xor_weights_swing_within_every_iteration"] == "skipped"
+    assert outcomes["test_and_bias_dominates_one_input_not_two"] == "passed"
+
+
+def test_sigmoid_derivative_mistake_is_caught():
+    outcomes = run_specs("wrong_derivative")
+    for name in ("test_and_or_error_goes_to_about_0_01[AND]", "test_large_coeff_breaks_symmetry",
+                 "test_xor_weights_swing_within_every_iteration"):
+        assert outcomes[name] == "failed", name
+    assert outcomes["test_no_single_neuron_separates_xor"] == "passed"
+
+
+def test_bias_sign_mistake_is_caught():
+    outcomes = run_specs("wrong_bias_sign")
+    assert outcomes["test_and_bias_dominates_one_input_not_two"] == "failed"
+    assert outcomes["test_initial_weights_follow_the_seed_convention"] == "skipped"

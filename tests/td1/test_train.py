@@ -1,0 +1,84 @@
+"""Unit tests of the reference perceptron (labs.perceptron.train, gates, batched)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from labs.perceptron import GATES, INPUTS, predict, train, train_many
+
+
+def test_gates_are_the_truth_tables():
+    assert GATES["AND"] == (0, 0, 0, 1) and GATES["OR"] == (0, 1, 1, 1)
+    for name, table in GATES.items():
+        x1, x2 = INPUTS.T.astype(bool)
+        expected = {"AND": x1 & x2, "OR": x1 | x2, "XOR": x1 ^ x2, "NAND": ~(x1 & x2),
+                    "NOR": ~(x1 | x2), "XNOR": ~(x1 ^ x2)}[name]
+        assert np.array_equal(np.array(table, bool), expected), name
+
+
+def test_shapes_and_history_ends():
+    result = train("AND", 0.7, 25, seed=3)
+    assert result.weights.shape == (3,) and result.errors.shape == (25,)
+    assert result.weight_history.shape == (101, 3)
+    assert np.array_equal(result.weight_history[0], np.random.default_rng(3).random(3))
+    assert np.array_equal(result.weight_history[-1], result.weights)
+
+
+def test_one_iteration_by_hand():
+    """The update rule of LABS.md, written out for one iteration on OR."""
+    w = np.random.default_rng(5).random(3)
+    worst = 0.0
+    for (x1, x2), d in zip(INPUTS, GATES["OR"]):
+        x = np.array([-1.0, x1, x2])
+        delta = d - 1.0 / (1.0 + np.exp(-(x @ w)))
+        w = w + 0.7 * x * delta
+        worst = max(worst, abs(delta))
+    result = train("OR", 0.7, 1, seed=5)
+    np.testing.assert_allclose(result.weights, w, rtol=1e-13)
+    np.testing.assert_allclose(result.errors[0], worst, rtol=1e-13)
+
+
+def test_predict_matches_sigmoid():
+    np.testing.assert_allclose(predict([0.5, 1.0, 2.0], INPUTS),
+                               1 / (1 + np.exp(-(-0.5 + INPUTS @ [1.0, 2.0]))), rtol=1e-14)
+
+
+def test_sigmoid_does_not_overflow():
+    assert np.all(np.isfinite(predict([1e4, -1e4, -1e4], INPUTS)))
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"desired": "MAYBE"}, "unknown gate 'MAYBE'"),
+    ({"desired": [0, 1, 1]}, "shape (4,)"),
+    ({"coeff": 0.0}, "coeff must be a positive number, got 0.0"),
+    ({"coeff": float("nan")}, "coeff must be a positive number, got nan"),
+    ({"iterations": 0}, "iterations must be an integer >= 1, got 0"),
+    ({"iterations": 2.5}, "iterations must be an integer >= 1, got 2.5"),
+])
+def test_bad_input_names_the_bad_value(kwargs, message):
+    arguments = {"desired": "AND", "coeff": 0.7, "iterations": 10, **kwargs}
+    with pytest.raises(ValueError, match=__import__("re").escape(message)):
+        train(**arguments)
+
+
+def test_train_many_equals_train_for_mixed_runs():
+    coeffs = np.array([0.01, 0.3, 0.7, 2.0, 10.0, 0.7])
+    seeds = [0, 1, 2, 3, 4, 1]
+    for gate in ("AND", "XOR"):
+        batch = train_many(gate, coeffs, 400, seeds)
+        for k in range(len(seeds)):
+            single = train(gate, coeffs[k], 400, seeds[k])
+            np.testing.assert_allclose(batch.weights[k], single.weights, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(batch.errors[k], single.errors, rtol=0, atol=1e-12)
+
+
+def test_train_many_without_error_history():
+    batch = train_many("OR", 0.7, 50, range(4), record_errors=False)
+    assert batch.errors is None and batch.weights.shape == (4, 3)
+
+
+def test_train_many_rejects_bad_input():
+    with pytest.raises(ValueError, match="at least one run"):
+        train_many("AND", 0.7, 10, [])
+    with pytest.raises(ValueError, match="got -1.0"):
+        train_many("AND", [0.7, -1.0], 10, [0, 1])
