@@ -3,9 +3,10 @@
 What is enforced here, on every POSIX system: a wall-clock timeout per call (the whole
 process group is killed), an address-space limit (``RLIMIT_AS``), no core dumps, a closed
 stdin, stdout and stderr captured to files and truncated when read back, a minimal
-environment, and a working directory that is a temporary copy of the submission. Stronger
-isolation (no network, an unprivileged user) is added by ``labs.suite.sandbox`` where the
-OS allows it.
+environment, a working directory that is a temporary copy of the submission, and a file-size
+limit (``RLIMIT_FSIZE``, which also bounds the captured output). Stronger isolation (no
+network, grader files hidden, an unprivileged user) is added by ``labs.suite.sandbox``
+where the OS allows it.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from labs.suite import wire
+from labs.suite import sandbox, wire
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 OUTPUT_TAIL_BYTES = 4000
@@ -31,6 +32,7 @@ class Limits:
     call_timeout: float = 60.0  # seconds of wall clock per call
     total_budget: float = 600.0  # seconds of wall clock per submission, all calls together
     memory_mb: int = 2048  # address space of the child
+    file_mb: int = 512  # largest file the child may write, its captured output included
 
 
 class ChildFailure(Exception):
@@ -61,6 +63,8 @@ class Child:
         limit = self.limits.memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        size = self.limits.file_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
     def _start(self) -> None:
         request_r, self.request_w = os.pipe()
@@ -77,7 +81,7 @@ class Child:
             "MKL_NUM_THREADS": "1",
             "HF_HUB_OFFLINE": "1",
         }
-        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG"):
+        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LABS_SANDBOX_HIDE"):
             if key in os.environ:
                 env[key] = os.environ[key]
         command = [*self.command_prefix, sys.executable, "-m", "labs.suite.worker",
@@ -105,6 +109,7 @@ class Child:
             except ProcessLookupError:
                 pass
         self.process.wait()
+        sandbox.kill_leftovers(self.command_prefix)
         for fd in (self.request_w, self.response_r):
             try:
                 os.close(fd)
@@ -118,7 +123,12 @@ class Child:
             if -code == signal.SIGKILL:
                 return ("the submission's process was killed (SIGKILL), most likely for "
                         f"exceeding the memory limit of {self.limits.memory_mb} MB")
+            if -code == signal.SIGXFSZ:
+                return ("the submission's process was killed for writing more than "
+                        f"{self.limits.file_mb} MB to a file or to its output")
             return f"the submission's process was killed by {_signal_name(-code)}"
+        if code == 70 and "cannot lock the child in" in self.output_tail():
+            return "the grader's sandbox failed to start: " + self.output_tail().strip()
         return f"the submission's process exited with status {code} before returning"
 
     def request(self, message: dict[str, Any], timeout: float) -> Any:

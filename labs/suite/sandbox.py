@@ -1,22 +1,96 @@
 """Extra isolation for a submission's child process, where the OS allows it.
 
-``command_prefix()`` returns the command words placed before the child's Python (for
-example ``unshare -n`` for a private network namespace with no interface up). An empty
-list means only the limits in ``labs.suite.child`` apply.
+``command_prefix()`` returns the command words placed before the child's Python; the
+strongest level that works here is chosen once per process:
+
+- ``jail`` (root, Linux, util-linux ``unshare``): private network namespace (no interface
+  up: a connect fails with "Network is unreachable"), private mount namespace in which
+  ``labs.suite.jail`` hides the grader's files and /tmp, and an unprivileged user id of its
+  own with no capabilities and ``no_new_privs``;
+- ``network`` (not root, Linux with unprivileged user namespaces): ``unshare
+  --map-root-user --net``, a private network namespace only (a student testing their own
+  folder has nothing to hide from themselves);
+- ``none``: only the limits of ``labs.suite.child`` and the worker's audit hook (network
+  sockets refused, grader files refused at ``open``), which code using ``ctypes`` can get
+  around.
+
+Set ``LABS_SANDBOX=network`` or ``LABS_SANDBOX=none`` to ask for less (for example when
+debugging a submission); ``LABS_SANDBOX_HIDE`` (paths joined by ``os.pathsep``) names more
+folders to hide in the jail, such as the grader's output folder.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
+import sys
 from functools import lru_cache
+
+from labs.suite.jail import jail_uid
+
+LEVELS = ("jail", "network", "none")
+
+
+def _works(command: list[str]) -> bool:
+    try:
+        return subprocess.run(command, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
 
 
 @lru_cache(maxsize=1)
-def command_prefix() -> list[str]:
+def level() -> str:
+    """The isolation level in force for children started by this process."""
+    wanted = os.environ.get("LABS_SANDBOX", "jail")
     unshare = shutil.which("unshare")
-    if unshare and hasattr(os, "geteuid"):
-        probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
-        if probe.returncode == 0:
-            return [unshare, "-n"]
+    if not sys.platform.startswith("linux") or unshare is None or wanted == "none":
+        return "none"
+    if wanted == "jail" and os.geteuid() == 0 and _works(
+            [unshare, "--net", "--mount", sys.executable, "-c", "pass"]):
+        return "jail"
+    if _works([unshare, "--map-root-user", "--net", "true"]):
+        return "network"
+    return "none"
+
+
+def _hidden_extra() -> list[str]:
+    return [p for p in os.environ.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]
+
+
+def command_prefix() -> list[str]:
+    unshare = shutil.which("unshare") or "unshare"
+    if level() == "jail":
+        hide = [word for path in _hidden_extra() for word in ("--hide", path)]
+        return [unshare, "--net", "--mount", sys.executable, "-m", "labs.suite.jail", *hide, "--"]
+    if level() == "network":
+        return [unshare, "--map-root-user", "--net"]
     return []
+
+
+def is_jail(prefix: list[str]) -> bool:
+    return "labs.suite.jail" in prefix
+
+
+def kill_leftovers(prefix: list[str]) -> None:
+    """Kill every process of this grading process's jail user (daemons a student left).
+
+    ``kill(-1)`` from that user reaches exactly its own processes; nothing else runs as it.
+    """
+    if not is_jail(prefix):
+        return
+    uid = jail_uid()
+    code = (f"import os, signal\nos.setgroups([]); os.setgid({uid}); os.setuid({uid})\n"
+            "try:\n    os.kill(-1, signal.SIGKILL)\nexcept ProcessLookupError:\n    pass\n")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=20)
+
+
+def describe() -> str:
+    """One line for reports: what the sandbox enforces for this process's children."""
+    return {
+        "jail": "network namespace, grader files and /tmp hidden (mount namespace), "
+                "own unprivileged user, no_new_privs, RLIMIT_AS/NPROC/FSIZE, timeouts",
+        "network": "network namespace (user namespace), RLIMIT_AS/FSIZE, timeouts; grader "
+                   "files refused at open() by an audit hook only",
+        "none": "RLIMIT_AS/FSIZE, timeouts; network and grader files refused by an audit "
+                "hook only (ctypes can get around it)",
+    }[level()]

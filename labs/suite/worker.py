@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import socket
 import sys
 import traceback
 from pathlib import Path
@@ -43,6 +44,35 @@ def _describe(error: BaseException, folder: Path) -> dict:
             "message": f"{type(error).__name__}{_where(error, folder)}: {message}"}
 
 
+def _guard() -> None:
+    """An audit hook (permanent once added): no network socket, no open() of grader files.
+
+    The jail (``labs.suite.jail``) enforces both through the OS where it runs; this layer
+    holds everywhere else, against anything short of ``ctypes``.
+    """
+    from labs.suite.jail import hidden_paths
+
+    hidden = tuple(str(p) for p in hidden_paths(
+        [p for p in os.environ.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]))
+
+    def hook(event: str, args: tuple) -> None:
+        if event in _NETWORK_EVENTS:
+            family = getattr(args[0], "family", None) if args else None
+            if family != socket.AF_UNIX:
+                raise PermissionError(f"network access is blocked in the grader's sandbox ({event})")
+        elif event == "open" and hidden and isinstance(args[0], (str, bytes)):
+            path = os.path.abspath(os.fsdecode(args[0]))
+            if path.startswith(hidden) and any(path == h or path.startswith(h + os.sep)
+                                               for h in hidden):
+                raise PermissionError(f"the grader's files are not readable here: {path}")
+
+    sys.addaudithook(hook)
+
+
+_NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg",
+                   "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"}
+
+
 class _Loader:
     def __init__(self, folder: Path, contract_path: str):
         self.folder = folder
@@ -66,6 +96,7 @@ def main(argv: list[str]) -> int:
     requests = os.fdopen(int(request_fd), "r", encoding="utf-8")
     responses = os.fdopen(int(response_fd), "w", encoding="utf-8")
     loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
+    _guard()
     sys.path.insert(0, str(folder))
     for line in requests:
         request = wire.loads(line)

@@ -1,0 +1,175 @@
+"""``python -m labs.suite.jail [--hide PATH]... -- COMMAND...``: lock a child in, then run it.
+
+Started as root inside fresh network and mount namespaces (``unshare --net --mount``, see
+``labs.suite.sandbox``), with the working directory set to the copy of the submission. It
+runs trusted code only, and before any of the student's code it:
+
+- hides the grader's files: every entry of the project root except the ``labs`` package
+  (so ``specs/``, ``golden/``, ``tests/``, ``.git`` ...) and each ``--hide`` path, under an
+  empty read-only tmpfs (a directory) or ``/dev/null`` (a file);
+- gives the child private, empty ``/tmp``, ``/var/tmp`` and ``/dev/shm`` (other students'
+  copies and the grader's temporary files live there), then puts the copy back at its path;
+- where the interpreter sits under a folder others cannot enter (pyenv under ``/root``),
+  replaces that folder by an empty one holding only the interpreter;
+- hands the copy to an unprivileged user id of its own (``jail_uid``: one per grading
+  process, so two students graded at once cannot read or signal each other), caps that
+  user's processes (``RLIMIT_NPROC``), drops root for good and sets ``no_new_privs``;
+
+then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.suite.worker``).
+Mount and ``prctl`` calls go through libc with ``ctypes``: the standard library has no
+binding for them before Python 3.12.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import resource
+import runpy
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+KEEP = {"labs"}  # the only project entry the child needs (its worker and the contracts)
+UID_BASE = 2_000_000_000  # above any real account; plus the grading process's pid
+MAX_PROCESSES = 64  # per jail user: room for a DataLoader, not for a fork bomb
+TMP_SIZE = "size=256m"
+
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_BIND, _MS_REC, _MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
+_PR_SET_NO_NEW_PRIVS = 38
+
+
+def jail_uid(grader_pid: int | None = None) -> int:
+    """The user id a grading process's children run as (the parent computes the same)."""
+    return UID_BASE + (os.getpid() if grader_pid is None else grader_pid)
+
+
+class JailError(OSError):
+    pass
+
+
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
+def _mount(libc: ctypes.CDLL, source: str | None, target: str, fstype: str | None,
+           flags: int, data: str | None = None) -> None:
+    encode = lambda text: None if text is None else os.fsencode(text)  # noqa: E731
+    if libc.mount(encode(source), encode(target), encode(fstype), ctypes.c_ulong(flags),
+                  encode(data)) != 0:
+        errno = ctypes.get_errno()
+        raise JailError(errno, f"mount {fstype or source} on {target}: {os.strerror(errno)}")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def hidden_paths(extra: list[str]) -> list[Path]:
+    """The project's entries other than ``labs`` (minus what the child itself needs) + extra."""
+    needed = [Path(p).resolve() for p in (os.getcwd(), sys.prefix, sys.base_prefix)]
+    paths = []
+    if (PROJECT_ROOT / "specs").is_dir():  # a source checkout, not an installed package
+        paths = [entry for entry in PROJECT_ROOT.iterdir() if entry.name not in KEEP]
+    paths += [Path(p).resolve() for p in extra if Path(p).exists()]
+    return [p for p in paths if not any(_inside(n, p) for n in needed)]
+
+
+def _hide(libc: ctypes.CDLL, path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        _mount(libc, "none", str(path), "tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV,
+               "size=4k,mode=000")
+    elif path.exists():
+        _mount(libc, "/dev/null", str(path), None, _MS_BIND)
+
+
+def _private_tmp(libc: ctypes.CDLL, folder: Path) -> None:
+    """Empty /tmp-like folders; the copy (which lives in one of them) is bound back."""
+    handle = os.open(folder, os.O_PATH | os.O_DIRECTORY)
+    roots = {Path(p).resolve() for p in ("/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir())}
+    for root in sorted(r for r in roots if r.is_dir()):
+        _mount(libc, "none", str(root), "tmpfs", _MS_NOSUID | _MS_NODEV, TMP_SIZE + ",mode=1777")
+    if any(_inside(folder, root) for root in roots):
+        folder.mkdir(parents=True, exist_ok=True)
+        _mount(libc, f"/proc/self/fd/{handle}", str(folder), None, _MS_BIND)
+    os.close(handle)
+
+
+def _locked_ancestor(path: Path) -> Path | None:
+    """The highest folder above ``path`` that others cannot enter (``/root`` is 0700)."""
+    for ancestor in reversed(path.parents):
+        if not os.stat(ancestor).st_mode & 0o001:
+            return ancestor
+    return None
+
+
+def _open_the_way(libc: ctypes.CDLL) -> None:
+    """Let the jail user reach the interpreter and the project where they sit under a
+    locked folder (pyenv under /root): an empty tmpfs over that folder, those bound back."""
+    needed = {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, PROJECT_ROOT / "labs")}
+    locked: dict[Path, list[Path]] = {}
+    for path in needed:
+        ancestor = _locked_ancestor(path)
+        if ancestor is not None:
+            locked.setdefault(ancestor, []).append(path)
+    for ancestor, paths in locked.items():
+        handles = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in paths}
+        _mount(libc, "none", str(ancestor), "tmpfs", _MS_NOSUID | _MS_NODEV, "size=4k,mode=755")
+        for path, handle in handles.items():
+            path.mkdir(parents=True, exist_ok=True)
+            _mount(libc, f"/proc/self/fd/{handle}", str(path), None, _MS_BIND | _MS_REC)
+            os.close(handle)
+
+
+def _give_away(folder: Path, uid: int) -> None:
+    for root, dirs, files in os.walk(folder):
+        for name in [root, *(os.path.join(root, n) for n in dirs + files)]:
+            os.lchown(name, uid, uid)
+
+
+def lock_in(hide: list[str], folder: Path) -> int:
+    """Everything above, in this process; return the user id now in force."""
+    libc = _libc()
+    _mount(libc, None, "/", None, _MS_REC | _MS_PRIVATE)
+    for path in hidden_paths(hide):
+        _hide(libc, path)
+    _private_tmp(libc, folder)
+    _open_the_way(libc)
+    os.chdir(folder)  # re-enter through the bound copy
+    uid = jail_uid(os.getppid())
+    _give_away(folder, uid)
+    resource.setrlimit(resource.RLIMIT_NPROC, (MAX_PROCESSES, MAX_PROCESSES))
+    os.setgroups([])
+    os.setgid(uid)
+    os.setuid(uid)  # from root: real, effective and saved ids, and every capability, gone
+    if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise JailError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+    return uid
+
+
+def main(argv: list[str]) -> int:
+    hide: list[str] = []
+    while argv and argv[0] == "--hide":
+        hide.append(argv[1])
+        argv = argv[2:]
+    if not argv or argv[0] != "--":
+        print("usage: python -m labs.suite.jail [--hide PATH]... -- COMMAND...", file=sys.stderr)
+        return 2
+    command = argv[1:]
+    try:
+        lock_in(hide, Path.cwd())
+    except OSError as error:
+        print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
+        return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"
+    os.environ["LABS_JAILED"] = "1"
+    if len(command) >= 3 and command[1:3] == ["-m", "labs.suite.worker"]:
+        sys.argv = [command[0], *command[3:]]
+        runpy.run_module("labs.suite.worker", run_name="__main__", alter_sys=True)
+        return 0
+    os.execv(command[0], command)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
