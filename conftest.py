@@ -3,4 +3,4 @@ import matplotlib
 
 matplotlib.use("Agg")  # no window ever opens, whatever the environment says
 
-pytest_plugins = ["labs.suite.plugin"]
+pytest_plugins = ["labs.suite.plugin", "labs.suite.benchmarking"]

@@ -1,0 +1,36 @@
+"""``pytest --benchmark``: the suite's benchmark mode, on top of pytest-benchmark.
+
+- ``pytest --benchmark`` runs the benchmarks only (as ``--benchmark-only`` would) and saves
+  the run (``--benchmark-autosave``, under ``.benchmarks/``) so the next run can be compared
+  with pytest-benchmark's own ``--benchmark-compare`` / ``--benchmark-compare-fail``.
+- Without any benchmark option, benchmarks are skipped (``--benchmark-skip``), so the
+  everyday ``pytest -m "not gpu"`` spends no time on benchmark rounds.
+"""
+from __future__ import annotations
+
+import pytest
+
+# options that show the user asked for benchmarks to run
+_REQUESTS = ("benchmark_only", "benchmark_enable", "benchmark_autosave", "benchmark_save",
+             "benchmark_compare", "benchmark_json", "benchmark_histogram")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("labs").addoption(
+        "--benchmark", dest="labs_benchmark", action="store_true",
+        help="run the benchmarks only and save the run under .benchmarks/ "
+             "(compare later runs with --benchmark-compare)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    option = config.option
+    if not hasattr(option, "benchmark_only"):  # pytest-benchmark is not installed
+        return
+    if option.labs_benchmark:
+        from pytest_benchmark.utils import get_tag  # the name --benchmark-autosave uses
+
+        option.benchmark_only = True
+        option.benchmark_autosave = option.benchmark_autosave or get_tag()
+    elif not any(getattr(option, name, None) for name in _REQUESTS):
+        option.benchmark_skip = True

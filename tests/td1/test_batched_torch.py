@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from labs.perceptron import train
+from labs.perceptron.batched_torch import train_many_torch
+
+
+def test_torch_batch_equals_train_on_cpu():
+    coeffs, seeds = np.geomspace(0.01, 10, 6), list(range(6))
+    batch = train_many_torch("XOR", coeffs, 300, seeds, record_errors=True)
+    for k in range(6):
+        single = train("XOR", coeffs[k], 300, seeds[k])
+        np.testing.assert_allclose(batch.weights[k], single.weights, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(batch.errors[k], single.errors, rtol=0, atol=1e-12)
+
+
+def test_torch_batch_needs_runs():
+    with pytest.raises(ValueError, match="give seeds or a positive number of runs"):
+        train_many_torch("AND", 0.7, 10)
+
+
+@pytest.mark.gpu
+def test_torch_batch_on_gpu_matches_cpu():
+    seeds = list(range(64))
+    cpu = train_many_torch("AND", 0.7, 1000, seeds)
+    gpu = train_many_torch("AND", 0.7, 1000, seeds, device="cuda")
+    np.testing.assert_allclose(gpu.weights, cpu.weights, rtol=0, atol=1e-10)
