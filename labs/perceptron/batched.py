@@ -8,12 +8,13 @@ update is a handful of in-place numpy operations on arrays of K runs, with no te
 The algebra that makes it few: with half-weights u = w/2 (exact in binary floating point)
 and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is u += a*(1 - t)*x and for
 d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of that same (1 -/+ t).
-Inputs are 0 or 1, so inactive inputs cost nothing. Runs are split
+Inputs are 0 or 1, so inactive inputs cost nothing, and -u0 + u1 is one subtraction. Runs are split
 into blocks that stay in the processor's cache and are spread over threads (numpy releases
 the GIL inside its loops).
 """
 from __future__ import annotations
 
+import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,35 +39,44 @@ def _train_block(half: np.ndarray, quarter_coeff: np.ndarray, target: np.ndarray
     """Train one block in place: ``half`` (3, n) holds w/2, ``errors`` (n, iterations)."""
     u0, u1, u2 = half
     a = quarter_coeff
-    t, step, worst = np.empty(len(a)), np.empty(len(a)), np.empty(len(a))
+    n = len(a)
+    t, step = np.empty(n), np.empty(n)
+    worst_one, worst_zero = np.empty(n), np.empty(n)
     patterns = [(bool(x1), bool(x2), d == 1.0) for (x1, x2), d in zip(INPUTS, target)]
     for iteration in range(iterations):
         if errors is not None:
-            worst.fill(0.0)
+            worst_one.fill(0.0)
+            worst_zero.fill(0.0)
         for x1, x2, one in patterns:
-            # t = tanh(y/2) with y/2 = -u0 + x1*u1 + x2*u2, summed in train's order
-            np.negative(u0, out=t)
-            if x1:
-                t += u1
-            if x2:
-                t += u2
-            np.tanh(t, out=t)
-            if one:  # d = 1: delta = (1 - t)/2 > 0
-                np.subtract(1.0, t, out=step)
-            else:  # d = 0: delta = -(1 + t)/2 < 0
-                np.add(t, 1.0, out=step)
-            if errors is not None:
-                np.maximum(worst, step, out=worst)  # 2 |delta|
-            if not one:
-                np.negative(step, out=step)
+            # tanh(y/2) with y/2 = -u0 + x1*u1 + x2*u2, summed in train's order; for (0, 0)
+            # take t = tanh(u0) = -tanh(y/2) instead (tanh is odd), one operation fewer
+            flipped = not (x1 or x2)
+            if flipped:
+                np.tanh(u0, out=t)
+            else:
+                np.subtract(u1 if x1 else u2, u0, out=t)
+                if x1 and x2:
+                    t += u2
+                np.tanh(t, out=t)
+            # step = 2*delta: d = 1 gives 1 - tanh(y/2) > 0, d = 0 gives -1 - tanh(y/2) < 0
+            if one:
+                np.add(t, 1.0, out=step) if flipped else np.subtract(1.0, t, out=step)
+                if errors is not None:
+                    np.maximum(worst_one, step, out=worst_one)
+            else:
+                np.subtract(t, 1.0, out=step) if flipped else np.subtract(-1.0, t, out=step)
+                if errors is not None:
+                    np.minimum(worst_zero, step, out=worst_zero)
             step *= a  # a * 2 delta = coeff * delta / 2: the step of the half-weights
             u0 -= step  # the bias input is -1
             if x1:
                 u1 += step
             if x2:
                 u2 += step
-        if errors is not None:
-            np.multiply(worst, 0.5, out=errors[:, iteration])
+        if errors is not None:  # error = max |delta| = max |step| / 2
+            np.negative(worst_zero, out=worst_zero)
+            np.maximum(worst_one, worst_zero, out=worst_one)
+            np.multiply(worst_one, 0.5, out=errors[:, iteration])
 
 
 def train_many(desired, coeffs: float | Sequence[float], iterations: int,
@@ -89,7 +99,11 @@ def train_many(desired, coeffs: float | Sequence[float], iterations: int,
     half = np.stack([initial_weights(seed) for seed in seeds], axis=1) * 0.5  # (3, K)
     quarter_coeff = coeff * 0.25
     errors = np.empty((runs, iterations)) if record_errors else None
-    blocks = [slice(start, min(start + BLOCK, runs)) for start in range(0, runs, BLOCK)]
+    workers = max(1, min(threads or os.cpu_count() or 1, runs))
+    # equal blocks, each small enough for the cache, their number a multiple of the threads
+    count = math.ceil(math.ceil(runs / BLOCK) / workers) * workers
+    edges = np.linspace(0, runs, count + 1).round().astype(int)
+    blocks = [slice(start, stop) for start, stop in zip(edges[:-1], edges[1:]) if stop > start]
 
     def work(block: slice) -> None:
         block_half = np.ascontiguousarray(half[:, block])
@@ -97,7 +111,6 @@ def train_many(desired, coeffs: float | Sequence[float], iterations: int,
                      None if errors is None else errors[block])
         half[:, block] = block_half
 
-    workers = min(len(blocks), threads or os.cpu_count() or 1)
     if workers <= 1:
         for block in blocks:
             work(block)
