@@ -68,7 +68,8 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def hidden_paths(extra: list[str]) -> list[Path]:
     """The project's entries other than ``labs`` (minus what the child itself needs) + extra."""
-    needed = [Path(p).resolve() for p in (os.getcwd(), sys.prefix, sys.base_prefix)]
+    needed = [Path(p).resolve()
+              for p in (os.getcwd(), sys.prefix, sys.base_prefix, PROJECT_ROOT / "labs")]
     paths = []
     if (PROJECT_ROOT / "specs").is_dir():  # a source checkout, not an installed package
         paths = [entry for entry in PROJECT_ROOT.iterdir() if entry.name not in KEEP]

@@ -1,0 +1,114 @@
+"""``python -m labs grade-class ROOT --lab td1 --csv grades.csv [--jobs N]``: grade a class.
+
+Every sub-folder of ROOT is one student. Writes one CSV row per student (student, score,
+max score, one column per spec with the points earned, a note), each student's
+``results.json`` under ``results/`` next to the CSV, and a summary figure (score histogram,
+pass rate per spec). One broken submission never stops the batch: each is graded in its own
+pytest subprocess with its own limits, N at a time.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from labs.grading.cli import add_limit_options, limits_from
+from labs.grading.grade import Grade, grade_folder, to_gradescope
+from labs.suite.child import Limits
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("grade-class", help="grade every student folder of ROOT")
+    parser.add_argument("root", type=Path, metavar="ROOT", help="one sub-folder per student")
+    add_limit_options(parser)
+    parser.add_argument("--csv", type=Path, default=Path("grades.csv"), metavar="FILE",
+                        help="the class's grades (default: grades.csv); results/ and the "
+                             "summary figure go next to it")
+    parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                        metavar="N", help="students graded at once (default: half the cores)")
+    parser.set_defaults(func=run)
+
+
+def students_of(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
+                progress: bool = True) -> dict[str, Grade | str]:
+    """Each student's Grade, or the reason the grader could not grade them."""
+    from tqdm import tqdm
+
+    folders = students_of(root)
+    grades: dict[str, Grade | str] = {}
+    with ThreadPoolExecutor(max_workers=jobs) as pool, \
+            tqdm(total=len(folders), unit="student", disable=not progress) as bar:
+        futures = {pool.submit(grade_folder, folder, lab, limits, [results]): folder
+                   for folder in folders}
+        for future in as_completed(futures):
+            name = futures[future].name
+            try:
+                grades[name] = future.result()
+            except Exception as error:  # noqa: BLE001 - one student's failure never stops the batch
+                grades[name] = f"the grader could not grade this folder: {error}"
+            bar.set_postfix_str(name[:20])
+            bar.update()
+    return dict(sorted(grades.items()))
+
+
+def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path) -> list[str]:
+    """The CSV and every results.json; returns the spec columns."""
+    specs: list[str] = []
+    for grade in grades.values():
+        if isinstance(grade, Grade):
+            specs += [s.spec for s in grade.specs if s.spec not in specs]
+    with open(csv_path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["student", "score", "max_score", *specs, "note"])
+        for name, grade in grades.items():
+            if isinstance(grade, str):
+                writer.writerow([name, "", "", *[""] * len(specs), grade])
+                continue
+            earned = {s.spec: s.score for s in grade.specs}
+            writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}",
+                             *[f"{earned[s]:g}" if s in earned else "" for s in specs],
+                             "; ".join(grade.warnings)])
+            folder = results / name
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "results.json").write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    return specs
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+    from labs.grading.figure import summary_figure
+
+    limits = limits_from(args)
+    if not args.root.is_dir():
+        raise UsageError(f"class folder not found: {args.root}")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if not students_of(args.root):
+        raise UsageError(f"no student folders in {args.root}")
+    results = args.csv.resolve().parent / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    os.chmod(results, 0o700)  # other students' grades are nobody else's business
+    start = time.monotonic()
+    grades = grade_class(args.root, args.lab, limits, args.jobs, results)
+    seconds = time.monotonic() - start
+    write_outputs(grades, args.csv, results)
+    figure = args.csv.with_suffix(".png")
+    summary_figure(grades, args.lab, figure)
+    graded = [g for g in grades.values() if isinstance(g, Grade)]
+    failed = len(grades) - len(graded)
+    mean = sum(g.score for g in graded) / len(graded) if graded else 0.0
+    print(f"{len(grades)} students graded in {seconds:.1f} s ({args.jobs} at a time); "
+          f"mean score {mean:.1f} / {graded[0].max_score:g}" if graded else
+          f"{len(grades)} students, none could be graded")
+    if failed:
+        print(f"{failed} folder(s) could not be graded; see the note column of {args.csv}")
+    print(f"grades: {args.csv}; results: {results}/; figure: {figure}")
+    return 0

@@ -1,0 +1,75 @@
+"""``python -m labs grade DIR --lab td1``: grade one student folder, write results.json.
+
+Exit code 0 whatever the student's score; 2 for bad arguments, 1 when the grader itself
+could not run the specs (the message says why).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from labs.suite.child import Limits
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """--lab, --timeout, --budget, --memory-mb: shared with grade-class."""
+    parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
+    parser.add_argument("--timeout", type=float, default=Limits.call_timeout, metavar="SECONDS",
+                        help=f"wall-clock limit per call into the submission "
+                             f"(default {Limits.call_timeout:g})")
+    parser.add_argument("--budget", type=float, default=Limits.total_budget, metavar="SECONDS",
+                        help=f"wall-clock budget for all calls of one submission "
+                             f"(default {Limits.total_budget:g})")
+    parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb, metavar="MB",
+                        help=f"address-space limit of the submission's process "
+                             f"(default {Limits.memory_mb})")
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """Validated limits and lab, or UsageError naming the bad value."""
+    from labs.cli import UsageError
+    from labs.grading.run import available_labs
+
+    if args.lab not in available_labs():
+        raise UsageError(f"unknown lab {args.lab!r}; labs with specs: "
+                         f"{', '.join(available_labs()) or 'none'}")
+    for name in ("timeout", "budget"):
+        if not getattr(args, name) > 0:
+            raise UsageError(f"--{name} must be a positive number of seconds, "
+                             f"got {getattr(args, name)}")
+    if args.memory_mb < 64:
+        raise UsageError(f"--memory-mb must be at least 64, got {args.memory_mb}")
+    return Limits(call_timeout=args.timeout, total_budget=args.budget, memory_mb=args.memory_mb)
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("grade", help="grade one student folder against a lab's specs")
+    parser.add_argument("folder", type=Path, metavar="DIR", help="the student's folder")
+    add_limit_options(parser)
+    parser.add_argument("--results", type=Path, default=Path("results.json"), metavar="FILE",
+                        help="Gradescope results.json to write (default: results.json)")
+    parser.add_argument("--reveal-hidden", action="store_true",
+                        help="print the details of hidden specs too (for instructors)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+    from labs.grading.grade import feedback_text, grade_folder, to_gradescope
+    from labs.grading.run import GraderError
+
+    limits = limits_from(args)
+    if not args.folder.is_dir():
+        raise UsageError(f"student folder not found: {args.folder}")
+    try:
+        grade = grade_folder(args.folder, args.lab, limits, hide=[args.results.resolve().parent])
+    except GraderError as error:
+        print(f"error: the grader could not run: {error}", file=sys.stderr)
+        return 1
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    print(feedback_text(grade, reveal_hidden=args.reveal_hidden))
+    print(f"results: {args.results}")
+    return 0

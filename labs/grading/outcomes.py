@@ -1,0 +1,94 @@
+"""A pytest plugin that records each spec's outcome and its reason in words, as JSON.
+
+Loaded by the grader with ``-p labs.grading.outcomes --grading-outcomes FILE`` in the
+pytest subprocess that runs a lab's specs on one folder. The file is rewritten after every
+spec, so that a run killed half-way still tells which specs finished.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+MESSAGE_CHARS = 2000
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--grading-outcomes", metavar="FILE", default=None,
+                     help="write each spec's outcome and reason to FILE (JSON), for the grader")
+
+
+def explain(excinfo: pytest.ExceptionInfo) -> str:
+    """The reason a spec failed or was skipped, without pytest's introspection dump."""
+    from labs.suite.submission import SubmissionError
+
+    error = excinfo.value
+    if isinstance(error, (pytest.skip.Exception, pytest.fail.Exception)):
+        text = str(error.msg)
+    elif isinstance(error, AssertionError):
+        text = str(error)
+        if "\nassert " in text:  # pytest appends its rewritten comparison to our message
+            text = text.split("\nassert ", 1)[0]
+    elif isinstance(error, SubmissionError):
+        text = f"calling the submission failed: {error}"
+    else:
+        text = f"the spec could not check the result ({type(error).__name__}: {error})"
+    text = text.strip()
+    return text if len(text) <= MESSAGE_CHARS else text[:MESSAGE_CHARS] + " [...]"
+
+
+def _doc(item: pytest.Item) -> str:
+    function = getattr(item, "function", None)
+    doc = (getattr(function, "__doc__", None) or "").strip()
+    return doc.splitlines()[0] if doc else ""
+
+
+class Recorder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.collected: list[str] = []
+        self.results: dict[str, dict[str, Any]] = {}  # specs that finished, all phases
+        self.running: dict[str, dict[str, Any]] = {}
+
+    def write(self) -> None:
+        temporary = self.path.with_suffix(".partial")
+        temporary.write_text(json.dumps({"collected": self.collected, "results": self.results}))
+        os.replace(temporary, self.path)  # atomic: a reader never sees half a file
+
+    @pytest.hookimpl
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.collected = [item.nodeid for item in session.items]
+        self.write()
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        outcome = yield
+        report = outcome.get_result()
+        entry = self.running.setdefault(item.nodeid, {
+            "outcome": "passed", "message": "", "duration": 0.0, "doc": _doc(item),
+            "gpu": item.get_closest_marker("gpu") is not None})
+        entry["duration"] += call.duration
+        if report.outcome == "passed" or entry["outcome"] == "failed":
+            return
+        entry["outcome"] = report.outcome  # "failed" or "skipped"
+        if call.excinfo is not None:
+            entry["message"] = explain(call.excinfo)
+        elif report.outcome == "skipped" and isinstance(report.longrepr, tuple):
+            entry["message"] = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if report.when == "teardown" and report.outcome == "failed":
+            entry["message"] = "failed while cleaning up after the spec: " + entry["message"]
+
+    @pytest.hookimpl
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        if nodeid in self.running:
+            self.results[nodeid] = self.running.pop(nodeid)
+        self.write()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    path = config.getoption("--grading-outcomes")
+    if path:
+        config.pluginmanager.register(Recorder(Path(path)), "labs-grading-recorder")

@@ -1,0 +1,112 @@
+"""Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
+
+The subprocess is trusted code (the specs and the suite); it isolates the grader from a
+pytest run that hangs or dies all the same: it gets a wall-clock limit of its own, above
+the submission's total budget, and what finished before a kill still counts.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from labs.suite.child import Limits
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SPECS_ROOT = PROJECT_ROOT / "specs"
+STARTUP_MARGIN = 120.0  # seconds granted on top of the budget for pytest and trusted work
+
+
+class GraderError(RuntimeError):
+    """The grader itself could not run (not the student's fault)."""
+
+
+def available_labs() -> list[str]:
+    """Labs whose specs folder exists (``specs/td1`` ...)."""
+    if not SPECS_ROOT.is_dir():
+        return []
+    return sorted(p.name for p in SPECS_ROOT.iterdir()
+                  if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+@dataclass
+class SpecOutcome:
+    spec: str  # id relative to specs/<lab>/, e.g. "test_xor.py::test_xor_error_stays_high"
+    outcome: str  # "passed", "failed" or "skipped"
+    message: str = ""
+    doc: str = ""
+    gpu: bool = False
+    duration: float = 0.0
+
+
+@dataclass
+class SpecRun:
+    outcomes: list[SpecOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped: str = ""  # why the run was cut short, if it was
+
+
+def _relative(nodeid: str, lab: str) -> str:
+    return nodeid.removeprefix(f"specs/{lab}/")
+
+
+def pytest_command(folder: Path, lab: str, limits: Limits, outcomes: Path,
+                   select: str | None = None) -> list[str]:
+    return [sys.executable, "-m", "pytest", f"specs/{lab}", "--submission", str(folder),
+            "-p", "labs.grading.outcomes", f"--grading-outcomes={outcomes}",
+            "-p", "no:cacheprovider", "-q", "--no-header", "-o", "addopts=",
+            "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
+            f"--call-timeout={limits.call_timeout:g}",
+            f"--submission-budget={limits.total_budget:g}",
+            f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else [])]
+
+
+def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
+              select: str | None = None) -> SpecRun:
+    """Every spec of ``lab`` on ``folder`` (or those matching the pytest ``-k`` expression
+    ``select``); specs that never finished are reported failed."""
+    if lab not in available_labs():
+        raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
+    limit = limits.total_budget + STARTUP_MARGIN
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env["LABS_SANDBOX_HIDE"] = os.pathsep.join(
+        [str(p) for p in hide] + [p for p in env.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p])
+    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        path = Path(scratch) / "outcomes.json"
+        log = Path(scratch) / "pytest.log"
+        start = time.monotonic()
+        with open(log, "wb") as output:
+            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select), cwd=PROJECT_ROOT,
+                                       env=env, stdin=subprocess.DEVNULL, stdout=output,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                code = process.wait(timeout=limit)
+                stopped = ""
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, 9)
+                code = process.wait()
+                stopped = (f"not finished: the grader stopped the run of the specs after "
+                           f"{limit:g} s (the submission's budget plus {STARTUP_MARGIN:g} s)")
+        seconds = time.monotonic() - start
+        recorded = json.loads(path.read_text()) if path.exists() else None
+        if recorded is None or not recorded["collected"]:
+            tail = log.read_text(errors="replace")[-3000:]
+            raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
+    if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
+        stopped = f"not finished: pytest ended with exit code {code} before this spec"
+    run = SpecRun(seconds=seconds, stopped=stopped)
+    for nodeid in recorded["collected"]:
+        result = recorded["results"].get(nodeid)
+        if result is None:
+            run.outcomes.append(SpecOutcome(_relative(nodeid, lab), "failed", stopped or
+                                            "not run (the specs' run ended before it)"))
+        else:
+            run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
+                                            result["message"], result["doc"], result["gpu"],
+                                            result["duration"]))
+    return run
