@@ -1,8 +1,10 @@
 """What GAN Lab plots, and the measures the specs read from generated points.
 
 KL and JS divergences are GAN Lab's: densities on a 30 x 30 grid over the unit square,
-``epsilon = 1e-4`` added to every cell, base-2 logarithms. Points outside the unit square
-fall in no cell (their mass is missing, which raises the divergence).
+``epsilon = 1e-4`` added to every cell, base-2 logarithms. One change: points outside the
+unit square (the tanh output reaches (-1, 1)) are counted in one extra "outside" cell. In
+GAN Lab they are lost, so a generator whose points all lie off the square scores a JS of
+about 0.5, better than one whose points lie on the square in the wrong cells (about 1).
 """
 from __future__ import annotations
 
@@ -21,10 +23,16 @@ def grid_densities(points: np.ndarray, cells: int = GRID_CELLS) -> np.ndarray:
     return counts / len(points)
 
 
+def densities_with_outside(points: np.ndarray, cells: int = GRID_CELLS) -> np.ndarray:
+    """The cells * cells grid densities, then the fraction of points outside the square."""
+    inside = grid_densities(points, cells).ravel()
+    return np.append(inside, max(0.0, 1.0 - inside.sum()))
+
+
 def kl_js(real: np.ndarray, generated: np.ndarray, cells: int = GRID_CELLS) -> tuple[float, float]:
     """(KL(real || generated), JS(real, generated)) in bits, GAN Lab's grid estimate."""
-    p = grid_densities(real, cells) + EPSILON
-    q = grid_densities(generated, cells) + EPSILON
+    p = densities_with_outside(real, cells) + EPSILON
+    q = densities_with_outside(generated, cells) + EPSILON
     m = 0.5 * (p + q)  # = average density + epsilon, exactly as GAN Lab smooths it
     kl = float(np.sum(p * np.log2(p / q)))
     js = float(0.5 * (np.sum(p * np.log2(p / m)) + np.sum(q * np.log2(q / m))))

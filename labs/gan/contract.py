@@ -1,0 +1,99 @@
+"""TD 2 (GAN Lab) contract: what a student's ``gan.py`` provides, and how specs call it.
+
+Required: ``sample_noise(kind, dim, n, seed)`` -> (n, dim) array; ``sample_real(name, n,
+seed)`` -> (n, 2) array; ``train_gan(config)`` -> a run (an object, or a dict) with
+``sample(n)`` -> (n, 2) generated points and ``history``: a dict of per-step sequences
+(``d_loss``, ``g_loss`` required; ``g_grad_norm``, ``d_accuracy`` optional) or a list of
+per-step dicts with those keys. ``config`` is a plain dict (see ``GANConfig.to_dict``).
+Optional: ``sample_real("drawing", n, seed, points=...)`` with user points.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from labs.suite.contract import MissingFunction
+
+MODULE = "gan"
+REFERENCE = "labs.gan"
+REQUIRED = {"sample_noise", "sample_real", "train_gan"}
+REQUIRED_HISTORY = ("d_loss", "g_loss")
+OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
+
+
+class ContractViolation(ValueError):
+    """A return value that does not have the shape the contract describes."""
+
+
+def _array(value: Any, what: str) -> np.ndarray:
+    try:
+        return np.array(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ContractViolation(f"{what} is not an array of numbers "
+                                f"(got {type(value).__name__})") from None
+
+
+def _field(run: Any, name: str) -> Any:
+    return run.get(name) if isinstance(run, dict) else getattr(run, name, None)
+
+
+def history_fields(history: Any) -> dict[str, np.ndarray | None]:
+    """A dict of sequences, or a list of per-step dicts, into one array per metric."""
+    if isinstance(history, (list, tuple)):
+        if not all(isinstance(row, dict) for row in history):
+            raise ContractViolation("train_gan's history is a list, but not of per-step dicts")
+        names = set().union(*history) if history else set()
+        history = {name: [row.get(name, np.nan) for row in history] for name in names}
+    if not isinstance(history, dict):
+        raise ContractViolation("train_gan's run has no `history` dict (or list of per-step dicts)")
+    fields = {}
+    for name in REQUIRED_HISTORY + OPTIONAL_HISTORY:
+        value = history.get(name)
+        if value is None and name in REQUIRED_HISTORY:
+            raise ContractViolation(f"train_gan's history has no `{name}`")
+        fields[name] = None if value is None else _array(value, f"history[{name!r}]")
+    return fields
+
+
+def probe_sample_noise(impl, kind, dim, n, seed) -> np.ndarray:
+    return _array(impl.sample_noise(kind, dim, n, seed), "sample_noise's result")
+
+
+def probe_sample_real(impl, name, n, seed) -> np.ndarray:
+    return _array(impl.sample_real(name, n, seed), "sample_real's result")
+
+
+def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
+    try:
+        result = impl.sample_real("drawing", n, seed, points=np.array(points, dtype=float))
+    except TypeError as error:
+        if "points" in str(error):
+            raise MissingFunction("sample_real(points=...)",
+                                  f"sample_real does not take user points ({error})") from None
+        raise
+    return _array(result, "sample_real('drawing', ...)'s result")
+
+
+def probe_train(impl, config, n) -> dict:
+    """Train once; return ``n`` generated points and the history."""
+    run = impl.train_gan(dict(config))
+    sample = _field(run, "sample")
+    if not callable(sample):
+        raise ContractViolation("train_gan's run has no sample(n)")
+    return {"samples": _array(sample(n), "run.sample(n)"),
+            "history": history_fields(_field(run, "history"))}
+
+
+def probe_train_twice(impl, config, n) -> dict:
+    """Two runs of the same configuration, for the same-seed-same-run spec."""
+    return {"first": probe_train(impl, config, n), "second": probe_train(impl, config, n)}
+
+
+PROBES = {
+    "sample_noise": probe_sample_noise,
+    "sample_real": probe_sample_real,
+    "sample_drawing": probe_sample_drawing,
+    "train": probe_train,
+    "train_twice": probe_train_twice,
+}
