@@ -12,6 +12,7 @@ import sys
 
 COMMAND_MODULES = (
     "labs.perceptron.cli",
+    "labs.stylegan.cli",
     "labs.reproduce",
     "labs.grading.cli",
     "labs.grading.class_cli",

@@ -7,7 +7,7 @@ import numpy as np
 import torch
 
 from labs.stylegan.images import save_png, to_uint8
-from labs.stylegan.seeds import image_filename, seed_to_z
+from labs.stylegan.conventions import image_filename, seed_to_z
 from labs.stylegan.transform import make_transform
 
 

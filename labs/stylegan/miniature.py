@@ -11,10 +11,8 @@ import torch
 from torch import nn
 
 from labs.stylegan.mapping import MappingNetwork
-from labs.stylegan.seeds import Z_DIM
+from labs.stylegan.conventions import NOISE_MODES, Z_DIM
 from labs.stylegan.synthesis import SynthesisNetwork
-
-NOISE_MODES = ("const", "random", "none")
 
 
 class Generator(nn.Module):

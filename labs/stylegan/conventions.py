@@ -1,4 +1,5 @@
-"""Seeds to latents and file names, with the conventions of NVlabs/stylegan3's ``gen_images.py``.
+"""NVlabs/stylegan3's ``gen_images.py`` conventions: seed lists, seed to latent, 2-vectors,
+file names, noise modes.
 
 A latent made here equals one made there: ``numpy.random.RandomState(seed).randn(1, z_dim)``,
 float64, drawn from a private generator (numpy's global random state is left alone).
@@ -12,6 +13,7 @@ import numpy as np
 Z_DIM = 512  # the latent size of the FFHQ StyleGAN3 networks
 REPORT_SEEDS = (2, 674, 1024)  # the seeds of the lab report
 MAX_SEED = 2**32 - 1  # numpy's RandomState accepts 0 .. 2**32 - 1
+NOISE_MODES = ("const", "random", "none")  # gen_images.py's choices; const is its default
 
 _RANGE = re.compile(r"^(\d+)-(\d+)$")
 

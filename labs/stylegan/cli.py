@@ -1,0 +1,88 @@
+"""``python -m labs stylegan``: seed images with gen_images.py's conventions.
+
+Default: the project's miniature generator on CPU. With ``--network PKL`` (and
+``--stylegan3-repo DIR`` unless NVIDIA's code is already importable): the real network on a
+CUDA device; without CUDA, one line and exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from pathlib import Path
+
+# light imports only: every `python -m labs` command builds this parser (torch loads in run)
+from labs.stylegan.conventions import NOISE_MODES, REPORT_SEEDS
+
+RESOLUTIONS = (16, 32, 64)  # labs.stylegan.synthesis.RESOLUTIONS, checked by a unit test
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "stylegan", help="TD 2: StyleGAN seed images (miniature generator, or a real network on GPU)")
+    parser.add_argument("--seeds", default=",".join(map(str, REPORT_SEEDS)),
+                        help="seeds, gen_images.py syntax: '2,674,1024', '0-3' "
+                             "(default: the report's 2,674,1024)")
+    parser.add_argument("--out", type=Path, default=Path("results/stylegan"),
+                        help="folder for seed{seed:04d}.png (default results/stylegan)")
+    parser.add_argument("--trunc", type=float, default=1.0, help="truncation psi (default 1)")
+    parser.add_argument("--noise-mode", default="const", help=f"{'/'.join(NOISE_MODES)} (default const)")
+    parser.add_argument("--translate", default="0,0", help="translate XY, e.g. 0.3,1 (default 0,0)")
+    parser.add_argument("--rotate", type=float, default=0.0, help="rotation in degrees (default 0)")
+    parser.add_argument("--network", metavar="PKL", default=None,
+                        help="a StyleGAN3 network pickle: use the real network (needs CUDA)")
+    parser.add_argument("--stylegan3-repo", metavar="DIR", type=Path, default=None,
+                        help="a checkout of NVlabs/stylegan3, to unpickle --network")
+    parser.add_argument("--resolution", type=int, default=None,
+                        help=f"miniature only: {'/'.join(map(str, RESOLUTIONS))} (default 64)")
+    parser.add_argument("--model-seed", type=int, default=None,
+                        help="miniature only: seed of its random weights (default 0)")
+    parser.set_defaults(func=run)
+
+
+def _network(args: argparse.Namespace):
+    from labs.cli import UsageError
+    from labs.stylegan.miniature import miniature_generator
+    from labs.stylegan.real_network import cuda_problem, load_network
+
+    if args.network is None:
+        if args.stylegan3_repo is not None:
+            raise UsageError("--stylegan3-repo is used with --network PKL only")
+        resolution = 64 if args.resolution is None else args.resolution
+        if resolution not in RESOLUTIONS:
+            raise UsageError(f"bad --resolution {resolution}: choose one of "
+                             f"{', '.join(map(str, RESOLUTIONS))}")
+        return miniature_generator(resolution, 0 if args.model_seed is None else args.model_seed), "miniature generator, CPU"
+    if args.resolution is not None or args.model_seed is not None:
+        raise UsageError("--resolution and --model-seed apply to the miniature generator, "
+                         "not to --network")
+    problem = cuda_problem()
+    if problem:
+        raise UsageError(problem)
+    return load_network(args.network, args.stylegan3_repo), f"{args.network}, CUDA"
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+    from labs.stylegan.generate import write_images
+    from labs.stylegan.conventions import parse_seeds, parse_vec2
+
+    seeds = parse_seeds(args.seeds)
+    translate = parse_vec2(args.translate)
+    if args.noise_mode not in NOISE_MODES:
+        raise UsageError(f"bad --noise-mode {args.noise_mode!r}: choose one of {', '.join(NOISE_MODES)}")
+    for name, value in (("--trunc", args.trunc), ("--rotate", args.rotate),
+                        ("--translate", translate[0]), ("--translate", translate[1])):
+        if not math.isfinite(value):
+            raise UsageError(f"bad {name} {value}: expected a finite number")
+    G, what = _network(args)
+    start = time.perf_counter()
+    try:
+        paths = write_images(G, seeds, args.out, args.trunc, args.noise_mode, translate, args.rotate)
+    except OSError as error:
+        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    per_image = (time.perf_counter() - start) / len(paths)
+    for seed, path in zip(seeds, paths):
+        print(f"seed {seed} -> {path}")
+    print(f"{len(paths)} images ({what}, psi {args.trunc:g}): {per_image * 1000:.0f} ms per image")
+    return 0

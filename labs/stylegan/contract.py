@@ -1,0 +1,105 @@
+"""TD 2 part 2's contract: what a student's ``stylegan.py`` provides, and how specs call it.
+
+Required: ``seed_to_z(seed, z_dim=512)``, returning the latent of a seed as an array of
+shape (1, z_dim) (numpy, or a torch tensor). Optional: ``generate(G, seed, truncation_psi)``,
+returning the seed's image as HxWx3 uint8 (numpy, torch or PIL; a leading batch of 1 is
+accepted) for a network G with gen_images.py's interface. The specs call it on the
+project's miniature generator, built inside the probe, and on a stand-in network that
+returns fixed values (to check the uint8 conversion).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+MODULE = "stylegan"
+REFERENCE = "labs.stylegan.reference"
+REQUIRED = {"seed_to_z"}
+
+_GENERATORS: dict[tuple[int, int], Any] = {}  # the miniature, built once per process
+
+
+class ContractViolation(ValueError):
+    """A return value that does not have the shape the contract describes."""
+
+
+def miniature(resolution: int, model_seed: int) -> Any:
+    from labs.stylegan.miniature import miniature_generator
+
+    key = (resolution, model_seed)
+    if key not in _GENERATORS:
+        _GENERATORS[key] = miniature_generator(resolution, model_seed)
+    return _GENERATORS[key]
+
+
+def _array(value: Any, what: str) -> np.ndarray:
+    """An ndarray of the value, keeping its dtype (the specs check it)."""
+    if hasattr(value, "detach"):  # a torch tensor
+        value = value.detach().cpu().numpy()
+    try:
+        array = np.asarray(value)
+    except (TypeError, ValueError):
+        raise ContractViolation(f"{what} is not an array (got {type(value).__name__})") from None
+    if array.dtype.kind not in "biuf":
+        raise ContractViolation(f"{what} is not an array of numbers (dtype {array.dtype})")
+    return array
+
+
+def _same_state(a: tuple, b: tuple) -> bool:
+    return all(np.array_equal(x, y) if isinstance(x, np.ndarray) else x == y for x, y in zip(a, b))
+
+
+def probe_seed_to_z(impl, seed: int, z_dim: int | None = None) -> dict:
+    """The latent, and whether drawing it changed numpy's global random state."""
+    before = np.random.get_state()
+    z = impl.seed_to_z(seed) if z_dim is None else impl.seed_to_z(seed, z_dim)
+    changed = not _same_state(before, np.random.get_state())
+    np.random.set_state(before)
+    return {"z": _array(z, "seed_to_z's result"), "global_state_changed": changed}
+
+
+def _image(value: Any) -> np.ndarray:
+    array = _array(value, "generate's result")
+    if array.ndim == 4 and array.shape[0] == 1:
+        array = array[0]
+    if array.ndim != 3 or array.shape[2] != 3:
+        raise ContractViolation(f"generate returned an array of shape {array.shape}; the "
+                                "contract says one HxWx3 image (height, width, RGB)")
+    return array
+
+
+def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
+                   model_seed: int = 0) -> dict:
+    """The student's image on the miniature, and gen_images.py's pipeline's on the same network."""
+    from labs.stylegan.generate import generate
+
+    G = miniature(resolution, model_seed)
+    pipeline = generate(G, seed, truncation_psi)  # first: the student's code may alter G
+    image = _image(impl.generate(G, seed, truncation_psi))
+    return {"image": image, "pipeline": pipeline}
+
+
+def probe_generate_fresh(impl, seed: int, truncation_psi: float, resolution: int = 64,
+                         model_seed: int = 0) -> np.ndarray:
+    """The student's image on a freshly built miniature with the same weights seed."""
+    from labs.stylegan.miniature import miniature_generator
+
+    return _image(impl.generate(miniature_generator(resolution, model_seed), seed, truncation_psi))
+
+
+def probe_generate_fixed(impl, seed: int) -> dict:
+    """The student's image from a network whose output is fixed edge values."""
+    from labs.stylegan.fixed_image import FixedImageGenerator, edge_values
+
+    source = edge_values()
+    return {"image": _image(impl.generate(FixedImageGenerator(source), seed, 1.0)),
+            "source": source}
+
+
+PROBES = {
+    "seed_to_z": probe_seed_to_z,
+    "generate": probe_generate,
+    "generate_fresh": probe_generate_fresh,
+    "generate_fixed": probe_generate_fixed,
+}
