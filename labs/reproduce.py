@@ -12,6 +12,7 @@ from pathlib import Path
 
 REPRODUCERS: dict[str, tuple[str, ...]] = {
     "td1": ("labs.perceptron.reproduce",),
+    "td2": ("labs.stylegan.reproduce",),
 }
 
 
