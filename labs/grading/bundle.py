@@ -48,10 +48,10 @@ def source_files(lab: str) -> list[Path]:
                   and not SKIPPED_PARTS & set(p.parts) and p.suffix != ".pyc")
 
 
-def write_bundle(lab: str, limits: Limits, out: Path) -> int:
+def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None) -> int:
     """Write the zip; return the number of files in it."""
     options = shlex.join([f"--timeout={limits.call_timeout:g}", f"--budget={limits.total_budget:g}",
-                          f"--memory-mb={limits.memory_mb}"])
+                          f"--memory-mb={limits.memory_mb}", *(["--only", select] if select else [])])
     scripts = {
         "setup.sh": (TEMPLATES / "setup.sh").read_text().replace("@TORCH_VERSION@",
                                                                  _torch_version()),
@@ -73,7 +73,7 @@ def write_bundle(lab: str, limits: Limits, out: Path) -> int:
 
 def run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
-    count = write_bundle(args.lab, limits, args.out)
+    count = write_bundle(args.lab, limits, args.out, args.only)
     print(f"{args.out}: Gradescope autograder for {args.lab} ({count} files); upload it as "
           "the assignment's autograder (base image with Python >= 3.11)")
     return 0

@@ -38,7 +38,7 @@ def students_of(root: Path) -> list[Path]:
 
 
 def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
-                progress: bool = True) -> dict[str, Grade | str]:
+                progress: bool = True, select: str | None = None) -> dict[str, Grade | str]:
     """Each student's Grade, or the reason the grader could not grade them."""
     from tqdm import tqdm
 
@@ -46,7 +46,7 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     grades: dict[str, Grade | str] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool, \
             tqdm(total=len(folders), unit="student", disable=not progress) as bar:
-        futures = {pool.submit(grade_folder, folder, lab, limits, [results]): folder
+        futures = {pool.submit(grade_folder, folder, lab, limits, [results], select): folder
                    for folder in folders}
         for future in as_completed(futures):
             name = futures[future].name
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     results.mkdir(parents=True, exist_ok=True)
     os.chmod(results, 0o700)  # other students' grades are nobody else's business
     start = time.monotonic()
-    grades = grade_class(args.root, args.lab, limits, args.jobs, results)
+    grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only)
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
     figure = args.csv.with_suffix(".png")

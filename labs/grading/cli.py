@@ -14,7 +14,7 @@ from labs.suite.child import Limits
 
 
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
-    """--lab, --timeout, --budget, --memory-mb: shared with grade-class."""
+    """--lab, --timeout, --budget, --memory-mb, --only: shared with grade-class."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
     parser.add_argument("--timeout", type=float, default=Limits.call_timeout, metavar="SECONDS",
                         help=f"wall-clock limit per call into the submission "
@@ -25,6 +25,9 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb, metavar="MB",
                         help=f"address-space limit of the submission's process "
                              f"(default {Limits.memory_mb})")
+    parser.add_argument("--only", metavar="EXPR", default=None,
+                        help="regrade only the specs matching this pytest -k expression "
+                             "(the grade is then marked partial)")
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -64,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         raise UsageError(f"student folder not found: {args.folder}")
     try:
-        grade = grade_folder(args.folder, args.lab, limits, hide=[args.results.resolve().parent])
+        grade = grade_folder(args.folder, args.lab, limits, hide=[args.results.resolve().parent],
+                             select=args.only)
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)
         return 1

@@ -128,7 +128,7 @@ class Child:
                         f"{self.limits.file_mb} MB to a file or to its output")
             return f"the submission's process was killed by {_signal_name(-code)}"
         if code == 70 and "cannot lock the child in" in self.output_tail():
-            return "the grader's sandbox failed to start: " + self.output_tail().strip()
+            return "the grader's sandbox failed to start (not the submission's fault)"
         return f"the submission's process exited with status {code} before returning"
 
     def request(self, message: dict[str, Any], timeout: float) -> Any:

@@ -85,16 +85,24 @@ def _hide(libc: ctypes.CDLL, path: Path) -> None:
         _mount(libc, "/dev/null", str(path), None, _MS_BIND)
 
 
+def _needed() -> set[Path]:
+    """What the child must still reach: the interpreter, the venv, the ``labs`` package."""
+    return {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, PROJECT_ROOT / "labs")}
+
+
 def _private_tmp(libc: ctypes.CDLL, folder: Path) -> None:
-    """Empty /tmp-like folders; the copy (which lives in one of them) is bound back."""
-    handle = os.open(folder, os.O_PATH | os.O_DIRECTORY)
+    """Empty /tmp-like folders; the copy, and whatever else the child needs that lives in
+    one of them (a project unpacked under /tmp), are bound back at their paths."""
     roots = {Path(p).resolve() for p in ("/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir())}
-    for root in sorted(r for r in roots if r.is_dir()):
+    roots = sorted(r for r in roots if r.is_dir())
+    keep = [p for p in [folder, *_needed()] if any(_inside(p, root) for root in roots)]
+    handles = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
+    for root in roots:
         _mount(libc, "none", str(root), "tmpfs", _MS_NOSUID | _MS_NODEV, TMP_SIZE + ",mode=1777")
-    if any(_inside(folder, root) for root in roots):
-        folder.mkdir(parents=True, exist_ok=True)
-        _mount(libc, f"/proc/self/fd/{handle}", str(folder), None, _MS_BIND)
-    os.close(handle)
+    for path, handle in handles.items():
+        path.mkdir(parents=True, exist_ok=True)
+        _mount(libc, f"/proc/self/fd/{handle}", str(path), None, _MS_BIND | _MS_REC)
+        os.close(handle)
 
 
 def _locked_ancestor(path: Path) -> Path | None:
@@ -108,9 +116,8 @@ def _locked_ancestor(path: Path) -> Path | None:
 def _open_the_way(libc: ctypes.CDLL) -> None:
     """Let the jail user reach the interpreter and the project where they sit under a
     locked folder (pyenv under /root): an empty tmpfs over that folder, those bound back."""
-    needed = {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, PROJECT_ROOT / "labs")}
     locked: dict[Path, list[Path]] = {}
-    for path in needed:
+    for path in _needed():
         ancestor = _locked_ancestor(path)
         if ancestor is not None:
             locked.setdefault(ancestor, []).append(path)

@@ -19,8 +19,9 @@ from labs.suite.contract import Implementation, MissingFunction, load_contract, 
 
 def _where(error: BaseException, folder: Path) -> str:
     """' in perceptron.py line 12' for the innermost frame in the student's files."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__)
-              if f.filename and Path(f.filename).resolve().is_relative_to(folder)]
+    frames = [f for f in traceback.extract_tb(error.__traceback__)  # not "<frozen ...>"
+              if f.filename and not f.filename.startswith("<")
+              and Path(f.filename).resolve().is_relative_to(folder)]
     if not frames:
         return ""
     frame = frames[-1]

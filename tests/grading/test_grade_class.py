@@ -1,0 +1,60 @@
+"""grade-class on a small class: a correct folder, one that loops, one that crashes.
+
+Short limits and a few specs (--only) keep it cheap; the batch must finish in bounded time
+whatever the folders do, and each score must land where an instructor would put it.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import time
+from pathlib import Path
+
+from labs.cli import main
+
+FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
+CLASS = ["correct_lists", "broken_loops_until_converged", "broken_segfault"]
+ONLY = "truth_table or xor_error_stays_high"  # AND, OR (train) and XOR (loops forever there)
+
+
+def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
+    root = tmp_path / "class"
+    for name in CLASS:
+        shutil.copytree(FOLDERS / name, root / name)
+    (root / "not_a_student.txt").write_text("ignored: only folders are students")
+    grades = tmp_path / "out" / "grades.csv"
+    start = time.monotonic()
+    code = main(["grade-class", str(root), "--lab", "td1", "--csv", str(grades), "--jobs", "2",
+                 "--timeout", "1", "--budget", "4", "--only", ONLY])
+    seconds = time.monotonic() - start
+    assert code == 0
+    assert seconds < 60, f"the batch took {seconds:.0f} s"
+    rows = {row["student"]: row for row in csv.DictReader(grades.open())}
+    assert sorted(rows) == sorted(CLASS)
+    score = {name: float(row["score"]) for name, row in rows.items()}
+    assert {row["max_score"] for row in rows.values()} == {"12"}  # 4 + 4 + 4 points
+    assert score["correct_lists"] == 12
+    assert score["broken_loops_until_converged"] == 8  # AND and OR right, XOR never returns
+    assert score["broken_segfault"] == 0
+    assert "partial grade" in rows["correct_lists"]["note"]
+
+    def output(student: str, spec: str) -> str:
+        results = json.loads((tmp_path / "out" / "results" / student / "results.json").read_text())
+        return next(t["output"] for t in results["tests"] if spec in t["name"])
+
+    assert "timed out after 1 s" in output("broken_loops_until_converged", "xor error stays high")
+    assert "killed by SIGSEGV" in output("broken_segfault", "truth table [AND]")
+    assert output("correct_lists", "truth table [AND]").startswith("confirmed:")
+    assert (tmp_path / "out" / "grades.png").stat().st_size > 5000
+    assert "3 students graded" in capsys.readouterr().out
+
+
+def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys):
+    assert main(["grade", str(tmp_path / "missing"), "--lab", "td1"]) == 2
+    assert main(["grade", str(tmp_path), "--lab", "td9"]) == 2
+    assert main(["grade", str(tmp_path), "--lab", "td1", "--timeout", "0"]) == 2
+    assert main(["grade-class", str(tmp_path), "--lab", "td1", "--jobs", "0"]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 4 and all(line.startswith("error: ") for line in errors)
+    assert "td9" in errors[1] and "td1" in errors[1] and "missing" in errors[0]

@@ -1,0 +1,42 @@
+"""The Gradescope bundle: its run_autograder grades a submission under a temporary root."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from labs.cli import main
+
+FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
+
+
+def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
+    bundle = tmp_path / "autograder.zip"
+    assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20"]) == 0
+    root = tmp_path / "autograder"
+    with zipfile.ZipFile(bundle) as archive:
+        names = set(archive.namelist())
+        assert {"setup.sh", "run_autograder", "conftest.py", "pyproject.toml",
+                "labs/grading/grade.py", "specs/td1/conftest.py"} <= names
+        assert not any("__pycache__" in name or name.startswith("tests/") for name in names)
+        archive.extractall(root / "source")
+    for script in ("setup.sh", "run_autograder"):
+        os.chmod(root / "source" / script, 0o755)  # zipfile does not restore modes
+    shutil.copytree(FOLDERS / "correct_lists", root / "submission")
+    env = dict(os.environ, AUTOGRADER_ROOT=str(root), AUTOGRADER_PYTHON=sys.executable)
+    run = subprocess.run([str(root / "source" / "run_autograder")], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads((root / "results" / "results.json").read_text())
+    statuses = {test["name"]: test["status"] for test in results["tests"]}
+    assert len(statuses) >= 30
+    failed = [name for name, status in statuses.items() if status == "failed"]
+    # correct_lists lacks the optional predict, train_many and train_mlp: "not provided"
+    assert all(t["output"].startswith("not provided") for t in results["tests"]
+               if t["status"] == "failed"), failed
+    assert results["score"] == sum(t["score"] for t in results["tests"]) > 80
+    assert "--timeout=20" in (root / "source" / "run_autograder").read_text()

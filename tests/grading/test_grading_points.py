@@ -1,0 +1,74 @@
+"""The points table covers every spec of every lab it lists, and feedback keeps hidden specs hidden."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from labs.grading.grade import Grade, feedback_text, title, to_gradescope, _graded
+from labs.grading.points import POINTS, entry_for
+from labs.grading.run import SpecOutcome, available_labs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@lru_cache(maxsize=None)
+def collected_specs(lab: str) -> tuple[str, ...]:
+    listing = subprocess.run([sys.executable, "-m", "pytest", f"specs/{lab}", "--collect-only",
+                              "-q", "-p", "no:cacheprovider", "-o", "addopts="],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    specs = [line.removeprefix(f"specs/{lab}/") for line in listing.stdout.splitlines()
+             if line.startswith(f"specs/{lab}/")]
+    assert specs, f"no spec collected in specs/{lab}:\n{listing.stdout[-2000:]}"
+    return tuple(specs)
+
+
+@pytest.mark.parametrize("lab", sorted(POINTS))
+def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
+    assert lab in available_labs()
+    specs = collected_specs(lab)
+    unlisted = [spec for spec in specs if entry_for(lab, spec) is None]
+    assert not unlisted, (f"specs of {lab} without an entry in labs/grading/points.py (they "
+                          f"would count the default point): {unlisted}")
+    used = {entry_for(lab, spec) for spec in specs}
+    stale = sorted(set(POINTS[lab]) - used)
+    assert not stale, f"entries of labs/grading/points.py matching no spec of {lab}: {stale}"
+
+
+def test_td1_is_worth_100_points():
+    specs = collected_specs("td1")
+    assert sum(POINTS["td1"][entry_for("td1", spec)].points for spec in specs) == 100
+
+
+def test_a_title_reads_as_words():
+    assert title("test_convergence.py::test_and_bias_dominates[AND]") == \
+        "convergence: and bias dominates [AND]"
+    assert title("gan/test_noise.py::test_1d_noise") == "gan/noise: 1d noise"
+
+
+def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
+    hidden = "test_report_table.py::test_report_table_row[AND, coeff 0.7, 1000 iterations]"
+    assert POINTS["td1"][entry_for("td1", hidden)].hidden
+    secret = "final error measured 0.5, report 0.010"
+    grade = Grade("alice", "td1", [
+        _graded("td1", SpecOutcome(hidden, "failed", secret)),
+        _graded("td1", SpecOutcome("test_xor.py::test_xor_error_stays_high", "failed",
+                                   "XOR's error should stay stuck near 0.6")),
+        _graded("td1", SpecOutcome("test_weights_csv.py::test_weights_csv_round_trips",
+                                   "skipped", "optional part not provided: no `read_weights_csv`")),
+    ])
+    text = feedback_text(grade)
+    assert secret not in text and "(hidden)" in text and "stuck near 0.6" in text
+    assert secret in feedback_text(grade, reveal_hidden=True)
+    results = to_gradescope(grade)
+    assert secret not in results["output"]
+    by_name = {test["name"]: test for test in results["tests"]}
+    assert by_name[title(hidden)]["visibility"] == "hidden"
+    assert by_name[title(hidden)]["max_score"] == 3 and by_name[title(hidden)]["score"] == 0
+    skipped = by_name["weights_csv: weights csv round trips"]
+    assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
+    assert set(results) == {"score", "execution_time", "output", "tests"}
+    assert set(skipped) == {"name", "score", "max_score", "status", "output", "visibility"}
