@@ -85,9 +85,11 @@ def probe_train(impl, config, n) -> dict:
             "history": history_fields(_field(run, "history"))}
 
 
-def probe_train_twice(impl, config, n) -> dict:
-    """Two runs of the same configuration, for the same-seed-same-run spec."""
-    return {"first": probe_train(impl, config, n), "second": probe_train(impl, config, n)}
+def probe_twice(impl, probe, *args) -> list:
+    """Another probe called twice with the same arguments (results are otherwise cached)."""
+    if probe not in PROBES or probe == "twice":
+        raise ValueError(f"no probe {probe!r} to repeat")
+    return [PROBES[probe](impl, *args), PROBES[probe](impl, *args)]
 
 
 PROBES = {
@@ -95,5 +97,5 @@ PROBES = {
     "sample_real": probe_sample_real,
     "sample_drawing": probe_sample_drawing,
     "train": probe_train,
-    "train_twice": probe_train_twice,
+    "twice": probe_twice,
 }

@@ -1,0 +1,138 @@
+"""``python -m labs.gan.calibrate [--seeds 24] [--only NAME ...]``: the numbers behind TD 2's
+GAN specs, over many seeds, through the same contract calls the specs make.
+
+Prints one row per seed and the observed range of each statistic; the specs' docstrings
+record these ranges next to their thresholds.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from typing import Any, Callable
+
+import numpy as np
+
+from labs.gan import spec_cases as cases
+from labs.suite.submission import ReferenceSubmission
+
+CONTRACT = "labs.gan.contract"
+
+
+def _train(gan, config: dict) -> dict:
+    return gan.call("train", config, cases.SAMPLES)
+
+
+def presets(gan, seed: int) -> dict[str, float]:
+    row = {}
+    for preset in ("line", "gaussians", "ring", "disjoint"):
+        start = _train(gan, cases.preset_run(preset, seed, steps=0))["samples"]
+        end = _train(gan, cases.preset_run(preset, seed))["samples"]
+        row[f"{preset}_js_start"] = cases.js_to_real(start, preset)
+        row[f"{preset}_js_end"] = cases.js_to_real(end, preset)
+    return row
+
+
+def noise_dimension(gan, seed: int) -> dict[str, float]:
+    return {f"flatness_{dim}d": cases.flatness(_train(gan, cases.noise_dimension_run(dim, seed))["samples"])
+            for dim in (1, 2)}
+
+
+def no_hidden_layer(gan, seed: int) -> dict[str, float]:
+    return {f"{name}_g0_js": cases.js_to_real(_train(gan, cases.no_hidden_layer_run(name, seed))["samples"], name)
+            for name in ("ring", "disjoint")}
+
+
+def update_ratio(gan, seed: int) -> dict[str, float]:
+    row = {}
+    for k in (1, 5):
+        history = _train(gan, cases.update_ratio_run(k, seed))["history"]
+        row[f"k{k}_d_loss"] = float(np.mean(history["d_loss"][20:]))
+        row[f"k{k}_d_accuracy"] = float(np.mean(history["d_accuracy"][20:]))
+    row["d_loss_gap"] = row["k1_d_loss"] - row["k5_d_loss"]
+    row["accuracy_gap"] = row["k5_d_accuracy"] - row["k1_d_accuracy"]
+    return row
+
+
+def strong_discriminator(gan, seed: int) -> dict[str, float]:
+    norms = {loss: cases.late_median(_train(gan, cases.strong_discriminator_run(loss, seed))["history"]["g_grad_norm"], 20)
+             for loss in ("minimax", "log")}
+    return {"minimax_grad": norms["minimax"], "log_grad": norms["log"],
+            "log10_ratio": float(np.log10(max(norms["minimax"], 1e-300) / norms["log"]))}
+
+
+def weak_discriminator(gan, seed: int) -> dict[str, float]:
+    run = _train(gan, cases.weak_discriminator_run(seed))
+    return {"d_loss_over_chance": cases.late_mean(run["history"]["d_loss"], 50) / cases.CHANCE_D_LOSS,
+            "js": cases.js_to_real(run["samples"], "ring")}
+
+
+def noise(gan, seed: int) -> dict[str, float]:
+    row = {}
+    for dim in (1, 2):
+        for kind in ("uniform", "gaussian"):
+            values = gan.call("sample_noise", kind, dim, 20000, seed)
+            row[f"{kind}_{dim}d_central"] = cases.central_fraction(values)
+            row[f"{kind}_{dim}d_mean_dev"] = float(np.abs(values.mean(axis=0) - 0.5).max())
+            row[f"{kind}_{dim}d_sd"] = float(values.std(axis=0).mean())
+    return row
+
+
+def real_distributions(gan, seed: int) -> dict[str, float]:
+    n = 20000
+    along, across = cases.line_coordinates(gan.call("sample_real", "line", n, seed))
+    gaussians = gan.call("sample_real", "gaussians", n, seed)
+    expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
+    ring = cases.ring_radius(gan.call("sample_real", "ring", n, seed))
+    blobs = gan.call("sample_real", "disjoint", n, seed)
+    centres = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
+    distances = np.linalg.norm(blobs[:, None] - centres[None], axis=2)
+    nearest = distances.argmin(axis=1)
+    drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
+    user = gan.call("sample_drawing", drawn.tolist(), n, seed)
+    user_nearest = np.linalg.norm(user[:, None] - drawn[None], axis=2).argmin(axis=1)
+    return {
+        "line_mean_along": float(along.mean()), "line_sd_across": float(across.std()),
+        "line_max_across": float(np.abs(across).max()),
+        "gaussians_mean_dev": float(np.abs(gaussians.mean(axis=0) - [0.5, 0.55]).max()),
+        "gaussians_cov_dev": float(np.abs(np.cov(gaussians.T) - expected_cov).max()),
+        "ring_mean_radius": float(ring.mean()), "ring_min_radius": float(ring.min()),
+        "disjoint_share_dev": float(np.abs(np.bincount(nearest, minlength=3) / n - 1 / 3).max()),
+        "disjoint_sd": float(np.mean([blobs[nearest == b].std(axis=0).mean() for b in range(3)])),
+        "disjoint_farthest": float(distances.min(axis=1).max()),
+        "drawing_jitter": float((user - drawn[user_nearest]).std()),
+        "drawing_share_dev": float(np.abs(np.bincount(user_nearest, minlength=2) / n - 0.5).max()),
+    }
+
+
+MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
+    "noise": noise,
+    "real_distributions": real_distributions,
+    "noise_dimension": noise_dimension,
+    "presets": presets,
+    "no_hidden_layer": no_hidden_layer,
+    "update_ratio": update_ratio,
+    "strong_discriminator": strong_discriminator,
+    "weak_discriminator": weak_discriminator,
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=24, help="seeds 0 .. N-1 (default 24)")
+    parser.add_argument("--first", type=int, default=0, help="first seed (default 0)")
+    parser.add_argument("--only", nargs="*", choices=list(MEASURES), help="some measures only")
+    args = parser.parse_args(argv)
+    gan = ReferenceSubmission().contract(CONTRACT)
+    for name in args.only or list(MEASURES):
+        start = time.perf_counter()
+        rows = [MEASURES[name](gan, seed) for seed in range(args.first, args.first + args.seeds)]
+        print(f"\n## {name}: seeds {args.first}-{args.first + args.seeds - 1} "
+              f"({time.perf_counter() - start:.1f} s)")
+        for key in rows[0]:
+            values = np.array([row[key] for row in rows])
+            print(f"{key:>28}: min {values.min():.4g}  max {values.max():.4g}  "
+                  f"median {np.median(values):.4g}  | " + " ".join(f"{v:.3g}" for v in values))
+
+
+if __name__ == "__main__":
+    main()

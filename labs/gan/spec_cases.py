@@ -1,0 +1,109 @@
+"""The runs TD 2's GAN specs make, and the numbers they read, shared with ``calibrate``.
+
+Each case is a function of the seed returning a plain config dict (what a student's
+``train_gan`` receives); each measure turns probe results into one number. The specs and the
+calibration script both use these, so the calibrated numbers are the asserted ones.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from labs.gan.config import make_config
+from labs.gan.distributions import sample_real
+from labs.gan.metrics import kl_js, local_flatness
+
+SAMPLES = 1500  # generated points per measurement
+REAL_SEED = 12345  # the real points every JS is measured against (the measuring tool's own)
+PRESET_STEPS = 500
+BEHAVIOUR_STEPS = 200
+STRONG_STEPS = 60
+
+
+def describe(config: dict[str, Any]) -> str:
+    """A short, readable name for a configuration, for assertion messages."""
+    keys = ("distribution", "noise_dim", "noise", "g_layers", "g_neurons", "d_layers",
+            "d_neurons", "d_optimizer", "d_lr", "g_optimizer", "g_lr", "loss", "k_d", "k_g",
+            "steps", "seed")
+    return "train_gan(" + ", ".join(f"{k}={config[k]}" for k in keys) + ")"
+
+
+def config(preset: str | None = None, **overrides: Any) -> dict[str, Any]:
+    return make_config(preset, **overrides).to_dict()
+
+
+def preset_run(preset: str, seed: int, steps: int = PRESET_STEPS) -> dict[str, Any]:
+    return config(preset, steps=steps, seed=seed, eval_every=max(1, steps))
+
+
+def noise_dimension_run(dim: int, seed: int) -> dict[str, Any]:
+    """The gaussians preset (a 2-D region) with 1-D or its own 2-D noise."""
+    return config("gaussians", noise_dim=dim, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
+
+
+def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
+    return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
+
+
+def update_ratio_run(k_d: int, seed: int) -> dict[str, Any]:
+    """Gaussians preset, its discriminator on Adam 0.01 so that its updates count."""
+    return config("gaussians", d_optimizer="adam", d_lr=0.01, k_d=k_d, steps=BEHAVIOUR_STEPS,
+                  seed=seed, eval_every=BEHAVIOUR_STEPS)
+
+
+def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:
+    """A discriminator far stronger than the generator: 3 x 30, Adam 0.03, 10 updates per
+    step, against the ring preset's generator on SGD 0.001."""
+    return config("ring", loss=loss, d_layers=3, d_neurons=30, d_optimizer="adam", d_lr=0.03,
+                  k_d=10, g_lr=0.001, steps=STRONG_STEPS, seed=seed, eval_every=STRONG_STEPS)
+
+
+def weak_discriminator_run(seed: int) -> dict[str, Any]:
+    """A discriminator with no hidden layer (a straight line) on SGD 0.01, ring preset's G."""
+    return config("ring", d_layers=0, d_lr=0.01, steps=BEHAVIOUR_STEPS, seed=seed,
+                  eval_every=BEHAVIOUR_STEPS)
+
+
+def determinism_run(seed: int) -> dict[str, Any]:
+    return config("ring", steps=30, seed=seed, eval_every=30)
+
+
+def js_to_real(samples: np.ndarray, distribution: str) -> float:
+    """GAN Lab's JS divergence (bits) between generated points and the distribution."""
+    return kl_js(sample_real(distribution, SAMPLES, REAL_SEED), samples)[1]
+
+
+def flatness(samples: np.ndarray) -> float:
+    return local_flatness(samples)
+
+
+def late_mean(values: np.ndarray, last: int) -> float:
+    return float(np.nanmean(values[-last:]))
+
+
+def late_median(values: np.ndarray, last: int) -> float:
+    return float(np.nanmedian(values[-last:]))
+
+
+def line_coordinates(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Position along GAN Lab's line (0 at (0.8, 0.6), 1 at (0.05, 0.9)) and signed
+    distance across it."""
+    start, end = np.array([0.8, 0.6]), np.array([0.05, 0.9])
+    direction = end - start
+    length = np.linalg.norm(direction)
+    offsets = points - start
+    return offsets @ direction / length ** 2, offsets @ np.array([-direction[1], direction[0]]) / length
+
+
+def ring_radius(points: np.ndarray) -> np.ndarray:
+    """Distance from the ring's centre in units of its radii (1 on the ellipse)."""
+    return np.hypot((points[:, 0] - 0.5) / 0.3, (points[:, 1] - 0.45) / 0.25)
+
+
+def central_fraction(noise: np.ndarray) -> float:
+    """Share of noise vectors in the central box [0.25, 0.75]^dim."""
+    return float(np.mean(np.all(np.abs(noise - 0.5) <= 0.25, axis=1)))
+
+
+CHANCE_D_LOSS = 1.95 * np.log(2.0)  # log loss of a discriminator answering 0.5 everywhere

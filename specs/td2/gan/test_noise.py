@@ -1,0 +1,56 @@
+"""Noise as GAN Lab draws it: uniform spreads the generator's inputs evenly over [0, 1],
+gaussian (mean 0.5, sd 0.25, truncated at 2 sd) concentrates them near the centre.
+
+Calibration (seeds 0-23, 20,000 vectors; ``python -m labs.gan.calibrate --only noise``):
+share of vectors in the central box [0.25, 0.75]^dim: uniform 1-D 0.492-0.507, 2-D
+0.245-0.254; gaussian 1-D 0.710-0.721, 2-D 0.504-0.518 (exact: 0.5, 0.25, 0.715, 0.511).
+Threshold: within 0.02 of the exact value (largest deviation observed 0.0076). Mean off 0.5
+by at most 0.0048 -> 0.01; sd 0.2869-0.2902 (uniform, exact 0.2887) and 0.2183-0.2213
+(gaussian, exact 0.2199) -> exact +- 0.005.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from labs.gan.spec_cases import central_fraction
+
+N = 20000
+EXACT_SD = {"uniform": 1 / np.sqrt(12), "gaussian": 0.25 * 0.879626}  # truncated at 2 sd
+EXACT_CENTRAL = {("uniform", 1): 0.5, ("uniform", 2): 0.25,
+                 ("gaussian", 1): 0.715101, ("gaussian", 2): 0.715101 ** 2}
+
+
+@pytest.mark.parametrize("kind", ["uniform", "gaussian"])
+@pytest.mark.parametrize("dim", [1, 2])
+def test_noise_lives_in_the_unit_interval_centred_on_half(gan, spec_seed, kind, dim):
+    noise = gan.sample_noise(kind, dim, N, spec_seed)
+    assert noise.min() >= 0.0 and noise.max() <= 1.0, (
+        f"{kind} noise should lie in [0, 1] (gaussian: truncated at 2 sd of 0.25 around 0.5); "
+        f"measured values from {noise.min():.3f} to {noise.max():.3f}")
+    assert np.allclose(noise.mean(axis=0), 0.5, atol=0.01) and \
+        np.allclose(noise.std(axis=0), EXACT_SD[kind], atol=0.005), (
+        f"{dim}-D {kind} noise should have mean 0.5 and sd {EXACT_SD[kind]:.4f} per coordinate; "
+        f"measured mean {np.round(noise.mean(axis=0), 4).tolist()}, sd "
+        f"{np.round(noise.std(axis=0), 4).tolist()}")
+
+
+@pytest.mark.parametrize("dim", [1, 2])
+def test_gaussian_noise_concentrates_near_the_centre(gan, spec_seed, dim):
+    fractions = {kind: central_fraction(gan.sample_noise(kind, dim, N, spec_seed))
+                 for kind in ("uniform", "gaussian")}
+    for kind, fraction in fractions.items():
+        assert abs(fraction - EXACT_CENTRAL[(kind, dim)]) <= 0.02, (
+            f"gaussian noise should concentrate the generator's inputs near the centre and "
+            f"uniform noise spread them evenly: the share of {dim}-D {kind} noise in the "
+            f"central box [0.25, 0.75]^{dim} should be {EXACT_CENTRAL[(kind, dim)]:.3f}; "
+            f"measured {fraction:.3f}")
+
+
+@pytest.mark.parametrize("kind", ["uniform", "gaussian"])
+def test_noise_is_seeded(gan, spec_seed, kind):
+    first, again = gan.call("twice", "sample_noise", kind, 2, 300, spec_seed)
+    other = gan.sample_noise(kind, 2, 300, spec_seed + 1)
+    assert np.array_equal(first, again), f"sample_noise({kind!r}, seed={spec_seed}) changed between calls"
+    assert not np.array_equal(first, other), (
+        f"sample_noise({kind!r}) gave the same noise for seeds {spec_seed} and {spec_seed + 1}")

@@ -1,0 +1,90 @@
+"""The real distributions are GAN Lab's: same shapes, same places, same noise.
+
+Calibration (seeds 0-23, 20,000 points each; ``python -m labs.gan.calibrate --only
+real_distributions``), observed range -> threshold:
+- line: mean position along 0.497-0.505 -> 0.5 +- 0.02; sd across 0.00990-0.01007 ->
+  0.01 +- 0.001; largest |distance across| 0.036-0.047 (the positions along stay in [0, 1]).
+- gaussians: mean off (0.5, 0.55) by at most 0.0041 -> 0.012; covariance off the exact one
+  by at most 0.0009 -> 0.005.
+- ring: mean scaled radius 1.003-1.005 (noise inflates it) -> 1 +- 0.02; smallest scaled
+  radius 0.570-0.694 -> > 0.4.
+- disjoint: shares off 1/3 by at most 0.0085 -> 0.03; sd per blob 0.0248-0.0251 -> 0.025 +-
+  0.003; farthest point from its blob 0.104-0.123 -> < 0.2.
+- user points (two of them): jitter sd 0.0198-0.0201 -> 0.02 +- 0.002; shares off 0.5 by at
+  most 0.0087 -> 0.03.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from labs.gan.spec_cases import line_coordinates, ring_radius
+
+N = 20000
+DISJOINT_CENTRES = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
+
+
+def test_line_is_gan_labs_segment(gan, spec_seed):
+    along, across = line_coordinates(gan.sample_real("line", N, spec_seed))
+    assert abs(along.mean() - 0.5) <= 0.02 and abs(across.std() - 0.01) <= 0.001, (
+        "line should be GAN Lab's segment from (0.8, 0.6) to (0.05, 0.9), uniform along it, "
+        "with 0.01 gaussian noise; measured mean position along it "
+        f"{along.mean():.3f} (expected 0.5) and spread across it {across.std():.4f} (expected 0.01)")
+    assert along.min() > -0.1 and along.max() < 1.1, (
+        f"line points should stay on the segment; positions along it span {along.min():.2f} "
+        f"to {along.max():.2f} (0 and 1 are its ends)")
+
+
+def test_gaussians_are_gan_labs_mixture(gan, spec_seed):
+    points = gan.sample_real("gaussians", N, spec_seed)
+    expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
+    mean, cov = points.mean(axis=0), np.cov(points.T)
+    assert np.allclose(mean, [0.5, 0.55], atol=0.012) and np.allclose(cov, expected_cov, atol=0.005), (
+        "gaussians should be GAN Lab's 50/50 mixture: centre (0.3, 0.7) sd 0.1, and centre "
+        "(0.7, 0.4) sd 0.05 in x, 0.2 in y; so mean (0.5, 0.55) and covariance "
+        f"{expected_cov.tolist()}; measured mean {np.round(mean, 3).tolist()}, covariance "
+        f"{np.round(cov, 4).tolist()}")
+
+
+def test_ring_is_gan_labs_ellipse(gan, spec_seed):
+    points = gan.sample_real("ring", N, spec_seed)
+    radius = ring_radius(points)
+    assert abs(radius.mean() - 1.0) <= 0.02 and radius.min() > 0.4, (
+        "ring should be GAN Lab's ellipse centred at (0.5, 0.45) with radii 0.3 and 0.25 plus "
+        f"0.025 noise; measured mean scaled radius {radius.mean():.4f} (expected 1) and "
+        f"smallest {radius.min():.3f} (expected no point near the centre)")
+
+
+def test_disjoint_is_three_equal_blobs(gan, spec_seed):
+    points = gan.sample_real("disjoint", N, spec_seed)
+    distances = np.linalg.norm(points[:, None, :] - DISJOINT_CENTRES[None], axis=2)
+    nearest = distances.argmin(axis=1)
+    shares = np.bincount(nearest, minlength=3) / N
+    spreads = [points[nearest == b].std(axis=0).mean() for b in range(3)]
+    assert distances.min(axis=1).max() < 0.2 and np.all(np.abs(shares - 1 / 3) <= 0.03), (
+        "disjoint should be three equal blobs at (0.35, 0.75), (0.75, 0.6), (0.45, 0.35); "
+        f"measured shares {np.round(shares, 3).tolist()} and farthest point "
+        f"{distances.min(axis=1).max():.3f} from its blob")
+    assert np.allclose(spreads, 0.025, atol=0.003), (
+        f"each disjoint blob should have sd 0.025; measured {np.round(spreads, 4).tolist()}")
+
+
+def test_user_points_are_jittered_copies(gan, spec_seed):
+    drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
+    points = gan.call("sample_drawing", drawn.tolist(), N, spec_seed)
+    assert points.shape == (N, 2), f"sample_real('drawing', ...) returned shape {points.shape}"
+    nearest = np.linalg.norm(points[:, None] - drawn[None], axis=2).argmin(axis=1)
+    jitter = (points - drawn[nearest]).std()
+    shares = np.bincount(nearest, minlength=2) / N
+    assert abs(jitter - 0.02) <= 0.002 and np.all(np.abs(shares - 0.5) <= 0.03), (
+        "user points (GAN Lab's drawing) should be picked uniformly and jittered by 0.02 "
+        f"gaussian noise; measured jitter sd {jitter:.4f} and shares {np.round(shares, 3).tolist()}")
+
+
+@pytest.mark.parametrize("name", ["line", "gaussians", "ring", "disjoint"])
+def test_same_seed_same_points(gan, spec_seed, name):
+    first, again = gan.call("twice", "sample_real", name, 500, spec_seed)
+    other = gan.sample_real(name, 500, spec_seed + 1)
+    assert np.array_equal(first, again), f"sample_real({name!r}, seed={spec_seed}) changed between calls"
+    assert not np.array_equal(first, other), (
+        f"sample_real({name!r}) gave the same points for seeds {spec_seed} and {spec_seed + 1}")
