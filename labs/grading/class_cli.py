@@ -28,8 +28,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--csv", type=Path, default=Path("grades.csv"), metavar="FILE",
                         help="the class's grades (default: grades.csv); results/ and the "
                              "summary figure go next to it")
-    parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
-                        metavar="N", help="students graded at once (default: half the cores)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        metavar="N", help="students graded at once (default: the number of cores)")
     parser.set_defaults(func=run)
 
 

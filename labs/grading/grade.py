@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labs.grading.points import POINTS, entry_for, points_for
+from labs.grading.points import entry_for, points_for
 from labs.grading.run import SpecOutcome, run_specs
 from labs.suite.child import Limits
 
@@ -63,9 +63,10 @@ def _graded(lab: str, outcome: SpecOutcome) -> GradedSpec:
         claim = outcome.doc or name.partition(": ")[2]
         return GradedSpec(outcome.spec, name, "passed", points.points, points.points,
                           points.hidden, "confirmed: " + claim)
-    if outcome.outcome == "skipped" and outcome.gpu:
+    if outcome.outcome == "skipped" and (outcome.gpu or points.points == 0):
+        where = " on this machine" if outcome.gpu else " (worth no points)"
         return GradedSpec(outcome.spec, name, "not graded", 0.0, 0.0, points.hidden,
-                          f"not graded on this machine: {outcome.message}")
+                          f"not graded{where}: {outcome.message}")
     if outcome.outcome == "skipped":
         reason = outcome.message.removeprefix("optional part not provided: ")
         return GradedSpec(outcome.spec, name, "not provided", 0.0, points.points,
@@ -88,13 +89,12 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
     if unlisted:
         grade.warnings.append(
             f"{len(unlisted)} spec(s) of {lab} have no entry in labs/grading/points.py and "
-            f"count {points_for(lab, unlisted[0]).points:g} point each: " + ", ".join(unlisted))
+            f"count {points_for(lab, unlisted[0]).points:g} point each: " + ", ".join(unlisted[:5])
+            + (f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else ""))
     if select:
         grade.warnings.append(f"partial grade: only the specs matching -k {select!r}")
     if run.stopped:
         grade.warnings.append(run.stopped)
-    if lab not in POINTS:
-        grade.warnings.append(f"no points table for {lab}: every spec counts the same")
     return grade
 
 

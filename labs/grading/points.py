@@ -1,6 +1,7 @@
 """Points per spec, for every lab: the one table that says what a grade is made of.
 
-Keys are spec ids relative to ``specs/<lab>/``: ``file.py::test_name`` gives those points
+A lab may be a part of one (``td2/stylegan``); grading the whole lab (``td2``) uses the
+tables of its parts. Keys are spec ids relative to ``specs/<lab>/``: ``file.py::test_name`` gives those points
 to every parametrised case of the test, ``file.py::test_name[case]`` to one case only (an
 exact key wins). A hidden spec counts in the score but its details are withheld from the
 feedback (Gradescope ``visibility: hidden``). ``tests/grading/test_points.py`` checks
@@ -63,15 +64,36 @@ POINTS: dict[str, dict[str, Points]] = {
 _CASE = re.compile(r"\[.*\]$")
 
 
+def _lookup(lab: str, spec: str) -> tuple[str, str] | None:
+    table = POINTS.get(lab, {})
+    for key in (spec, _CASE.sub("", spec)):
+        if key in table:
+            return lab, key
+    part, _, rest = spec.partition("/")  # "td2" + "stylegan/test_x.py::..." -> "td2/stylegan"
+    return _lookup(f"{lab}/{part}", rest) if rest and "::" not in part else None
+
+
 def entry_for(lab: str, spec: str) -> str | None:
     """The key of the table that gives ``spec`` its points, or None when none does."""
-    table = POINTS.get(lab, {})
-    if spec in table:
-        return spec
-    function = _CASE.sub("", spec)
-    return function if function in table else None
+    found = _lookup(lab, spec)
+    return None if found is None else found[1]
 
 
 def points_for(lab: str, spec: str) -> Points:
-    key = entry_for(lab, spec)
-    return DEFAULT if key is None else POINTS[lab][key]
+    found = _lookup(lab, spec)
+    return DEFAULT if found is None else POINTS[found[0]][found[1]]
+
+
+def markdown_table(lab: str) -> str:
+    """The table of one lab as Markdown (for docs/grading.md)."""
+    lines = ["| spec | points per case | hidden |", "|---|---|---|"]
+    lines += [f"| `{key}` | {p.points:g} | {'yes' if p.hidden else ''} |"
+              for key, p in POINTS[lab].items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    for lab in sys.argv[1:] or sorted(POINTS):
+        print(f"{lab}:\n\n{markdown_table(lab)}\n")

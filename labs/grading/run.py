@@ -27,11 +27,18 @@ class GraderError(RuntimeError):
 
 
 def available_labs() -> list[str]:
-    """Labs whose specs folder exists (``specs/td1`` ...)."""
+    """Labs whose specs folder exists, and their parts with specs of their own: ``td1``,
+    ``td2``, ``td2/gan``, ``td2/stylegan`` ... (a TD 2 StyleGAN folder is graded on
+    ``td2/stylegan``, having nothing of the GAN part)."""
     if not SPECS_ROOT.is_dir():
         return []
-    return sorted(p.name for p in SPECS_ROOT.iterdir()
-                  if p.is_dir() and not p.name.startswith((".", "_")))
+    labs = []
+    for folder in sorted(p for p in SPECS_ROOT.glob("*") if p.is_dir()):
+        parts = sorted(p for p in folder.glob("*") if p.is_dir() and any(p.rglob("test_*.py")))
+        if any(folder.rglob("test_*.py")):
+            labs.append(folder.name)
+            labs += [f"{folder.name}/{part.name}" for part in parts]
+    return labs
 
 
 @dataclass

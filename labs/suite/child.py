@@ -60,11 +60,14 @@ class Child:
 
     def _limit_resources(self) -> None:  # runs in the child, before exec
         import resource
-        limit = self.limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        memory = self.limits.memory_mb * 1024 * 1024
         size = self.limits.file_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+        for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CORE, 0),
+                            (resource.RLIMIT_FSIZE, size)):
+            try:
+                resource.setrlimit(kind, (value, value))
+            except (ValueError, OSError):  # macOS refuses RLIMIT_AS: run without that limit
+                pass
 
     def _start(self) -> None:
         request_r, self.request_w = os.pipe()

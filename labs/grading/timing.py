@@ -1,0 +1,53 @@
+"""``python -m labs.grading.timing``: time grading a class of 20 TD 1 folders on this machine.
+
+Builds a class from the example folders (correct ones by default; ``--loops K`` swaps K of
+them for the folder that never returns on XOR), grades it with ``grade_class`` and prints
+the wall time, so the "a class of 20 in well under a minute" target is a measurement.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from labs.grading.class_cli import grade_class
+from labs.grading.grade import Grade
+from labs.suite.child import Limits
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "submissions" / "td1"
+CORRECT = ("correct_lists", "correct_tuple_mapped", "chatty_prints_megabytes")
+
+
+def build_class(root: Path, size: int, loops: int) -> None:
+    for k in range(size):
+        name = "broken_loops_until_converged" if k < loops else CORRECT[k % len(CORRECT)]
+        shutil.copytree(EXAMPLES / name, root / f"student{k:02d}_{name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=20)
+    parser.add_argument("--loops", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=Limits.call_timeout)
+    parser.add_argument("--budget", type=float, default=Limits.total_budget)
+    args = parser.parse_args()
+    limits = Limits(call_timeout=args.timeout, total_budget=args.budget)
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch) / "class"
+        build_class(root, args.size, args.loops)
+        start = time.monotonic()
+        grades = grade_class(root, "td1", limits, args.jobs, Path(scratch) / "results",
+                             progress=False)
+        seconds = time.monotonic() - start
+    per_folder = [g.seconds for g in grades.values() if isinstance(g, Grade)]
+    print(f"{args.size} folders ({args.loops} looping), {args.jobs} jobs, call timeout "
+          f"{args.timeout:g} s: {seconds:.1f} s wall, {seconds / args.size:.2f} s per folder; "
+          f"pytest run per folder {min(per_folder):.1f}-{max(per_folder):.1f} s; scores "
+          f"{sorted({g.score for g in grades.values() if isinstance(g, Grade)})}")
+
+
+if __name__ == "__main__":
+    main()
