@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import pickle
 import time
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--out", type=Path, default=Path("results/stylegan"),
                         help="folder for seed{seed:04d}.png (default results/stylegan)")
     parser.add_argument("--trunc", type=float, default=1.0, help="truncation psi (default 1)")
-    parser.add_argument("--noise-mode", default="const", help=f"{'/'.join(NOISE_MODES)} (default const)")
+    parser.add_argument("--noise-mode", default="const",
+                        help=f"{'/'.join(NOISE_MODES)} (default const; StyleGAN3 ignores it)")
     parser.add_argument("--translate", default="0,0", help="translate XY, e.g. 0.3,1 (default 0,0)")
     parser.add_argument("--rotate", type=float, default=0.0, help="rotation in degrees (default 0)")
     parser.add_argument("--network", metavar="PKL", default=None,
@@ -52,25 +54,34 @@ def _network(args: argparse.Namespace):
         if resolution not in RESOLUTIONS:
             raise UsageError(f"bad --resolution {resolution}: choose one of "
                              f"{', '.join(map(str, RESOLUTIONS))}")
-        return miniature_generator(resolution, 0 if args.model_seed is None else args.model_seed), "miniature generator, CPU"
+        model_seed = 0 if args.model_seed is None else args.model_seed
+        if model_seed < 0:
+            raise UsageError(f"bad --model-seed {model_seed}: expected a number >= 0")
+        return miniature_generator(resolution, model_seed), "miniature generator, CPU"
     if args.resolution is not None or args.model_seed is not None:
         raise UsageError("--resolution and --model-seed apply to the miniature generator, "
                          "not to --network")
     problem = cuda_problem()
     if problem:
         raise UsageError(problem)
-    return load_network(args.network, args.stylegan3_repo), f"{args.network}, CUDA"
+    try:
+        network = load_network(args.network, args.stylegan3_repo)
+    except (pickle.UnpicklingError, EOFError, KeyError) as error:
+        raise UsageError(f"cannot load the network pickle {args.network}: "
+                         f"{type(error).__name__}: {error}") from None
+    return network, f"{args.network}, CUDA"
 
 
 def run(args: argparse.Namespace) -> int:
     from labs.cli import UsageError
-    from labs.stylegan.generate import write_images
     from labs.stylegan.conventions import parse_seeds, parse_vec2
+    from labs.stylegan.generate import write_images
 
     seeds = parse_seeds(args.seeds)
     translate = parse_vec2(args.translate)
     if args.noise_mode not in NOISE_MODES:
-        raise UsageError(f"bad --noise-mode {args.noise_mode!r}: choose one of {', '.join(NOISE_MODES)}")
+        raise UsageError(f"bad --noise-mode {args.noise_mode!r}: choose one of "
+                         f"{', '.join(NOISE_MODES)}")
     for name, value in (("--trunc", args.trunc), ("--rotate", args.rotate),
                         ("--translate", translate[0]), ("--translate", translate[1])):
         if not math.isfinite(value):

@@ -72,28 +72,31 @@ def _image(value: Any) -> np.ndarray:
 def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
                    model_seed: int = 0) -> dict:
     """The student's image on the miniature, and gen_images.py's pipeline's on the same network."""
+    student_generate = impl.generate
     from labs.stylegan.generate import generate
 
     G = miniature(resolution, model_seed)
     pipeline = generate(G, seed, truncation_psi)  # first: the student's code may alter G
-    image = _image(impl.generate(G, seed, truncation_psi))
+    image = _image(student_generate(G, seed, truncation_psi))
     return {"image": image, "pipeline": pipeline}
 
 
 def probe_generate_fresh(impl, seed: int, truncation_psi: float, resolution: int = 64,
                          model_seed: int = 0) -> np.ndarray:
     """The student's image on a freshly built miniature with the same weights seed."""
+    student_generate = impl.generate
     from labs.stylegan.miniature import miniature_generator
 
-    return _image(impl.generate(miniature_generator(resolution, model_seed), seed, truncation_psi))
+    return _image(student_generate(miniature_generator(resolution, model_seed), seed, truncation_psi))
 
 
 def probe_generate_fixed(impl, seed: int) -> dict:
     """The student's image from a network whose output is fixed edge values."""
+    student_generate = impl.generate  # a missing generate is reported before torch loads
     from labs.stylegan.fixed_image import FixedImageGenerator, edge_values
 
     source = edge_values()
-    return {"image": _image(impl.generate(FixedImageGenerator(source), seed, 1.0)),
+    return {"image": _image(student_generate(FixedImageGenerator(source), seed, 1.0)),
             "source": source}
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from labs.stylegan.images import save_png, to_uint8
 from labs.stylegan.conventions import image_filename, seed_to_z
+from labs.stylegan.images import save_png, to_uint8
+from labs.stylegan.threads import one_cpu_thread
 from labs.stylegan.transform import make_transform
 
 
@@ -34,8 +35,9 @@ def generate(G: torch.nn.Module, seed: int, truncation_psi: float = 1.0,
     if hasattr(G.synthesis, "input"):
         transform = np.linalg.inv(make_transform(translate, rotate))
         G.synthesis.input.transform.copy_(torch.from_numpy(transform))
-    image = G(z, label, truncation_psi=truncation_psi, noise_mode=noise_mode)
-    return to_uint8(image)[0]
+    with one_cpu_thread():
+        image = G(z, label, truncation_psi=truncation_psi, noise_mode=noise_mode)
+        return to_uint8(image)[0]
 
 
 def write_images(G: torch.nn.Module, seeds: list[int], outdir: Path, truncation_psi: float = 1.0,

@@ -4,18 +4,21 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from typing import Any
+
 import numpy as np
 import PIL.Image
-import torch
 
 
-def to_uint8(images: torch.Tensor | np.ndarray) -> np.ndarray:
+def to_uint8(images: Any) -> np.ndarray:
     """NCHW images in [-1, 1] -> NHWC uint8: times 127.5, plus 128, clamp to 0..255, truncate.
 
     The same tensor operations as gen_images.py, in the input's own dtype (float32 for a
     network's output), so every pixel equals the one it writes. The +128 with truncation
-    rounds half up: -1 -> 0, 0 -> 128, 1 -> 255.
+    rounds half up: -1 -> 0, 0 -> 128, 1 -> 255. ``images``: a torch tensor or numpy array.
     """
+    import torch  # here, so that PNG helpers load without torch (fast spec processes)
+
     x = torch.as_tensor(images)
     if x.ndim != 4:
         raise ValueError(f"expected NCHW images (4 dimensions), got shape {tuple(x.shape)}")

@@ -10,9 +10,10 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from labs.stylegan.mapping import MappingNetwork
 from labs.stylegan.conventions import NOISE_MODES, Z_DIM
+from labs.stylegan.mapping import MappingNetwork
 from labs.stylegan.synthesis import SynthesisNetwork
+from labs.stylegan.threads import one_cpu_thread
 
 
 class Generator(nn.Module):
@@ -38,4 +39,5 @@ class Generator(nn.Module):
 
 def miniature_generator(resolution: int = 64, seed: int = 0) -> Generator:
     """The project's miniature generator: weights drawn from ``seed``, images resolution^2 RGB."""
-    return Generator(img_resolution=resolution, seed=seed)
+    with one_cpu_thread():
+        return Generator(img_resolution=resolution, seed=seed)

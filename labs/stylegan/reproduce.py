@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from labs.stylegan.conventions import REPORT_SEEDS
 from labs.stylegan.generate import write_images
 from labs.stylegan.miniature import miniature_generator
-from labs.stylegan.conventions import REPORT_SEEDS
 
 
 def reproduce(out: Path) -> list[Path]:

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from labs.stylegan.conventions import image_filename
-from labs.stylegan.generate import generate
 from labs.stylegan.images import png_bytes
 
 REPORT_SEEDS = (2, 674, 1024)
@@ -43,6 +42,8 @@ def real_network(request):
 @pytest.mark.gpu
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
+    from labs.stylegan.generate import generate  # torch loads only where a GPU run needs it
+
     _, G = real_network
     first, second = png_bytes(generate(G, seed)), png_bytes(generate(G, seed))
     assert first == second, (f"the same seed ({seed}) and network should give the same image "
@@ -52,6 +53,8 @@ def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
 @pytest.mark.gpu
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_matches_your_golden_images(real_network, golden, check_golden_image, seed):
+    from labs.stylegan.generate import generate
+
     stem, G = real_network
     name = f"td2/stylegan/real/{stem}/{image_filename(seed)}"
     if not golden.regenerate and not (Path(golden.root) / name).exists():

@@ -1,18 +1,12 @@
 """``python -m labs stylegan`` and this part of ``python -m labs reproduce td2``."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from labs.cli import main
 from labs.stylegan.images import read_png
 from labs.stylegan.reproduce import reproduce
-
-ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_stylegan_writes_named_pngs_and_time_per_image(tmp_path, capsys):
@@ -31,6 +25,7 @@ def test_stylegan_writes_named_pngs_and_time_per_image(tmp_path, capsys):
     (["--translate", "1"], "cannot parse 2-vector '1'"),
     (["--noise-mode", "loud"], "bad --noise-mode 'loud'"),
     (["--resolution", "48"], "bad --resolution 48"),
+    (["--model-seed", "-1"], "bad --model-seed -1"),
     (["--stylegan3-repo", "somewhere"], "--stylegan3-repo is used with --network PKL only"),
     (["--network", "x.pkl", "--resolution", "32"], "apply to the miniature generator"),
 ])
@@ -58,13 +53,12 @@ def test_real_network_loader_refuses_a_folder_that_is_not_stylegan3(tmp_path):
         import_stylegan3(tmp_path)
 
 
-def test_unwritable_out_exits_2_without_traceback(tmp_path):
+def test_unwritable_out_exits_2_without_traceback(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    process = subprocess.run([sys.executable, "-m", "labs", "stylegan", "--resolution", "16",
-                              "--out", str(blocker / "sub")], cwd=ROOT, capture_output=True, text=True)
-    assert process.returncode == 2, process.stderr
-    assert "cannot write to" in process.stderr and "Traceback" not in process.stderr
+    assert main(["stylegan", "--resolution", "16", "--out", str(blocker / "sub")]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write to" in err and err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_reproduce_writes_the_three_report_seeds(tmp_path):

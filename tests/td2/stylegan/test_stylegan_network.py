@@ -13,6 +13,13 @@ from labs.stylegan.layers import modulated_conv2d
 from labs.stylegan.mapping import truncate
 from labs.stylegan.miniature import miniature_generator
 from labs.stylegan.synthesis import INPUT_SIZE, RESOLUTIONS, FourierInput
+from labs.stylegan.threads import one_cpu_thread
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    with one_cpu_thread():  # tiny tensors: more threads only stall on a busy machine
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +128,11 @@ def test_noise_mode_is_accepted_and_changes_nothing(G):
     assert all(np.array_equal(image, images[0]) for image in images)
     with pytest.raises(ValueError, match="noise_mode"):
         generate(G, 2, noise_mode="loud")
+
+
+def test_generation_runs_on_one_thread_and_restores_the_setting(G):
+    torch.set_num_threads(2)  # the autouse fixture restores the setting afterwards
+    image = generate(G, 2)
+    assert torch.get_num_threads() == 2
+    torch.set_num_threads(1)
+    assert np.array_equal(generate(G, 2), image)
