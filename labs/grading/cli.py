@@ -67,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         raise UsageError(f"student folder not found: {args.folder}")
     try:
-        grade = grade_folder(args.folder, args.lab, limits, hide=[args.results.resolve().parent],
+        grade = grade_folder(args.folder, args.lab, limits,
+                             hide=[args.results.resolve().parent, args.folder.resolve().parent],
                              select=args.only)
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)

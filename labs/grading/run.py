@@ -79,6 +79,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     ``select``); specs that never finished are reported failed."""
     if lab not in available_labs():
         raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
+    folder = Path(folder).resolve()  # pytest runs from the project root
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["LABS_SANDBOX_HIDE"] = os.pathsep.join(

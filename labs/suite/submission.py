@@ -118,7 +118,9 @@ class FolderSubmission(Submission):
         self.command_prefix = command_prefix
         self._tmp = tempfile.TemporaryDirectory(prefix="submission-")
         self.folder = Path(self._tmp.name) / "submission"
-        shutil.copytree(folder, self.folder, symlinks=False,
+        # links stay links: the grader (maybe root) never reads what a student's link
+        # points to; inside the sandbox it resolves with the child's own rights
+        shutil.copytree(folder, self.folder, symlinks=True,
                         ignore=shutil.ignore_patterns("__pycache__", ".git"))
         self._children: dict[str, Child] = {}
         self.spent = 0.0

@@ -62,7 +62,7 @@ def _guard() -> None:
             if family != socket.AF_UNIX:
                 raise PermissionError(f"network access is blocked in the grader's sandbox ({event})")
         elif event == "open" and hidden and isinstance(args[0], (str, bytes)):
-            path = os.path.abspath(os.fsdecode(args[0]))
+            path = os.path.realpath(os.fsdecode(args[0]))  # through links too
             if path.startswith(hidden) and any(path == h or path.startswith(h + os.sep)
                                                for h in hidden):
                 raise PermissionError(f"the grader's files are not readable here: {path}")

@@ -16,7 +16,8 @@ FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
 
 def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
     bundle = tmp_path / "autograder.zip"
-    assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20"]) == 0
+    assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20",
+                 "--only", "truth_table or xor_error_stays_high"]) == 0  # 3 specs: cheap
     root = tmp_path / "autograder"
     with zipfile.ZipFile(bundle) as archive:
         names = set(archive.namelist())
@@ -32,11 +33,9 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads((root / "results" / "results.json").read_text())
-    statuses = {test["name"]: test["status"] for test in results["tests"]}
-    assert len(statuses) >= 30
-    failed = [name for name, status in statuses.items() if status == "failed"]
-    # correct_lists lacks the optional predict, train_many and train_mlp: "not provided"
-    assert all(t["output"].startswith("not provided") for t in results["tests"]
-               if t["status"] == "failed"), failed
-    assert results["score"] == sum(t["score"] for t in results["tests"]) > 80
+    assert [(t["name"], t["score"], t["status"]) for t in results["tests"]] == [
+        ("convergence: and or reproduce the truth table [AND]", 4, "passed"),
+        ("convergence: and or reproduce the truth table [OR]", 4, "passed"),
+        ("xor: xor error stays high", 4, "passed")]
+    assert results["score"] == 12 and "partial grade" in results["output"]
     assert "--timeout=20" in (root / "source" / "run_autograder").read_text()

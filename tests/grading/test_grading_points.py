@@ -1,4 +1,5 @@
-"""The points table covers every spec of every lab it lists, and feedback keeps hidden specs hidden."""
+"""The points table covers every spec of every lab it lists; a correct folder scores what it
+should; feedback keeps hidden specs hidden."""
 from __future__ import annotations
 
 import subprocess
@@ -9,27 +10,34 @@ from pathlib import Path
 import pytest
 
 from labs.grading.grade import Grade, feedback_text, title, to_gradescope, _graded
-from labs.grading.points import POINTS, entry_for
-from labs.grading.run import SpecOutcome, available_labs
+from labs.grading.points import POINTS, entry_for, points_for
+from labs.grading.run import SpecOutcome, available_labs, run_specs
+from labs.suite.child import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = ROOT / "tests" / "submissions" / "td1"
 
 
-@lru_cache(maxsize=None)
-def collected_specs(lab: str) -> tuple[str, ...]:
+def collected_specs(lab: str) -> list[str]:
     listing = subprocess.run([sys.executable, "-m", "pytest", f"specs/{lab}", "--collect-only",
                               "-q", "-p", "no:cacheprovider", "-o", "addopts="],
                              cwd=ROOT, capture_output=True, text=True, timeout=120)
     specs = [line.removeprefix(f"specs/{lab}/") for line in listing.stdout.splitlines()
              if line.startswith(f"specs/{lab}/")]
     assert specs, f"no spec collected in specs/{lab}:\n{listing.stdout[-2000:]}"
-    return tuple(specs)
+    return specs
+
+
+@lru_cache(maxsize=None)
+def correct_run() -> tuple[SpecOutcome, ...]:
+    """Every spec of TD 1 on a correct example folder: one real grading run, shared."""
+    return tuple(run_specs(FOLDERS / "correct_lists", "td1", Limits(call_timeout=60)).outcomes)
 
 
 @pytest.mark.parametrize("lab", sorted(POINTS))
 def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
     assert lab in available_labs()
-    specs = collected_specs(lab)
+    specs = [o.spec for o in correct_run()] if lab == "td1" else collected_specs(lab)
     unlisted = [spec for spec in specs if entry_for(lab, spec) is None]
     assert not unlisted, (f"specs of {lab} without an entry in labs/grading/points.py (they "
                           f"would count the default point): {unlisted}")
@@ -38,9 +46,17 @@ def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
     assert not stale, f"entries of labs/grading/points.py matching no spec of {lab}: {stale}"
 
 
-def test_td1_is_worth_100_points():
-    specs = collected_specs("td1")
-    assert sum(POINTS["td1"][entry_for("td1", spec)].points for spec in specs) == 100
+def test_td1_is_worth_100_points_and_a_correct_folder_loses_only_what_it_lacks():
+    outcomes = correct_run()
+    assert sum(points_for("td1", o.spec).points for o in outcomes) == 100
+    graded = [_graded("td1", o) for o in outcomes]
+    assert [g.title for g in graded if g.status == "failed"] == []
+    lacking = {g.feedback for g in graded if g.status == "not provided"}
+    assert lacking == {"not provided: perceptron.py has no `predict`",
+                       "not provided: perceptron.py has no `train_many`",
+                       "not provided: perceptron.py has no `train_mlp`"}
+    assert sum(g.score for g in graded) == 100 - sum(g.max_score for g in graded
+                                                     if g.status == "not provided")
 
 
 def test_a_title_reads_as_words():

@@ -79,7 +79,9 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     root = Path(__file__).resolve().parents[2]
     paths = {"spec": str(root / "specs" / "td1" / "conftest.py"),
              "golden": str(next((root / "golden").rglob("*.json"))),
-             "labs": str(root / "labs" / "perceptron" / "train.py")}
+             "labs": str(root / "labs" / "perceptron" / "train.py"),
+             "link": "golden_link.json"}  # a link in the student's folder to a golden file
+    (tmp_path / "golden_link.json").symlink_to(paths["golden"])
     (tmp_path / "perceptron.py").write_text(f"PATHS = {paths!r}\n" + PROBE)
     submission = FolderSubmission(tmp_path, LIMITS, command_prefix())
     try:
@@ -90,7 +92,7 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     import json
     found = json.loads(str(failure.value).split("FOUND ", 1)[1].splitlines()[0][:2000])
     assert found["uid"] != 0
-    assert found["spec"] == found["golden"] == "Permission denied", found
+    assert found["spec"] == found["golden"] == found["link"] == "Permission denied", found
     assert found["labs"] == "read", found  # the child still imports the project's package
     assert found["net"] == "Network is unreachable", found
 
