@@ -14,6 +14,8 @@ COMMAND_MODULES = (
     "labs.perceptron.cli",
     "labs.stylegan.cli",
     "labs.reproduce",
+    "labs.lm.cli",
+    "labs.lm.check_report_cli",
     "labs.grading.cli",
     "labs.grading.class_cli",
     "labs.grading.bundle",

@@ -13,6 +13,7 @@ from pathlib import Path
 REPRODUCERS: dict[str, tuple[str, ...]] = {
     "td1": ("labs.perceptron.reproduce",),
     "td2": ("labs.stylegan.reproduce",),
+    "td3": ("labs.lm.reproduce",),
 }
 
 

@@ -1,6 +1,7 @@
 """A built-in, WikiText-shaped corpus drawn from a Markov chain whose probabilities are known.
 
-The chain runs over *symbols*, each written as one space-led piece of text: made-up words
+Each article follows one of a few topics (its own frequent words and word successions),
+drawn at random when an article starts; within it, the chain runs over *symbols*, each written as one space-led piece of text: made-up words
 (`` kalo``), capitalised title words (`` Vemira``), `` .``, `` ,``, the title delimiters
 `` =`` (opening and closing: two symbols, one spelling) and the row end `` \\n`` (after a
 title or after a paragraph: two symbols, one spelling). Rows are cut at row ends, so the
@@ -8,7 +9,7 @@ text reads like WikiText-2 raw: an empty row, `` = Kelo Vana = \\n``, an empty r
 paragraph rows `` tavo rel mika . kora , ... . \\n``.
 
 Because every symbol is one pre-token of a GPT-2-style tokenizer, the token stream is a
-hidden Markov chain over symbols and the best achievable loss is computable
+hidden Markov chain over (topic, symbol) states and the best achievable loss is computable
 (``labs.lm.entropy``). Everything is drawn from one ``numpy`` generator, so a spec
 (seed, sizes) gives the same text on every machine.
 """
@@ -33,9 +34,10 @@ class CorpusSpec:
     seed: int = 0
     train_articles: int = 120
     validation_articles: int = 16
-    words: int = 240  # made-up lower-case words
-    title_words: int = 40  # made-up capitalised words used in titles
-    successors: int = 6  # each word is followed by one of this many words (or punctuation)
+    words: int = 160  # made-up lower-case words, shared out among the topics
+    title_words: int = 40  # made-up capitalised words used in titles, shared out likewise
+    topics: int = 4  # each article follows one topic: its own words and word successions
+    successors: int = 4  # each word is followed by one of this many words (or punctuation)
     sentence_end: float = 0.09  # probability that a word ends its sentence
     comma: float = 0.04  # probability that a word is followed by a comma
     paragraph_end: float = 0.25  # probability that a sentence ends its paragraph
@@ -43,19 +45,26 @@ class CorpusSpec:
     title_continue: float = 0.4  # probability of one more title word
 
     def __post_init__(self) -> None:
-        for name in ("train_articles", "validation_articles", "words", "title_words", "successors"):
+        for name in ("train_articles", "validation_articles", "words", "title_words", "topics",
+                     "successors"):
             if getattr(self, name) < 1:
                 raise ValueError(f"corpus {name} must be at least 1, got {getattr(self, name)}")
-        if self.successors > self.words:
-            raise ValueError(f"corpus successors ({self.successors}) cannot exceed words "
-                             f"({self.words})")
+        if self.words < self.topics * self.successors or self.title_words < self.topics:
+            raise ValueError(f"corpus: {self.words} words and {self.title_words} title words "
+                             f"cannot make {self.topics} topics of at least {self.successors} "
+                             "words and 1 title word each")
 
 
 @dataclass(frozen=True)
 class MarkovSource:
-    """The chain: symbol spellings, transition matrix (rows sum to 1), first symbol."""
-    surfaces: tuple[str, ...]
-    transitions: sparse.csr_matrix
+    """The chain: one state per (topic, symbol), its spelling, and the transition matrix."""
+    surfaces: tuple[str, ...]  # state t * symbols + s is symbol s in topic t
+    transitions: sparse.csr_matrix  # rows sum to 1
+    topics: int = 1
+
+    @property
+    def symbols(self) -> int:
+        return len(self.surfaces) // self.topics
 
     def stationary(self, iterations: int = 2000, tolerance: float = 1e-13) -> np.ndarray:
         """The chain's stationary distribution, by power iteration (the chain is ergodic)."""
@@ -106,19 +115,20 @@ def zipf(count: int, exponent: float = 1.0) -> np.ndarray:
     return weights / weights.sum()
 
 
-def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
-    taken: set[str] = set()
-    words = made_up_words(rng, spec.words, taken)
-    titles = [w.capitalize() for w in made_up_words(rng, spec.title_words, taken)]
+def topic_block(spec: CorpusSpec, rng: np.random.Generator, topic: int) -> np.ndarray:
+    """One topic's transitions among the symbols (structure, words, titles), rows sum to 1.
+
+    A topic writes only its own share of the words and title words (a Zipf law over them),
+    so the words around a position tell which topic, hence which words, to expect.
+    """
+    words, titles = spec.words // spec.topics, spec.title_words // spec.topics
     first_word, first_title = len(STRUCTURE_SURFACES), len(STRUCTURE_SURFACES) + spec.words
     size = first_title + spec.title_words
     matrix = np.zeros((size, size))
-    word_ids = np.arange(first_word, first_title)
-    title_ids = np.arange(first_title, size)
-    word_prior = zipf(spec.words)  # sentence openers and successor choices favour frequent words
-    word_prior = word_prior[rng.permutation(spec.words)]
-    title_prior = zipf(spec.title_words)
-
+    word_ids = first_word + topic * words + np.arange(words)
+    title_ids = first_title + topic * titles + np.arange(titles)
+    word_prior = zipf(words)[rng.permutation(words)]
+    title_prior = zipf(titles)[rng.permutation(titles)]
     matrix[TITLE_OPEN, title_ids] = title_prior
     matrix[np.ix_(title_ids, title_ids)] = spec.title_continue * title_prior
     matrix[title_ids, TITLE_CLOSE] = 1.0 - spec.title_continue
@@ -128,15 +138,31 @@ def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
     matrix[PERIOD, PARAGRAPH_END] = spec.paragraph_end
     matrix[COMMA, word_ids] = word_prior
     matrix[PARAGRAPH_END, word_ids] = (1.0 - spec.article_end) * word_prior
-    matrix[PARAGRAPH_END, TITLE_OPEN] = spec.article_end
     go_on = 1.0 - spec.sentence_end - spec.comma
     for word in word_ids:
-        chosen = rng.choice(spec.words, size=spec.successors, replace=False, p=word_prior)
+        chosen = rng.choice(words, size=spec.successors, replace=False, p=word_prior)
         matrix[word, word_ids[chosen]] = go_on * rng.dirichlet(np.ones(spec.successors))
         matrix[word, PERIOD] = spec.sentence_end
         matrix[word, COMMA] = spec.comma
+    return matrix
+
+
+def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
+    """Symbols of every topic side by side; an article's end draws the next article's topic."""
+    taken: set[str] = set()
+    words = made_up_words(rng, spec.words, taken)
+    titles = [w.capitalize() for w in made_up_words(rng, spec.title_words, taken)]
     surfaces = STRUCTURE_SURFACES + tuple(f" {w}" for w in words) + tuple(f" {t}" for t in titles)
-    return MarkovSource(surfaces, sparse.csr_matrix(matrix))
+    size = len(surfaces)
+    matrix = np.zeros((spec.topics * size, spec.topics * size))
+    for topic in range(spec.topics):
+        block = topic_block(spec, rng, topic)
+        here = slice(topic * size, (topic + 1) * size)
+        matrix[here, here] = block
+        # a paragraph that ends the article opens the next title in a topic drawn uniformly
+        matrix[topic * size + PARAGRAPH_END, np.arange(spec.topics) * size + TITLE_OPEN] = \
+            spec.article_end / spec.topics
+    return MarkovSource(surfaces * spec.topics, sparse.csr_matrix(matrix), spec.topics)
 
 
 def sample_articles(source: MarkovSource, articles: int, rng: np.random.Generator) -> list[str]:
@@ -146,18 +172,19 @@ def sample_articles(source: MarkovSource, articles: int, rng: np.random.Generato
     successors = [rows.indices[rows.indptr[s]:rows.indptr[s + 1]] for s in range(rows.shape[0])]
     text: list[str] = []
     row: list[str] = []
-    state, done = TITLE_OPEN, 0
+    symbols = source.symbols
+    state, done = int(rng.integers(source.topics)) * symbols + TITLE_OPEN, 0
     while True:
-        if state == TITLE_OPEN:
+        if state % symbols == TITLE_OPEN:
             if done == articles:
                 break
             done += 1
             text.append("")
         row.append(source.surfaces[state])
-        if state in (TITLE_END, PARAGRAPH_END):
+        if state % symbols in (TITLE_END, PARAGRAPH_END):
             text.append("".join(row))
             row = []
-            if state == TITLE_END:
+            if state % symbols == TITLE_END:
                 text.append("")
         choice = np.searchsorted(cumulative[state], rng.random() * cumulative[state][-1], side="right")
         state = int(successors[state][min(choice, len(successors[state]) - 1)])

@@ -1,0 +1,71 @@
+"""``python -m labs lm clm|mlm``: train one language model as the notebook does, write its table.
+
+Runs unchanged on several processes: ``torchrun --nproc_per_node=2 -m labs lm clm --out DIR``
+(the Trainer sets up the process group; only the main process writes).
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser("lm", help="TD 3: train a GPT-2-like (clm) or BERT-like (mlm) "
+                                              "model from scratch")
+    parser.add_argument("kind", choices=("clm", "mlm"), help="causal (GPT-2-like) or masked "
+                                                           "(BERT-like)")
+    parser.add_argument("--corpus", default="builtin",
+                        help="builtin (default, offline), wikitext-2-raw-v1 (the hub), or a folder "
+                             "holding wiki.train.raw and wiki.valid.raw")
+    parser.add_argument("--size", default="tiny",
+                        help="tiny (default), gpt2 (GPT-2 small, clm) or bert-base-cased (mlm)")
+    parser.add_argument("--epochs", type=int, default=3, help="default 3")
+    parser.add_argument("--block-size", type=int, default=128, help="tokens per block (default 128)")
+    parser.add_argument("--learning-rate", type=float, default=None,
+                        help="default: 2e-5 for the notebook's sizes, larger for tiny ones")
+    parser.add_argument("--batch-size", type=int, default=None, help="per process (default: by size)")
+    parser.add_argument("--seed", type=int, default=0, help="weights, data order and masks")
+    parser.add_argument("--articles", type=int, default=None,
+                        help="built-in corpus: training articles (validation gets an eighth)")
+    parser.add_argument("--no-progress", action="store_true", help="hide the Trainer's progress bars")
+    parser.add_argument("--out", type=Path, default=Path("results/lm"),
+                        help="folder for table.md, table.json and loss_curves.png")
+    parser.set_defaults(func=run)
+
+
+def corpus_spec(articles: int | None, seed: int):
+    from labs.lm.corpus import CorpusSpec
+
+    if articles is None:
+        return CorpusSpec(seed=seed)
+    if articles < 1:
+        raise ValueError(f"articles must be at least 1, got {articles}")
+    return CorpusSpec(seed=seed, train_articles=articles, validation_articles=max(1, articles // 8))
+
+
+def run(args: argparse.Namespace) -> int:
+    from labs.cli import UsageError
+    from labs.lm.figures import loss_curves_figure
+    from labs.lm.table import markdown_table, write_tables
+    from labs.lm.train import RunConfig, finish_distributed, is_main_process, train_lm
+    from labs.suite.golden import save_figure
+
+    options = {} if args.batch_size is None else {"batch_size": args.batch_size}
+    config = RunConfig(args.kind, corpus=args.corpus, corpus_spec=corpus_spec(args.articles, args.seed),
+                       size=args.size, epochs=args.epochs, block_size=args.block_size,
+                       learning_rate=args.learning_rate, seed=args.seed,
+                       progress=not args.no_progress, **options)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    try:
+        result = train_lm(config)
+    finally:
+        finish_distributed()
+    if is_main_process():
+        write_tables([result], args.out)
+        save_figure(loss_curves_figure([result]), args.out / "loss_curves.png")
+        print(markdown_table(result))
+        print(f"wrote {args.out}/table.md, table.json, loss_curves.png")
+    return 0

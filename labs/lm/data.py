@@ -1,0 +1,76 @@
+"""Where the texts come from: the built-in corpus (default), WikiText-2 from the hub, or a folder.
+
+Every source gives a ``datasets.DatasetDict`` with ``train`` and ``validation`` splits of
+rows ``{"text": ...}``, as ``load_dataset("wikitext", "wikitext-2-raw-v1")`` does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from labs.lm.corpus import CorpusSpec, MarkovSource, generate
+
+BUILTIN = "builtin"
+WIKITEXT = "wikitext-2-raw-v1"
+# The original release's file names, then the hub's parquet layout (either may be given).
+RAW_FILES = {"train": "wiki.train.raw", "validation": "wiki.valid.raw"}
+PARQUET_PATTERNS = {"train": "train-*.parquet", "validation": "validation-*.parquet"}
+
+
+@dataclass
+class Texts:
+    dataset: Any  # datasets.DatasetDict: train, validation
+    source: MarkovSource | None  # the built-in corpus's chain (None for real text)
+    name: str
+
+
+def check_corpus_name(name: str) -> None:
+    if name in (BUILTIN, WIKITEXT):
+        return
+    if not Path(name).is_dir():
+        raise ValueError(f"unknown corpus {name!r}: use {BUILTIN}, {WIKITEXT} or an existing "
+                         "folder holding wiki.train.raw and wiki.valid.raw")
+
+
+def load_texts(name: str = BUILTIN, spec: CorpusSpec = CorpusSpec()) -> Texts:
+    from datasets import Dataset, DatasetDict
+
+    check_corpus_name(name)
+    if name == BUILTIN:
+        corpus = generate(spec)
+        dataset = DatasetDict({"train": Dataset.from_dict({"text": corpus.train}),
+                               "validation": Dataset.from_dict({"text": corpus.validation})})
+        return Texts(dataset, corpus.source, f"built-in corpus (seed {spec.seed}, "
+                     f"{spec.train_articles} + {spec.validation_articles} articles)")
+    if name == WIKITEXT:
+        return Texts(load_hub_wikitext(), None, "WikiText-2 raw (hub)")
+    return Texts(load_folder(Path(name)), None, f"WikiText files in {name}")
+
+
+def load_hub_wikitext() -> Any:
+    from datasets import load_dataset
+
+    try:
+        dataset = load_dataset("wikitext", WIKITEXT)
+    except Exception as error:  # datasets raises several kinds when the hub is unreachable
+        raise OSError(f"cannot load wikitext/{WIKITEXT} from the Hugging Face hub "
+                      f"({type(error).__name__}); offline, use --corpus builtin, or --corpus DIR "
+                      "with a local copy of wiki.train.raw and wiki.valid.raw") from None
+    return dataset.remove_columns([c for c in dataset["train"].column_names if c != "text"])
+
+
+def load_folder(folder: Path) -> Any:
+    """A local WikiText-2 raw copy: the original ``wiki.*.raw`` files or the hub's parquet files."""
+    from datasets import load_dataset
+
+    if all((folder / f).is_file() for f in RAW_FILES.values()):
+        files = {split: str(folder / f) for split, f in RAW_FILES.items()}
+        # one row per line, line breaks kept, as the hub's rows are
+        return load_dataset("text", data_files=files, keep_linebreaks=True)
+    parquet = {split: sorted(str(p) for p in folder.rglob(pattern))
+               for split, pattern in PARQUET_PATTERNS.items()}
+    if all(parquet.values()):
+        return load_dataset("parquet", data_files=parquet)
+    raise ValueError(f"{folder} holds neither wiki.train.raw and wiki.valid.raw nor "
+                     "train-*.parquet and validation-*.parquet")

@@ -1,0 +1,37 @@
+"""The two models with random weights: GPT-2-like (causal) and BERT-like (masked)."""
+from __future__ import annotations
+
+from typing import Any
+
+from transformers import BertConfig, BertForMaskedLM, GPT2Config, GPT2LMHeadModel
+
+# "tiny" keeps a CPU run of both models in seconds; the others are the notebook's sizes.
+SIZES: dict[str, dict[str, dict[str, Any]]] = {
+    "clm": {
+        "tiny": dict(n_layer=2, n_head=2, n_embd=64, n_positions=128),
+        "gpt2": {},  # GPT2Config's defaults are GPT-2 small: 12 layers, 12 heads, width 768
+    },
+    "mlm": {
+        "tiny": dict(num_hidden_layers=2, num_attention_heads=2, hidden_size=64,
+                     intermediate_size=256, max_position_embeddings=128),
+        # bert-base-cased's configuration (BertConfig's defaults) with its vocabulary left to
+        # the tokenizer
+        "bert-base-cased": {},
+    },
+}
+
+
+def build_model(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
+    """A model with random weights (seed them with ``transformers.set_seed`` first)."""
+    if kind not in SIZES:
+        raise ValueError(f"unknown model kind {kind!r}; choose clm or mlm")
+    if size not in SIZES[kind]:
+        raise ValueError(f"unknown size {size!r} for {kind}; choose one of {', '.join(SIZES[kind])}")
+    if kind == "clm":
+        # GPT2Config keeps bos/eos 50256 by default: point them at this tokenizer's token
+        config = GPT2Config(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,
+                            eos_token_id=tokenizer.eos_token_id, **SIZES[kind][size])
+        return GPT2LMHeadModel(config)
+    config = BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id,
+                        **SIZES[kind][size])
+    return BertForMaskedLM(config)

@@ -1,0 +1,230 @@
+"""One language-model run as the notebook does it: tokenise, group, Trainer, perplexity.
+
+``train_lm(RunConfig(kind="clm"))`` returns the per-epoch table (train loss, validation
+loss), the final evaluation and its perplexity, and, on the built-in corpus with the causal
+model, the Bayes loss of the truth on the same validation blocks. The pieces a student
+writes (``group_texts``, the collator, ``perplexity``) can be swapped in.
+
+The same function runs unchanged under ``torchrun``/``accelerate launch``: the Trainer sets
+up the process group itself, and only the main process writes.
+"""
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Callable, Iterator
+
+from labs.lm.blocks import BLOCK_SIZE, group_texts, tokenize_and_group
+from labs.lm.collator import make_collator
+from labs.lm.corpus import CorpusSpec
+from labs.lm.data import BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts
+from labs.lm.metrics import perplexity
+from labs.lm.models import SIZES
+
+KINDS = ("clm", "mlm")
+NOTEBOOK_LEARNING_RATE = 2e-5  # the notebook's, for GPT-2 small and BERT-base
+# Tiny models on a small corpus need larger steps; the masked model's smaller one keeps its
+# loss falling steadily over the 3 epochs (at 5e-3 it stalls at word frequencies by epoch 2
+# and then wanders by +-0.05, measured on seeds 0-2).
+TINY_LEARNING_RATE = {"clm": 5e-3, "mlm": 1e-3}
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    kind: str  # "clm" (GPT-2-like) or "mlm" (BERT-like)
+    corpus: str = BUILTIN  # builtin, wikitext-2-raw-v1, or a folder
+    corpus_spec: CorpusSpec = field(default_factory=CorpusSpec)
+    size: str = "tiny"
+    epochs: int = 3
+    block_size: int = BLOCK_SIZE
+    learning_rate: float | None = None  # None: by size (tiny: clm 5e-3, mlm 1e-3; else 2e-5)
+    weight_decay: float = 0.01
+    batch_size: int = 8  # per device, the Trainer's default
+    seed: int = 0  # weights, data order, training masks; evaluation masks use seed + 1
+    use_cpu: bool = True
+    cpu_threads: int | None = None  # None: 1 for tiny models, torch's default otherwise
+    progress: bool = True  # the Trainer's progress bars and logs
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown model kind {self.kind!r}; choose clm or mlm")
+        if self.size not in SIZES[self.kind]:
+            raise ValueError(f"unknown size {self.size!r} for {self.kind}; choose one of "
+                             f"{', '.join(SIZES[self.kind])}")
+        if not isinstance(self.block_size, int) or self.block_size < 2:
+            raise ValueError(f"block size must be an integer >= 2, got {self.block_size!r}")
+        if not isinstance(self.epochs, int) or self.epochs < 1:
+            raise ValueError(f"epochs must be an integer >= 1, got {self.epochs!r}")
+        check_corpus_name(self.corpus)
+
+    @property
+    def threads(self) -> int | None:
+        # A tiny model gains nothing from threads, and on a shared machine two spinning
+        # threads ran 20x slower than one (measured): one thread unless asked otherwise.
+        if self.cpu_threads is not None:
+            return self.cpu_threads
+        return 1 if self.size == "tiny" else None
+
+    @property
+    def lr(self) -> float:
+        if self.learning_rate is not None:
+            return self.learning_rate
+        return TINY_LEARNING_RATE[self.kind] if self.size == "tiny" else NOTEBOOK_LEARNING_RATE
+
+
+@dataclass
+class RunResult:
+    kind: str
+    epochs: list[dict[str, float]]  # per epoch: epoch, train_loss, eval_loss
+    eval_loss: float  # a last evaluation after training, as the notebook does
+    perplexity: float
+    bayes_loss: float | None  # built-in corpus, causal model: the truth's loss on the same blocks
+    entropy_rate: float | None  # built-in corpus: the chain's nats per symbol
+    train_blocks: int
+    validation_blocks: int
+    vocab_size: int
+    wall_seconds: float
+    train_tokens_per_second: float
+    config: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Prepared:
+    texts: Texts
+    tokenizer: Any
+    blocks: Any  # DatasetDict of blocks: input_ids, attention_mask (, token_type_ids), labels
+
+
+def prepare(config: RunConfig, group: Callable = group_texts) -> Prepared:
+    """Texts, a tokenizer for them (trained locally unless from the hub), blocks."""
+    from labs.lm.tokenizer import hub_tokenizer, train_tokenizer
+
+    texts = load_texts(config.corpus, config.corpus_spec)
+    if config.corpus == WIKITEXT:
+        tokenizer = hub_tokenizer(config.kind)
+    else:
+        tokenizer = train_tokenizer(config.kind, texts.dataset["train"]["text"])
+    blocks = tokenize_and_group(texts.dataset, tokenizer, config.block_size, group)
+    for split in ("train", "validation"):
+        if len(blocks[split]) == 0:
+            raise ValueError(f"the {split} split has fewer than {config.block_size} tokens: "
+                             "no block to train or evaluate on; use a larger corpus")
+    return Prepared(texts, tokenizer, blocks)
+
+
+def training_arguments(config: RunConfig, output_dir: str) -> Any:
+    from transformers import TrainingArguments
+
+    return TrainingArguments(
+        output_dir=output_dir, num_train_epochs=config.epochs, learning_rate=config.lr,
+        weight_decay=config.weight_decay, per_device_train_batch_size=config.batch_size,
+        per_device_eval_batch_size=config.batch_size, eval_strategy="epoch",
+        logging_strategy="epoch", save_strategy="no", report_to=[], seed=config.seed,
+        use_cpu=config.use_cpu, disable_tqdm=not config.progress, dataloader_num_workers=0)
+
+
+def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
+                  collator_factory: Callable = make_collator, model_builder: Callable | None = None) -> Any:
+    """The notebook's Trainer for ``config`` (weights seeded by ``config.seed``)."""
+    from transformers import set_seed
+
+    from labs.lm.models import build_model
+    from labs.lm.trainer import PinnedEvaluationTrainer
+
+    set_seed(config.seed)
+    model = (model_builder or build_model)(config.kind, prepared.tokenizer, config.size)
+    extra: dict[str, Any] = {}
+    if config.kind == "mlm":
+        extra["data_collator"] = collator_factory(prepared.tokenizer, seed=config.seed)
+        extra["evaluation_collator"] = lambda: collator_factory(prepared.tokenizer, seed=config.seed + 1)
+    # the causal model uses the Trainer's default collator: blocks already carry their labels
+    trainer = PinnedEvaluationTrainer(model=model, args=training_arguments(config, output_dir),
+                                      train_dataset=prepared.blocks["train"],
+                                      eval_dataset=prepared.blocks["validation"], **extra)
+    if not config.progress:
+        from transformers import PrinterCallback
+
+        trainer.remove_callback(PrinterCallback)  # the per-epoch dicts it prints otherwise
+    return trainer
+
+
+@contextmanager
+def torch_threads(count: int | None) -> Iterator[None]:
+    """Run with ``count`` intra-op threads, then restore the caller's setting."""
+    import torch
+
+    before = torch.get_num_threads()
+    if count is not None:
+        torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def training_step(trainer: Any) -> float:
+    """One optimiser-free forward and backward pass on the first training batch (for benchmarks)."""
+    batch = next(iter(trainer.get_train_dataloader()))
+    return float(trainer.training_step(trainer.model, batch))
+
+
+def epoch_table(log_history: list[dict[str, Any]]) -> list[dict[str, float]]:
+    """Per epoch, the train loss logged at its end and the evaluation loss run after it."""
+    rows: dict[int, dict[str, float]] = {}
+    for entry in log_history:
+        epoch = round(entry.get("epoch", 0))
+        if "loss" in entry:
+            rows.setdefault(epoch, {"epoch": epoch})["train_loss"] = float(entry["loss"])
+        if "eval_loss" in entry:
+            rows.setdefault(epoch, {"epoch": epoch})["eval_loss"] = float(entry["eval_loss"])
+    return [rows[e] for e in sorted(rows) if {"train_loss", "eval_loss"} <= rows[e].keys()]
+
+
+def train_lm(config: RunConfig, group: Callable = group_texts,
+             collator_factory: Callable = make_collator, perplexity_of: Callable = perplexity,
+             model_builder: Callable | None = None, output_dir: str | None = None) -> RunResult:
+    """Train ``config``'s model and evaluate it every epoch; return the documented numbers."""
+    import numpy as np
+
+    start = time.perf_counter()
+    prepared = prepare(config, group)
+    with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, torch_threads(config.threads):
+        trainer = build_trainer(config, prepared, output_dir or scratch, collator_factory, model_builder)
+        trainer.train()
+        final = trainer.evaluate()  # the notebook evaluates once more for its perplexity
+    bayes = entropy_rate = None
+    if prepared.texts.source is not None:
+        entropy_rate = prepared.texts.source.entropy_rate()
+        if config.kind == "clm":
+            from labs.lm.entropy import bayes_loss, token_chain
+
+            bayes = bayes_loss(token_chain(prepared.texts.source, prepared.tokenizer),
+                               np.array(prepared.blocks["validation"]["input_ids"]))
+    wall = time.perf_counter() - start
+    train_tokens = len(prepared.blocks["train"]) * config.block_size * config.epochs
+    return RunResult(
+        kind=config.kind, epochs=epoch_table(trainer.state.log_history),
+        eval_loss=float(final["eval_loss"]), perplexity=float(perplexity_of(final["eval_loss"])),
+        bayes_loss=bayes, entropy_rate=entropy_rate, train_blocks=len(prepared.blocks["train"]),
+        validation_blocks=len(prepared.blocks["validation"]), vocab_size=len(prepared.tokenizer),
+        wall_seconds=wall, train_tokens_per_second=train_tokens / wall,
+        config={**asdict(replace(config, progress=False)), "learning_rate": config.lr})
+
+
+def finish_distributed() -> None:
+    """Close the process group torchrun's processes share, or torchrun reports a failure."""
+    import torch.distributed as dist
+
+    if dist.is_available() and dist.is_initialized():
+        dist.destroy_process_group()
+
+
+def is_main_process() -> bool:
+    return int(os.environ.get("RANK", "0")) == 0

@@ -1,0 +1,62 @@
+"""group_texts: concatenate, drop the remainder, cut into blocks, labels a copy of the inputs.
+
+Deterministic (no calibration needed): the input is the small built-in corpus tokenised
+by the BERT-like and GPT-2-like tokenizers the project trains.
+"""
+from __future__ import annotations
+
+import pytest
+
+from labs.lm.fixtures import small_rows, small_tokenizer
+
+
+def tokenized_rows(kind: str) -> dict[str, list[list[int]]]:
+    tokenizer = small_tokenizer(kind)
+    return {key: [list(row) for row in rows] for key, rows in tokenizer(list(small_rows())).items()}
+
+
+@pytest.mark.parametrize("kind", ["clm", "mlm"])
+@pytest.mark.parametrize("block_size", [128, 13])
+def test_every_block_has_block_size_tokens(lm, kind, block_size):
+    examples = tokenized_rows(kind)
+    blocks = lm.call("group_texts", examples, block_size)
+    total = sum(len(row) for row in examples["input_ids"])
+    assert set(blocks) >= set(examples) | {"labels"}, (
+        f"group_texts should keep every column ({sorted(examples)}) and add labels; "
+        f"it returned {sorted(blocks)}")
+    for key, rows in blocks.items():
+        lengths = sorted({len(row) for row in rows})
+        assert lengths == [block_size], (
+            f"every {key} block should have {block_size} tokens (the remainder is dropped); "
+            f"measured block lengths {lengths}")
+        assert len(rows) == total // block_size, (
+            f"{total} tokens should make {total // block_size} blocks of {block_size} "
+            f"(remainder {total % block_size} dropped); got {len(rows)} {key} blocks")
+
+
+@pytest.mark.parametrize("kind", ["clm", "mlm"])
+def test_blocks_are_the_concatenated_text_in_order(lm, kind):
+    examples = tokenized_rows(kind)
+    blocks = lm.call("group_texts", examples, 128)
+    for key in examples:
+        stream = [token for row in examples[key] for token in row]
+        joined = [token for block in blocks[key] for token in block]
+        assert joined == stream[:len(joined)], (
+            f"the {key} blocks, put end to end, should be the rows concatenated in order "
+            "with only the end dropped; they are not")
+
+
+@pytest.mark.parametrize("kind", ["clm", "mlm"])
+def test_labels_equal_inputs(lm, kind):
+    blocks = lm.call("group_texts", tokenized_rows(kind), 128)
+    different = sum(a != b for a, b in zip(blocks["labels"], blocks["input_ids"]))
+    assert different == 0 and len(blocks["labels"]) == len(blocks["input_ids"]), (
+        "labels should be a copy of input_ids, block by block (the causal model shifts them "
+        f"itself); {different} of {len(blocks['labels'])} blocks differ")
+
+
+def test_a_batch_shorter_than_a_block_gives_no_block(lm):
+    blocks = lm.call("group_texts", {"input_ids": [[5, 6, 7], [8]], "attention_mask": [[1, 1, 1], [1]]}, 128)
+    assert all(len(rows) == 0 for rows in blocks.values()), (
+        "4 tokens make no block of 128: the remainder is dropped, never padded; "
+        f"got {blocks}")
