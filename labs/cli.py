@@ -12,6 +12,7 @@ import sys
 
 COMMAND_MODULES = (
     "labs.perceptron.cli",
+    "labs.gan.cli",
     "labs.stylegan.cli",
     "labs.reproduce",
     "labs.lm.cli",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 REPRODUCERS: dict[str, tuple[str, ...]] = {
     "td1": ("labs.perceptron.reproduce",),
-    "td2": ("labs.stylegan.reproduce",),
+    "td2": ("labs.gan.reproduce", "labs.stylegan.reproduce"),
     "td3": ("labs.lm.reproduce",),
 }
 

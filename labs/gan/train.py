@@ -3,7 +3,8 @@
 Like GAN Lab, 12,000 real points and 12,000 noise vectors are drawn once per run and cycled
 in batches of 150. Everything random comes from the run's seed, so a run is reproducible to
 the bit on one machine. ``discriminator_objective`` and ``generator_objective`` are pure
-functions of (weights, batch); ``training_step`` applies them with torch optimisers.
+functions of (weights, batch); ``training_step`` takes their gradients with
+``torch.autograd.grad`` and applies ``labs.gan.optimizers``.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from labs.gan.metrics import GRID_CELLS, kl_js
 from labs.gan.networks import (NOISE_FREE_INPUTS, Params, discriminator_logits, generate,
                                init_mlp, layer_sizes)
 from labs.gan.noise import sample_noise
+from labs.gan.optimizers import OptimizerState, apply_update, init_optimizer
 
 STEP_METRICS = ("d_loss", "g_loss", "g_grad_norm", "d_accuracy", "d_real", "d_fake")
 
@@ -58,20 +60,14 @@ def generator_objective(g_params: Params, d_params: Params, noise: torch.Tensor,
     return generator_loss(discriminator_logits(d_params, generate(g_params, noise)), loss)
 
 
-def make_optimizer(kind: str, params: Params, lr: float) -> torch.optim.Optimizer:
-    if kind == "adam":  # GAN Lab: beta1 0.9, beta2 0.999
-        return torch.optim.Adam(params, lr=lr, betas=(0.9, 0.999))
-    return torch.optim.SGD(params, lr=lr)
-
-
 @dataclass
 class GANState:
     """Everything a run carries from one step to the next."""
     config: GANConfig
     g_params: Params
     d_params: Params
-    g_optimizer: torch.optim.Optimizer
-    d_optimizer: torch.optim.Optimizer
+    g_optimizer: OptimizerState
+    d_optimizer: OptimizerState
     real_atlas: torch.Tensor
     noise_atlas: torch.Tensor
     real_batches: int = 0
@@ -99,8 +95,8 @@ def initial_state(config: GANConfig) -> GANState:
     real = sample_real(config.distribution, ATLAS_SIZE, seeds["real"], points=config.points)
     noise = sample_noise(config.noise, config.noise_dim, ATLAS_SIZE, seeds["noise"])
     return GANState(config, g_params, d_params,
-                    make_optimizer(config.g_optimizer, g_params, config.g_lr),
-                    make_optimizer(config.d_optimizer, d_params, config.d_lr),
+                    init_optimizer(config.g_optimizer, g_params, config.g_lr),
+                    init_optimizer(config.d_optimizer, d_params, config.d_lr),
                     torch.as_tensor(real, dtype=torch.float32),
                     torch.as_tensor(noise, dtype=torch.float32))
 
@@ -117,11 +113,9 @@ def training_step(state: GANState) -> dict[str, torch.Tensor]:
     out = dict.fromkeys(STEP_METRICS, nan)
     for _ in range(config.k_d):
         real, noise = state.next_batch("real"), state.next_batch("noise")
-        state.d_optimizer.zero_grad(set_to_none=True)
         loss, real_logits, fake_logits = discriminator_objective(
             state.d_params, state.g_params, real, noise, config.loss)
-        loss.backward()
-        state.d_optimizer.step()
+        apply_update(state.d_params, torch.autograd.grad(loss, state.d_params), state.d_optimizer)
         with torch.no_grad():
             out["d_loss"] = loss.detach()
             out["d_accuracy"] = 0.5 * ((real_logits > 0).float().mean() + (fake_logits < 0).float().mean())
@@ -129,13 +123,10 @@ def training_step(state: GANState) -> dict[str, torch.Tensor]:
             out["d_fake"] = torch.sigmoid(fake_logits).mean()
     for _ in range(config.k_g):
         noise = state.next_batch("noise")
-        state.g_optimizer.zero_grad(set_to_none=True)
         loss = generator_objective(state.g_params, state.d_params, noise, config.loss)
-        loss.backward()
-        with torch.no_grad():
-            out["g_grad_norm"] = torch.linalg.vector_norm(
-                torch.stack([torch.linalg.vector_norm(p.grad) for p in state.g_params]))
-        state.g_optimizer.step()
+        grads = torch.autograd.grad(loss, state.g_params)
+        out["g_grad_norm"] = torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads)))
+        apply_update(state.g_params, grads, state.g_optimizer)
         out["g_loss"] = loss.detach()
     return out
 
