@@ -78,6 +78,9 @@ class Child:
             "PYTHONPATH": str(_PROJECT_ROOT),
             "PYTHONHASHSEED": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
+            # never put the working directory (the student's copy) first on sys.path: a
+            # student's labs/suite/jail.py must not run in place of ours (Python >= 3.11)
+            "PYTHONSAFEPATH": "1",
             "MPLBACKEND": "Agg",
             "OMP_NUM_THREADS": "1",
             "OPENBLAS_NUM_THREADS": "1",

@@ -113,3 +113,8 @@ def test_patching_numpy_in_the_child_changes_nothing_here():
     run = call_train("broken_patches_numpy")
     assert not np.allclose([1.0], [2.0]) and abs(-1.0) == 1.0 and round(2.6) == 3
     np.testing.assert_array_equal(run["weights"], [1.0, -1.0, 0.0])  # its garbage, as sent
+
+
+def test_a_student_labs_package_cannot_replace_the_worker_or_the_jail():
+    run = call_train("broken_shadows_the_worker")  # our worker ran: the placeholder's answer
+    np.testing.assert_array_equal(run["weights"], [0.0, 0.0, 0.0])
