@@ -81,6 +81,7 @@ class Child:
             # never put the working directory (the student's copy) first on sys.path: a
             # student's labs/suite/jail.py must not run in place of ours (Python >= 3.11)
             "PYTHONSAFEPATH": "1",
+            "PYTHONNOUSERSITE": "1",  # HOME is the copy: no .local/.../usercustomize.py
             "MPLBACKEND": "Agg",
             "OMP_NUM_THREADS": "1",
             "OPENBLAS_NUM_THREADS": "1",
