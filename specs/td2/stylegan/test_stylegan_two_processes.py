@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 REPORT_SEEDS = (2, 674, 1024)
 
+pytestmark = pytest.mark.slow  # two processes, about 2 s of CPU each (importing torch)
+
 
 @pytest.fixture(scope="module")
 def two_runs(request, spec_seed, tmp_path_factory) -> tuple[list[int], list[Path]]:
