@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from labs.suite import sandbox
 from labs.suite.child import Limits
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -96,8 +98,9 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                 code = process.wait(timeout=limit)
                 stopped = ""
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, 9)
+                os.killpg(process.pid, signal.SIGKILL)
                 code = process.wait()
+                sandbox.kill_leftovers(sandbox.command_prefix(), grader_pid=process.pid)
                 stopped = (f"not finished: the grader stopped the run of the specs after "
                            f"{limit:g} s (the submission's budget plus {STARTUP_MARGIN:g} s)")
         seconds = time.monotonic() - start

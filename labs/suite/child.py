@@ -68,6 +68,9 @@ class Child:
                 resource.setrlimit(kind, (value, value))
             except (ValueError, OSError):  # macOS refuses RLIMIT_AS: run without that limit
                 pass
+        if sys.platform.startswith("linux"):  # no orphan left running if pytest is killed
+            from labs.suite.jail import die_with_parent
+            die_with_parent()
 
     def _start(self) -> None:
         request_r, self.request_w = os.pipe()

@@ -26,6 +26,7 @@ import ctypes.util
 import os
 import resource
 import runpy
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -38,6 +39,13 @@ TMP_SIZE = "size=256m"
 
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_BIND, _MS_REC, _MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
 _PR_SET_NO_NEW_PRIVS = 38
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(libc: ctypes.CDLL | None = None) -> None:
+    """SIGKILL this process when its parent (the pytest that runs the specs) dies."""
+    libc = libc or _libc()
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 def jail_uid(grader_pid: int | None = None) -> int:
@@ -153,6 +161,9 @@ def lock_in(hide: list[str], folder: Path) -> int:
     os.setuid(uid)  # from root: real, effective and saved ids, and every capability, gone
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise JailError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+    die_with_parent(libc)  # changing user cleared it
+    if os.getppid() == 1:  # the parent died before that: nobody will read our answers
+        raise JailError(0, "the grading process is gone")
     return uid
 
 

@@ -72,14 +72,15 @@ def is_jail(prefix: list[str]) -> bool:
     return "labs.suite.jail" in prefix
 
 
-def kill_leftovers(prefix: list[str]) -> None:
-    """Kill every process of this grading process's jail user (daemons a student left).
+def kill_leftovers(prefix: list[str], grader_pid: int | None = None) -> None:
+    """Kill every process of a grading process's jail user (daemons a student left); by
+    default this process's, else that of the (dead) pytest ``grader_pid``.
 
     ``kill(-1)`` from that user reaches exactly its own processes; nothing else runs as it.
     """
     if not is_jail(prefix):
         return
-    uid = jail_uid()
+    uid = jail_uid(grader_pid)
     pid = os.fork()  # a forked copy of this trusted process becomes that user, briefly
     if pid == 0:
         try:
