@@ -10,19 +10,22 @@ import json
 import sys
 from pathlib import Path
 
+from labs.grading.limits import limits_for
 from labs.suite.child import Limits
 
 
 def add_limit_options(parser: argparse.ArgumentParser) -> None:
     """--lab, --timeout, --budget, --memory-mb, --only: shared with grade-class."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
-    parser.add_argument("--timeout", type=float, default=Limits.call_timeout, metavar="SECONDS",
-                        help=f"wall-clock limit per call into the submission "
-                             f"(default {Limits.call_timeout:g})")
-    parser.add_argument("--budget", type=float, default=Limits.total_budget, metavar="SECONDS",
-                        help=f"wall-clock budget for all calls of one submission "
-                             f"(default {Limits.total_budget:g})")
-    parser.add_argument("--memory-mb", type=int, default=Limits.memory_mb, metavar="MB",
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help="wall-clock limit per call into the submission (default: the "
+                             f"lab's, td1 {limits_for('td1').call_timeout:g}, else "
+                             f"{Limits.call_timeout:g})")
+    parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
+                        help="wall-clock budget for all calls of one submission (default: "
+                             f"the lab's, td1 {limits_for('td1').total_budget:g}, else "
+                             f"{Limits.total_budget:g})")
+    parser.add_argument("--memory-mb", type=int, default=None, metavar="MB",
                         help=f"address-space limit of the submission's process "
                              f"(default {Limits.memory_mb})")
     parser.add_argument("--only", metavar="EXPR", default=None,
@@ -38,13 +41,16 @@ def limits_from(args: argparse.Namespace) -> Limits:
     if args.lab not in available_labs():
         raise UsageError(f"unknown lab {args.lab!r}; labs with specs: "
                          f"{', '.join(available_labs()) or 'none'}")
-    for name in ("timeout", "budget"):
-        if not getattr(args, name) > 0:
-            raise UsageError(f"--{name} must be a positive number of seconds, "
-                             f"got {getattr(args, name)}")
-    if args.memory_mb < 64:
-        raise UsageError(f"--memory-mb must be at least 64, got {args.memory_mb}")
-    return Limits(call_timeout=args.timeout, total_budget=args.budget, memory_mb=args.memory_mb)
+    defaults = limits_for(args.lab)
+    timeout = defaults.call_timeout if args.timeout is None else args.timeout
+    budget = defaults.total_budget if args.budget is None else args.budget
+    memory = defaults.memory_mb if args.memory_mb is None else args.memory_mb
+    for name, value in (("timeout", timeout), ("budget", budget)):
+        if not value > 0:
+            raise UsageError(f"--{name} must be a positive number of seconds, got {value}")
+    if memory < 64:
+        raise UsageError(f"--memory-mb must be at least 64, got {memory}")
+    return Limits(call_timeout=timeout, total_budget=budget, memory_mb=memory)
 
 
 def add_parser(subparsers) -> None:

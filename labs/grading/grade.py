@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from labs.grading.limits import limits_for
 from labs.grading.points import entry_for, points_for
 from labs.grading.run import SpecOutcome, run_specs
 from labs.suite.child import Limits
@@ -79,11 +80,12 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  hide: list[Path] = (), select: str | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
 
-    ``hide``: more folders the submission must not read (the grader's output);
-    ``select``: a pytest ``-k`` expression for a partial regrade (the grade says so).
+    ``limits``: default, the lab's (``labs.grading.limits``); ``hide``: more folders the
+    submission must not read (the grader's output); ``select``: a pytest ``-k`` expression
+    for a partial regrade (the grade says so).
     """
     folder = Path(folder)
-    run = run_specs(folder, lab, limits or Limits(), hide, select)
+    run = run_specs(folder, lab, limits or limits_for(lab), hide, select)
     grade = Grade(folder.name, lab, [_graded(lab, o) for o in run.outcomes], run.seconds)
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec) is None]
     if unlisted:

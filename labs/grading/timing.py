@@ -16,6 +16,7 @@ from pathlib import Path
 
 from labs.grading.class_cli import grade_class
 from labs.grading.grade import Grade
+from labs.grading.limits import limits_for
 from labs.suite.child import Limits
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "submissions" / "td1"
@@ -39,8 +40,8 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=20)
     parser.add_argument("--loops", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=Limits.call_timeout)
-    parser.add_argument("--budget", type=float, default=Limits.total_budget)
+    parser.add_argument("--timeout", type=float, default=limits_for("td1").call_timeout)
+    parser.add_argument("--budget", type=float, default=limits_for("td1").total_budget)
     args = parser.parse_args()
     limits = Limits(call_timeout=args.timeout, total_budget=args.budget)
     with tempfile.TemporaryDirectory() as scratch:
