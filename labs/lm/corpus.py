@@ -115,18 +115,19 @@ def zipf(count: int, exponent: float = 1.0) -> np.ndarray:
     return weights / weights.sum()
 
 
-def topic_block(spec: CorpusSpec, rng: np.random.Generator, topic: int) -> np.ndarray:
-    """One topic's transitions among the symbols (structure, words, titles), rows sum to 1.
+def topic_block(spec: CorpusSpec, rng: np.random.Generator) -> np.ndarray:
+    """One topic's transitions among its states: the structure symbols, then its own words,
+    then its own title words (a Zipf law over each, in a random order); rows sum to 1.
 
-    A topic writes only its own share of the words and title words (a Zipf law over them),
-    so the words around a position tell which topic, hence which words, to expect.
+    A topic writes only its own share of the words, so the words around a position tell
+    which topic, hence which words, to expect.
     """
     words, titles = spec.words // spec.topics, spec.title_words // spec.topics
-    first_word, first_title = len(STRUCTURE_SURFACES), len(STRUCTURE_SURFACES) + spec.words
-    size = first_title + spec.title_words
+    first_word = len(STRUCTURE_SURFACES)
+    size = first_word + words + titles
     matrix = np.zeros((size, size))
-    word_ids = first_word + topic * words + np.arange(words)
-    title_ids = first_title + topic * titles + np.arange(titles)
+    word_ids = first_word + np.arange(words)
+    title_ids = first_word + words + np.arange(titles)
     word_prior = zipf(words)[rng.permutation(words)]
     title_prior = zipf(titles)[rng.permutation(titles)]
     matrix[TITLE_OPEN, title_ids] = title_prior
@@ -138,6 +139,7 @@ def topic_block(spec: CorpusSpec, rng: np.random.Generator, topic: int) -> np.nd
     matrix[PERIOD, PARAGRAPH_END] = spec.paragraph_end
     matrix[COMMA, word_ids] = word_prior
     matrix[PARAGRAPH_END, word_ids] = (1.0 - spec.article_end) * word_prior
+    # the rest of PARAGRAPH_END's row (the next article's title) is set across topics
     go_on = 1.0 - spec.sentence_end - spec.comma
     for word in word_ids:
         chosen = rng.choice(words, size=spec.successors, replace=False, p=word_prior)
@@ -148,21 +150,26 @@ def topic_block(spec: CorpusSpec, rng: np.random.Generator, topic: int) -> np.nd
 
 
 def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
-    """Symbols of every topic side by side; an article's end draws the next article's topic."""
+    """Every topic's states side by side; an article's end draws the next article's topic."""
     taken: set[str] = set()
     words = made_up_words(rng, spec.words, taken)
     titles = [w.capitalize() for w in made_up_words(rng, spec.title_words, taken)]
-    surfaces = STRUCTURE_SURFACES + tuple(f" {w}" for w in words) + tuple(f" {t}" for t in titles)
-    size = len(surfaces)
-    matrix = np.zeros((spec.topics * size, spec.topics * size))
+    per_word, per_title = spec.words // spec.topics, spec.title_words // spec.topics
+    surfaces: tuple[str, ...] = ()
+    blocks = []
     for topic in range(spec.topics):
-        block = topic_block(spec, rng, topic)
-        here = slice(topic * size, (topic + 1) * size)
-        matrix[here, here] = block
-        # a paragraph that ends the article opens the next title in a topic drawn uniformly
+        surfaces += STRUCTURE_SURFACES
+        surfaces += tuple(f" {w}" for w in words[topic * per_word:(topic + 1) * per_word])
+        surfaces += tuple(f" {t}" for t in titles[topic * per_title:(topic + 1) * per_title])
+        blocks.append(topic_block(spec, rng))
+    size = blocks[0].shape[0]
+    matrix = np.zeros((spec.topics * size, spec.topics * size))
+    for topic, block in enumerate(blocks):
+        matrix[topic * size:(topic + 1) * size, topic * size:(topic + 1) * size] = block
+        # a paragraph that ends the article opens the next title, in a topic drawn uniformly
         matrix[topic * size + PARAGRAPH_END, np.arange(spec.topics) * size + TITLE_OPEN] = \
             spec.article_end / spec.topics
-    return MarkovSource(surfaces * spec.topics, sparse.csr_matrix(matrix), spec.topics)
+    return MarkovSource(surfaces, sparse.csr_matrix(matrix), spec.topics)
 
 
 def sample_articles(source: MarkovSource, articles: int, rng: np.random.Generator) -> list[str]:

@@ -2,11 +2,13 @@
 
 ``gpt2_like`` is byte-level BPE as GPT-2's (one special token, ``<|endoftext|>``, used as
 bos, eos and unk; no prefix space, no special tokens added to a text). ``bert_like`` is a
-cased WordPiece as BERT's, adding ``[CLS] ... [SEP]`` around each text. Both are trained
-with the ``tokenizers`` library and wrapped as ``transformers`` fast tokenizers.
+cased WordPiece as BERT's, adding ``[CLS] ... [SEP]`` around each text (its vocabulary is
+chosen by a deterministic rule, see ``wordpiece_vocab``). Both are built with the
+``tokenizers`` library and wrapped as ``transformers`` fast tokenizers.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
@@ -36,9 +38,8 @@ def bert_like(texts: Iterable[str], vocab_size: int = DEFAULT_VOCAB_SIZE) -> Pre
     tokenizer.normalizer = normalizers.BertNormalizer(lowercase=False)  # cased, as bert-base-cased
     tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tokenizer.decoder = decoders.WordPiece()
-    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=BERT_SPECIALS,
-                                        show_progress=False)
-    tokenizer.train_from_iterator(texts, trainer=trainer)
+    tokenizer.model = models.WordPiece(vocab=wordpiece_vocab(tokenizer, texts, vocab_size),
+                                       unk_token="[UNK]")
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     tokenizer.post_processor = processors.TemplateProcessing(
         single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1",
@@ -46,6 +47,27 @@ def bert_like(texts: Iterable[str], vocab_size: int = DEFAULT_VOCAB_SIZE) -> Pre
     return PreTrainedTokenizerFast(tokenizer_object=tokenizer, pad_token="[PAD]", unk_token="[UNK]",
                                    cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]",
                                    model_max_length=512)
+
+
+def wordpiece_vocab(tokenizer: Tokenizer, texts: Iterable[str], vocab_size: int) -> dict[str, int]:
+    """Specials, every character (word-initial and ``##`` continuing), then the most frequent words.
+
+    Hand-written rather than ``tokenizers.trainers.WordPieceTrainer``: that trainer breaks
+    ties between equally frequent merges in an order that changes from process to process
+    (measured: a different vocabulary, hence different token ids, on every run), so two runs
+    with the same seed disagreed. This rule is deterministic; on the built-in corpus, whose
+    words all fit, it tokenises every seen word as one token, as the trainer does.
+    """
+    words: Counter[str] = Counter()
+    for text in texts:
+        normalized = tokenizer.normalizer.normalize_str(text)
+        words.update(word for word, _ in tokenizer.pre_tokenizer.pre_tokenize_str(normalized))
+    characters = sorted({c for word in words for c in word})
+    pieces = BERT_SPECIALS + characters + [f"##{c}" for c in characters]
+    whole = [w for w, _ in sorted(words.items(), key=lambda item: (-item[1], item[0]))
+             if len(w) > 1]
+    pieces += whole[:max(0, vocab_size - len(pieces))]
+    return {piece: i for i, piece in enumerate(pieces)}
 
 
 def train_tokenizer(kind: str, texts: Iterable[str]) -> PreTrainedTokenizerFast:
