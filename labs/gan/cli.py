@@ -68,7 +68,14 @@ def config_from_args(args: argparse.Namespace):
         raise UsageError(f"--frames must be >= 1, got {args.frames}")
     frames = min(args.frames, max(1, overrides["steps"]))
     overrides["snapshot_steps"] = sorted({round(i * overrides["steps"] / frames) for i in range(frames + 1)})
-    return make_config(args.preset, **overrides)
+    try:
+        return make_config(args.preset, **overrides)
+    except ValueError as error:  # name the flag the user typed, not the field
+        import re
+
+        flags = {name: "--" + name.replace("_", "-") for name in overrides}
+        raise UsageError(re.sub(r"\b(" + "|".join(map(re.escape, flags)) + r")\b",
+                                lambda m: flags[m.group(1)], str(error))) from None
 
 
 def write_history_csv(history: dict, path: Path) -> None:

@@ -56,9 +56,12 @@ def train_case(settings: dict[str, Any], seed: int, steps: int = STEPS) -> GANRu
 def numbers(run: GANRun) -> dict[str, float]:
     """What the summary reports for one run (late means over the last 20% of steps)."""
     history, late = run.history, max(1, run.config.steps // 5)
+    early = slice(20, 200)  # the window the update-ratio spec reads
     return {"JS start": history["js"][0], "JS end": history["js"][-1], "JS min": history["js"].min(),
-            "D loss / chance": np.nanmean(history["d_loss"][-late:]) / CHANCE_D_LOSS,
-            "D accuracy": np.nanmean(history["d_accuracy"][-late:]),
+            "D loss / chance, steps 20-200": np.nanmean(history["d_loss"][early]) / CHANCE_D_LOSS,
+            "D loss / chance, last 20%": np.nanmean(history["d_loss"][-late:]) / CHANCE_D_LOSS,
+            "D accuracy, steps 20-200": np.nanmean(history["d_accuracy"][early]),
+            "D accuracy, last 20%": np.nanmean(history["d_accuracy"][-late:]),
             "G grad norm": np.nanmedian(history["g_grad_norm"][-late:]),
             "flatness": local_flatness(run.snapshots[run.config.steps].generated)}
 
@@ -99,15 +102,18 @@ READINGS = {
         f"{r['G: no hidden layer']['JS min']:.2f}); the preset reaches "
         f"{r['G: preset 2 x 10']['JS min']:.2f} and the large one {r['G: 4 x 40']['JS min']:.2f}."),
     "discriminator_strength": lambda r: (
-        f"The weak discriminator is fooled (loss {r['weak D: no hidden layer']['D loss / chance']:.2f} "
+        f"The weak discriminator is fooled (loss {r['weak D: no hidden layer']['D loss / chance, last 20%']:.2f} "
         f"x chance) while the samples stay poor (JS {r['weak D: no hidden layer']['JS end']:.2f}); "
-        f"the strong one wins (accuracy {r['strong D, minimax loss']['D accuracy']:.2f}) and the "
+        f"the strong one wins (accuracy {r['strong D, minimax loss']['D accuracy, last 20%']:.2f}) and the "
         f"saturating loss starves the generator (gradient norm "
         f"{r['strong D, minimax loss']['G grad norm']:.2g} vs {r['preset D: 3 x 9']['G grad norm']:.2g})."),
     "update_ratio": lambda r: (
-        f"5:1 keeps the discriminator ahead: loss {r['k = 5']['D loss / chance']:.3f} vs "
-        f"{r['k = 1']['D loss / chance']:.3f} x chance, accuracy {r['k = 5']['D accuracy']:.2f} "
-        f"vs {r['k = 1']['D accuracy']:.2f}."),
+        f"5:1 keeps the discriminator ahead over steps 20-200: loss "
+        f"{r['k = 5']['D loss / chance, steps 20-200']:.3f} vs "
+        f"{r['k = 1']['D loss / chance, steps 20-200']:.3f} x chance, accuracy "
+        f"{r['k = 5']['D accuracy, steps 20-200']:.2f} vs {r['k = 1']['D accuracy, steps 20-200']:.2f}; "
+        f"late in training both sit near chance ({r['k = 5']['D loss / chance, last 20%']:.3f}, "
+        f"{r['k = 1']['D loss / chance, last 20%']:.3f})."),
     "presets": lambda r: "JS from start to end: " + ", ".join(
         f"{name} {row['JS start']:.2f} -> {row['JS end']:.2f}" for name, row in r.items()) + ".",
 }

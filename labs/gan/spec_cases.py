@@ -46,6 +46,14 @@ def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
     return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
 
+UPDATE_RATIO_SEEDS = 3  # the spec averages over this many seeds: one seed's gap is too noisy
+UPDATE_RATIO_WINDOW = slice(20, BEHAVIOUR_STEPS)
+
+
+def update_ratio_seeds(spec_seed: int) -> list[int]:
+    return [UPDATE_RATIO_SEEDS * spec_seed + i for i in range(UPDATE_RATIO_SEEDS)]
+
+
 def update_ratio_run(k_d: int, seed: int) -> dict[str, Any]:
     """Gaussians preset, its discriminator on Adam 0.01 so that its updates count."""
     return config("gaussians", d_optimizer="adam", d_lr=0.01, k_d=k_d, steps=BEHAVIOUR_STEPS,
@@ -54,9 +62,11 @@ def update_ratio_run(k_d: int, seed: int) -> dict[str, Any]:
 
 def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:
     """A discriminator far stronger than the generator: 3 x 30, Adam 0.03, 10 updates per
-    step, against the ring preset's generator on SGD 0.001."""
-    return config("ring", loss=loss, d_layers=3, d_neurons=30, d_optimizer="adam", d_lr=0.03,
-                  k_d=10, g_lr=0.001, steps=STRONG_STEPS, seed=seed, eval_every=STRONG_STEPS)
+    step, against the ring preset's generator on SGD 0.001, on the line (a thin target the
+    discriminator can wall off completely)."""
+    return config("ring", distribution="line", loss=loss, d_layers=3, d_neurons=30,
+                  d_optimizer="adam", d_lr=0.03, k_d=10, g_lr=0.001, steps=STRONG_STEPS,
+                  seed=seed, eval_every=STRONG_STEPS)
 
 
 def weak_discriminator_run(seed: int) -> dict[str, Any]:

@@ -1,0 +1,45 @@
+"""A generator with no hidden layer can only make simple shapes: it cannot fit the ring or the
+disjoint blobs, its JS divergence stays high (LABS.md: "a generator with few layers and
+neurons can only make simple shapes (a blob or a line)").
+
+With no hidden layer the generator is tanh(affine(noise)): the image of the noise square
+is one curved parallelogram, with no hole and in one piece. Runs: the ring and disjoint
+presets with ``g_layers=0``, 500 steps.
+
+Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only no_hidden_layer``):
+JS after 500 steps, ring 0.354-0.927 (median 0.40), disjoint 0.619-0.966 (median 0.81).
+Thresholds: ring >= 0.25, disjoint >= 0.45.
+
+Not reproduced, so an expected failure (not run): "where the preset generator gets far
+lower". In 500 steps the presets' own generators reach ring 0.29-0.93 (median 0.41) and
+disjoint 0.51-0.98 (median 0.83), no lower than the generator without hidden layer; a
+blob covering the ring already scores about 0.35 on the 30 x 30 grid.
+"""
+from __future__ import annotations
+
+import pytest
+
+from labs.gan.spec_cases import describe, js_to_real, no_hidden_layer_run, preset_run
+
+STAYS_AT_LEAST = {"ring": 0.25, "disjoint": 0.45}
+
+
+@pytest.mark.parametrize("distribution", ["ring", "disjoint"])
+def test_no_hidden_layer_cannot_fit_the_shape(gan, spec_seed, distribution):
+    config = no_hidden_layer_run(distribution, spec_seed)
+    js = js_to_real(gan.train(config)["samples"], distribution)
+    assert js >= STAYS_AT_LEAST[distribution], (
+        f"a generator with no hidden layer can only make a blob, so it cannot fit the "
+        f"{distribution}: its JS divergence should stay high; {describe(config)} reached "
+        f"{js:.3f} bits, expected >= {STAYS_AT_LEAST[distribution]}")
+
+
+@pytest.mark.xfail(run=False, reason="not reproduced in 500 steps: the presets' generators end "
+                   "no lower than the one without hidden layer (see the module docstring)")
+@pytest.mark.parametrize("distribution", ["ring", "disjoint"])
+def test_preset_generator_gets_far_lower(gan, spec_seed, distribution):
+    small = js_to_real(gan.train(no_hidden_layer_run(distribution, spec_seed))["samples"], distribution)
+    preset = js_to_real(gan.train(preset_run(distribution, spec_seed))["samples"], distribution)
+    assert preset <= small - 0.1, (
+        f"the {distribution} preset's generator should fit far better than one with no hidden "
+        f"layer; JS {preset:.3f} vs {small:.3f} bits")
