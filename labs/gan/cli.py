@@ -73,7 +73,9 @@ def config_from_args(args: argparse.Namespace):
     except ValueError as error:  # name the flag the user typed, not the field
         import re
 
-        flags = {name: "--" + name.replace("_", "-") for name in overrides}
+        flags = {name: "--" + name.replace("_", "-") for name in overrides if "_" in name}
+        if not flags:
+            raise UsageError(str(error)) from None
         raise UsageError(re.sub(r"\b(" + "|".join(map(re.escape, flags)) + r")\b",
                                 lambda m: flags[m.group(1)], str(error))) from None
 
