@@ -137,7 +137,12 @@ class Child:
                 return ("the submission's process was killed for writing more than "
                         f"{self.limits.file_mb} MB to a file or to its output")
             return f"the submission's process was killed by {_signal_name(-code)}"
-        if code == 70 and "cannot lock the child in" in self.output_tail():
+        tail = self.output_tail()
+        if code != 0 and ("failed to map segment" in tail or "MemoryError" in tail):
+            return (f"the submission's process exited with status {code}: out of memory under "
+                    f"the limit of {self.limits.memory_mb} MB (a library too big to load "
+                    "in it, or the submission's own allocations)")
+        if code == 70 and "cannot lock the child in" in tail:
             return "the grader's sandbox failed to start (not the submission's fault)"
         return f"the submission's process exited with status {code} before returning"
 

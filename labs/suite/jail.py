@@ -74,6 +74,13 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:  # under a folder already hidden from this process: hidden all the same
+        return True
+
+
 def hidden_paths(extra: list[str]) -> list[Path]:
     """The project's entries other than ``labs`` (minus what the child itself needs) + extra."""
     needed = [Path(p).resolve()
@@ -81,7 +88,7 @@ def hidden_paths(extra: list[str]) -> list[Path]:
     paths = []
     if (PROJECT_ROOT / "specs").is_dir():  # a source checkout, not an installed package
         paths = [entry for entry in PROJECT_ROOT.iterdir() if entry.name not in KEEP]
-    paths += [Path(p).resolve() for p in extra if Path(p).exists()]
+    paths += [Path(p).resolve() for p in extra if _exists(p)]
     return [p for p in paths if not any(_inside(n, p) for n in needed)]
 
 

@@ -118,3 +118,10 @@ def test_patching_numpy_in_the_child_changes_nothing_here():
 def test_a_student_labs_package_cannot_replace_the_worker_or_the_jail():
     run = call_train("broken_shadows_the_worker")  # our worker ran: the placeholder's answer
     np.testing.assert_array_equal(run["weights"], [0.0, 0.0, 0.0])
+
+
+def test_hiding_a_folder_inside_the_project_still_lets_the_child_start(monkeypatch):
+    # `grade tests/submissions/td1/x` hides x's parent, which the jail already hides
+    monkeypatch.setenv("LABS_SANDBOX_HIDE", str(FOLDERS))
+    run = call_train("correct_tuple_mapped", iterations=1000)
+    assert run["errors"][-1] < 0.02
