@@ -43,7 +43,7 @@ def history_fields(history: Any) -> dict[str, np.ndarray | None]:
     if isinstance(history, (list, tuple)):
         if not all(isinstance(row, dict) for row in history):
             raise ContractViolation("train_gan's history is a list, but not of per-step dicts")
-        names = set().union(*history) if history else set()
+        names = set().union(*history) if history else set(REQUIRED_HISTORY)  # 0 steps: empty
         history = {name: [row.get(name, np.nan) for row in history] for name in names}
     if not isinstance(history, dict):
         raise ContractViolation("train_gan's run has no `history` dict (or list of per-step dicts)")

@@ -18,7 +18,9 @@ SAMPLES = 1500  # generated points per measurement
 REAL_SEED = 12345  # the real points every JS is measured against (the measuring tool's own)
 PRESET_STEPS = 500
 BEHAVIOUR_STEPS = 200
-STRONG_STEPS = 60
+STRONG_STEPS = 30
+STRONG_SEEDS = 3  # one seed in about 20 starts with G's points on the line: take a median
+STRONG_WINDOW = 10  # last steps whose median gradient norm is read
 
 
 def describe(config: dict[str, Any]) -> str:
@@ -58,6 +60,10 @@ def update_ratio_run(k_d: int, seed: int) -> dict[str, Any]:
     """Gaussians preset, its discriminator on Adam 0.01 so that its updates count."""
     return config("gaussians", d_optimizer="adam", d_lr=0.01, k_d=k_d, steps=BEHAVIOUR_STEPS,
                   seed=seed, eval_every=BEHAVIOUR_STEPS)
+
+
+def strong_discriminator_seeds(spec_seed: int) -> list[int]:
+    return [STRONG_SEEDS * spec_seed + i for i in range(STRONG_SEEDS)]
 
 
 def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:

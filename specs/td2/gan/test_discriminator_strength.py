@@ -4,19 +4,24 @@ samples stay poor (LABS.md, TD 2: "a weak discriminator is fooled easily and the
 vanishing gradients").
 
 Strong: discriminator 3 x 30 on Adam 0.03 with 10 updates per step against the ring preset's
-generator on SGD 0.001, on the line, 60 steps. With the saturating (minimax) loss
+generator on SGD 0.001, on the line, 30 steps. With the saturating (minimax) loss
 log(1 - D(G(z))) the generator's gradient vanishes once D rejects its points; GAN Lab's
-non-saturating log loss keeps it. Measure: median generator gradient norm over the last 20
-steps (history ``g_grad_norm``, optional in the contract).
+non-saturating log loss keeps it. Measure: median generator gradient norm over the last 10
+steps (history ``g_grad_norm``, optional in the contract), minimax over log, per seed; the
+spec takes the median over three seeds (3s, 3s+1, 3s+2 for spec seed s), because in about
+one seed in 20 the generator starts with points on the line, where no discriminator can
+reject them (seen with the example student folder: ratio 0.1 at one seed).
 Weak: a discriminator with no hidden layer (a straight line) on SGD 0.01, ring preset's
 generator, 200 steps. Measures: its loss over the last 50 steps relative to chance
 (1.95 ln 2, a discriminator answering 0.5 everywhere) and the final JS divergence.
 
 Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only strong_discriminator
 weak_discriminator``):
-- strong: minimax gradient norm 0 to 2.4e-6 (median 1e-17); log loss's 0.92-49.6 (median
-  16); log10 of their ratio -300 to -6.84. Thresholds: ratio <= 1e-3 (nearly 4 decades
-  above the largest observed), log's norm >= 0.2 (4.6x below the smallest).
+- strong (spec seeds 0-23, i.e. run seeds 0-71): log10 of the three-seed median ratio
+  -22.5 to -5.6 (median -17.2); one seed alone reaches up to -0.80 (3 of 72 seeds above
+  -1.3), hence the median; three-seed median of the log loss's gradient norm 5.5-24.1.
+  Thresholds: median ratio <= 1e-3 (2.6 decades above the largest observed), median log
+  gradient norm >= 1.0 (5.5x below the smallest).
 - weak: loss / chance 0.978-1.084; JS 0.533-0.948. Thresholds: loss / chance >= 0.9
   (fooled), JS >= 0.4 (poor samples).
 """
@@ -24,31 +29,38 @@ from __future__ import annotations
 
 import numpy as np
 
-from labs.gan.spec_cases import (CHANCE_D_LOSS, describe, js_to_real, late_mean, late_median,
-                                 strong_discriminator_run, weak_discriminator_run)
+from labs.gan.spec_cases import (CHANCE_D_LOSS, STRONG_WINDOW, describe, js_to_real, late_mean,
+                                 late_median, strong_discriminator_run,
+                                 strong_discriminator_seeds, weak_discriminator_run)
 
 STARVED_RATIO_AT_MOST = 1e-3
-LOG_GRAD_AT_LEAST = 0.2
+LOG_GRAD_AT_LEAST = 1.0
 FOOLED_LOSS_AT_LEAST = 0.9  # times chance
 POOR_JS_AT_LEAST = 0.4
 
 
 def test_strong_discriminator_starves_the_generator_with_the_saturating_loss(gan, spec_seed):
-    norms = {}
-    for loss in ("minimax", "log"):
-        config = strong_discriminator_run(loss, spec_seed)
-        run = gan.train(config)
-        norms[loss] = late_median(gan.history(run, "g_grad_norm", config), 20)
-    ratio = norms["minimax"] / norms["log"]
-    assert norms["log"] >= LOG_GRAD_AT_LEAST, (
+    ratios, log_norms = [], []
+    for seed in strong_discriminator_seeds(spec_seed):
+        norms = {}
+        for loss in ("minimax", "log"):
+            config = strong_discriminator_run(loss, seed)
+            norms[loss] = late_median(gan.history(gan.train(config), "g_grad_norm", config),
+                                      STRONG_WINDOW)
+        ratios.append(norms["minimax"] / norms["log"])
+        log_norms.append(norms["log"])
+    seeds = strong_discriminator_seeds(spec_seed)
+    where = describe(strong_discriminator_run("minimax", seeds[0]))
+    assert np.median(log_norms) >= LOG_GRAD_AT_LEAST, (
         "under a strong discriminator, GAN Lab's non-saturating log loss should keep the "
-        f"generator's gradient alive; {describe(strong_discriminator_run('log', spec_seed))} "
-        f"gave a median gradient norm of {norms['log']:.3g}, expected >= {LOG_GRAD_AT_LEAST}")
-    assert ratio <= STARVED_RATIO_AT_MOST, (
+        f"generator's gradient alive; median gradient norms {np.round(log_norms, 3).tolist()} "
+        f"(seeds {seeds}), expected a median >= {LOG_GRAD_AT_LEAST} ({where}, loss=log)")
+    assert np.median(ratios) <= STARVED_RATIO_AT_MOST, (
         "a discriminator far stronger than the generator should leave it with vanishing "
-        "gradients under the saturating loss; the generator's median gradient norm over the "
-        f"last 20 steps was {norms['minimax']:.3g} with the minimax loss and {norms['log']:.3g} "
-        f"with the log loss (ratio {ratio:.2g}, expected <= {STARVED_RATIO_AT_MOST:g})")
+        "gradients under the saturating loss; the generator's gradient norm with the minimax "
+        "loss over that with the log loss (medians of the last steps) was "
+        f"{[f'{r:.2g}' for r in ratios]} for seeds {seeds}, expected a median <= "
+        f"{STARVED_RATIO_AT_MOST:g} ({where})")
 
 
 def test_weak_discriminator_is_fooled_while_samples_stay_poor(gan, spec_seed):
