@@ -1,0 +1,53 @@
+"""The TD 2 GAN specs run on example student folders, in a separate pytest process each."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+SPECS = ROOT / "specs" / "td2" / "gan"
+FOLDERS = ROOT / "tests" / "submissions" / "td2_gan"
+WRONG = "wrong_untruncated_noise_round_ring_one_d_update"
+
+
+@lru_cache(maxsize=None)
+def run_specs(folder: str, files: tuple[str, ...] = ()) -> dict[str, str]:
+    """Outcome ('passed', 'failed', 'skipped') of every TD 2 GAN spec run on one folder."""
+    report = Path(tempfile.mkdtemp()) / "report.xml"
+    paths = [str(SPECS / name) for name in files] or [str(SPECS)]
+    subprocess.run([sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
+                    "--submission", str(FOLDERS / folder), f"--junitxml={report}"],
+                   cwd=ROOT, capture_output=True, timeout=300)
+    outcomes = {}
+    for case in ElementTree.parse(report).iter("testcase"):
+        kinds = {child.tag for child in case}
+        outcomes[case.get("name")] = "failed" if kinds & {"failure", "error"} else (
+            "skipped" if "skipped" in kinds else "passed")
+    return outcomes
+
+
+@pytest.mark.slow
+def test_correct_folder_passes_every_spec():
+    outcomes = run_specs("correct")
+    assert len(outcomes) >= 30
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == []
+    assert outcomes["test_strong_discriminator_starves_the_generator_with_the_saturating_loss"] == "passed"
+
+
+def test_wrong_folder_is_caught_on_each_mistake():
+    outcomes = run_specs(WRONG, ("test_noise.py", "test_real_distributions.py",
+                                 "test_update_ratio.py"))
+    for name in ("test_noise_lives_in_the_unit_interval_centred_on_half[2-gaussian]",
+                 "test_gaussian_noise_concentrates_near_the_centre[2]",
+                 "test_ring_is_gan_labs_ellipse",
+                 "test_five_to_one_keeps_the_discriminator_loss_lower"):
+        assert outcomes[name] == "failed", name
+    for name in ("test_noise_lives_in_the_unit_interval_centred_on_half[2-uniform]",
+                 "test_line_is_gan_labs_segment", "test_disjoint_is_three_equal_blobs"):
+        assert outcomes[name] == "passed", name
