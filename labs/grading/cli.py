@@ -26,8 +26,9 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
                              f"the lab's, td1 {limits_for('td1').total_budget:g}, else "
                              f"{Limits.total_budget:g})")
     parser.add_argument("--memory-mb", type=int, default=None, metavar="MB",
-                        help=f"address-space limit of the submission's process "
-                             f"(default {Limits.memory_mb})")
+                        help="address-space limit of the submission's process (default: "
+                             f"the lab's, td3 {limits_for('td3').memory_mb}, else "
+                             f"{Limits.memory_mb})")
     parser.add_argument("--only", metavar="EXPR", default=None,
                         help="regrade only the specs matching this pytest -k expression "
                              "(the grade is then marked partial)")
