@@ -89,33 +89,48 @@ def noise_figure(seed: int) -> tuple[Figure, dict[str, float]]:
     return figure, shares
 
 
+def verdict(shown: bool) -> str:
+    return "shown in this run" if shown else "NOT shown in this run"
+
+
+def _generator_size(r: dict) -> str:
+    small, preset, large = (r[k]["JS min"] for k in ("G: no hidden layer", "G: preset 2 x 10", "G: 4 x 40"))
+    return (f"Lowest JS reached: no hidden layer {small:.2f}, preset {preset:.2f}, 4 x 40 {large:.2f} "
+            f"(documented: only the larger generators fit the ring; "
+            f"{verdict(max(preset, large) < small - 0.05)} for both, "
+            f"{verdict(min(preset, large) < small - 0.05)} for at least one).")
+
+
 READINGS = {
     "noise_dimension": lambda r: (
-        f"1-D noise puts the points on a curve (local flatness {r['1-D noise']['flatness']:.3f}) "
-        f"where 2-D noise fills the region ({r['2-D noise']['flatness']:.2f}): 1-D noise limits variety."),
+        f"1-D noise: local flatness {r['1-D noise']['flatness']:.3f}; 2-D noise: "
+        f"{r['2-D noise']['flatness']:.2f} (0 is a curve, about 0.5 a filled region; documented: "
+        f"1-D noise limits variety, {verdict(r['1-D noise']['flatness'] < 0.01 < 0.1 < r['2-D noise']['flatness'])})."),
     "noise_kind": lambda r: (
-        f"Both noises can fit the mixture (JS end {r['uniform noise']['JS end']:.2f} uniform, "
-        f"{r['gaussian noise']['JS end']:.2f} gaussian); gaussian noise starts the points "
-        "concentrated near the centre (see noise_kind_inputs.png)."),
-    "generator_size": lambda r: (
-        f"With no hidden layer the generator can only make a blob (JS min "
-        f"{r['G: no hidden layer']['JS min']:.2f}); the preset reaches "
-        f"{r['G: preset 2 x 10']['JS min']:.2f} and the large one {r['G: 4 x 40']['JS min']:.2f}."),
+        f"JS at the end: uniform noise {r['uniform noise']['JS end']:.2f}, gaussian "
+        f"{r['gaussian noise']['JS end']:.2f}. The inputs themselves: see the shares below "
+        "(documented: gaussian noise concentrates the starting points near the centre)."),
+    "generator_size": _generator_size,
     "discriminator_strength": lambda r: (
-        f"The weak discriminator is fooled (loss {r['weak D: no hidden layer']['D loss / chance, last 20%']:.2f} "
-        f"x chance) while the samples stay poor (JS {r['weak D: no hidden layer']['JS end']:.2f}); "
-        f"the strong one wins (accuracy {r['strong D, minimax loss']['D accuracy, last 20%']:.2f}) and the "
-        f"saturating loss starves the generator (gradient norm "
-        f"{r['strong D, minimax loss']['G grad norm']:.2g} vs {r['preset D: 3 x 9']['G grad norm']:.2g})."),
+        f"Weak D: loss {r['weak D: no hidden layer']['D loss / chance, last 20%']:.2f} x chance, "
+        f"samples' JS {r['weak D: no hidden layer']['JS end']:.2f} (documented: fooled while the "
+        f"samples stay poor, {verdict(r['weak D: no hidden layer']['D loss / chance, last 20%'] >= 0.9 and r['weak D: no hidden layer']['JS end'] >= 0.4)}). "
+        f"Strong D: accuracy {r['strong D, minimax loss']['D accuracy, last 20%']:.2f}, generator "
+        f"gradient norm {r['strong D, minimax loss']['G grad norm']:.2g} vs "
+        f"{r['preset D: 3 x 9']['G grad norm']:.2g} with the preset D (documented: vanishing "
+        f"gradients, {verdict(r['strong D, minimax loss']['G grad norm'] < 1e-3 * r['preset D: 3 x 9']['G grad norm'])})."),
     "update_ratio": lambda r: (
-        f"5:1 keeps the discriminator ahead over steps 20-200: loss "
-        f"{r['k = 5']['D loss / chance, steps 20-200']:.3f} vs "
-        f"{r['k = 1']['D loss / chance, steps 20-200']:.3f} x chance, accuracy "
-        f"{r['k = 5']['D accuracy, steps 20-200']:.2f} vs {r['k = 1']['D accuracy, steps 20-200']:.2f}; "
+        f"Over steps 20-200: D loss {r['k = 5']['D loss / chance, steps 20-200']:.3f} (5:1) vs "
+        f"{r['k = 1']['D loss / chance, steps 20-200']:.3f} (1:1) x chance, accuracy "
+        f"{r['k = 5']['D accuracy, steps 20-200']:.2f} vs {r['k = 1']['D accuracy, steps 20-200']:.2f} "
+        f"(documented: 5:1 keeps D ahead, {verdict(r['k = 5']['D loss / chance, steps 20-200'] < r['k = 1']['D loss / chance, steps 20-200'] and r['k = 5']['D accuracy, steps 20-200'] > r['k = 1']['D accuracy, steps 20-200'])}); "
         f"late in training both sit near chance ({r['k = 5']['D loss / chance, last 20%']:.3f}, "
         f"{r['k = 1']['D loss / chance, last 20%']:.3f})."),
     "presets": lambda r: "JS from start to end: " + ", ".join(
-        f"{name} {row['JS start']:.2f} -> {row['JS end']:.2f}" for name, row in r.items()) + ".",
+        f"{name} {row['JS start']:.2f} -> {row['JS end']:.2f}" for name, row in r.items()) + (
+        " (documented: each preset lowers JS well below its start; "
+        f"{verdict(all(row['JS end'] <= row['JS start'] - 0.1 for row in r.values()))} for all, "
+        "see docs/td2-gan.md for the rates over 24 seeds)."),
 }
 
 
