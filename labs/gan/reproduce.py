@@ -46,8 +46,8 @@ EXPERIMENTS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
 }
 
 
-def train_case(settings: dict[str, Any], seed: int, steps: int = STEPS) -> GANRun:
-    settings = dict(settings)
+def train_case(settings: dict[str, Any], seed: int, steps: int | None = None) -> GANRun:
+    settings, steps = dict(settings), STEPS if steps is None else steps
     snapshots = tuple(round(i * steps / FRAMES) for i in range(FRAMES + 1))
     return train_gan(make_config(settings.pop("preset", None), steps=steps, seed=seed,
                                  snapshot_steps=snapshots, **settings))
@@ -108,7 +108,7 @@ READINGS = {
         f"1-D noise limits variety, {verdict(r['1-D noise']['flatness'] < 0.01 < 0.1 < r['2-D noise']['flatness'])})."),
     "noise_kind": lambda r: (
         f"JS at the end: uniform noise {r['uniform noise']['JS end']:.2f}, gaussian "
-        f"{r['gaussian noise']['JS end']:.2f}. The inputs themselves: see the shares below "
+        f"{r['gaussian noise']['JS end']:.2f}. The inputs themselves: see the shares above "
         "(documented: gaussian noise concentrates the starting points near the centre)."),
     "generator_size": _generator_size,
     "discriminator_strength": lambda r: (
