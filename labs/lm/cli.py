@@ -26,7 +26,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--batch-size", type=int, default=None, help="per process (default: by size)")
     parser.add_argument("--seed", type=int, default=0, help="weights, data order and masks")
     parser.add_argument("--articles", type=int, default=None,
-                        help="built-in corpus: training articles (validation gets an eighth)")
+                        help="built-in corpus: training articles (validation gets an eighth, at least 4)")
     parser.add_argument("--no-progress", action="store_true", help="hide the Trainer's progress bars")
     parser.add_argument("--out", type=Path, default=Path("results/lm"),
                         help="folder for table.md, table.json and loss_curves.png")
@@ -40,7 +40,7 @@ def corpus_spec(articles: int | None, seed: int):
         return CorpusSpec(seed=seed)
     if articles < 1:
         raise ValueError(f"articles must be at least 1, got {articles}")
-    return CorpusSpec(seed=seed, train_articles=articles, validation_articles=max(1, articles // 8))
+    return CorpusSpec(seed=seed, train_articles=articles, validation_articles=max(4, articles // 8))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,59 @@
+"""``python -m labs lm``, ``python -m labs reproduce td3``: outputs written, bad input exit 2."""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from labs.cli import main
+from labs.lm.corpus import CorpusSpec
+from labs.lm.report_check import check_report
+
+SMALL = ["--articles", "16", "--epochs", "1", "--no-progress"]
+
+
+def test_lm_writes_a_table_that_check_report_accepts(tmp_path, capsys):
+    assert main(["lm", "clm", *SMALL, "--out", str(tmp_path)]) == 0
+    assert "Entropy bound" in capsys.readouterr().out
+    numbers = json.loads((tmp_path / "table.json").read_text())["clm"]
+    assert numbers["perplexity"] == math.exp(numbers["final_eval_loss"])
+    assert (tmp_path / "loss_curves.png").stat().st_size > 1000
+    failed = [c for c in check_report(tmp_path / "table.json") if not c.holds]
+    assert failed == []  # one epoch: nothing to decrease, perplexity consistent
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["clm", "--corpus", "nowhere"], "unknown corpus 'nowhere'"),
+    (["clm", "--block-size", "1"], "block size must be an integer >= 2, got 1"),
+    (["mlm", "--epochs", "0"], "epochs must be an integer >= 1, got 0"),
+    (["clm", "--size", "bert-base-cased"], "unknown size 'bert-base-cased' for clm"),
+    (["mlm", "--articles", "0"], "articles must be at least 1, got 0"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, arguments, message):
+    assert main(["lm", *arguments, "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_corpus_too_small_for_one_block_is_refused(tmp_path, capsys):
+    assert main(["lm", "clm", "--articles", "1", "--block-size", "4096", "--out", str(tmp_path)]) == 2
+    assert "fewer than 4096 tokens" in capsys.readouterr().err
+
+
+def test_reproduce_writes_both_tables_curves_and_the_bound(tmp_path):
+    from labs.lm.reproduce import reproduce
+
+    results = reproduce(tmp_path, CorpusSpec(train_articles=16, validation_articles=4), epochs=1)
+    assert [r.kind for r in results] == ["clm", "mlm"]
+    numbers = json.loads((tmp_path / "table.json").read_text())
+    assert set(numbers) == {"clm", "mlm"} and numbers["clm"]["bayes_loss"] > 0
+    text = (tmp_path / "table.md").read_text()
+    assert "causal LM (GPT-2-like)" in text and "masked LM (BERT-like)" in text
+    assert "Entropy bound" in text and (tmp_path / "loss_curves.png").exists()
+
+
+def test_reproduce_td3_is_registered():
+    from labs.reproduce import REPRODUCERS
+
+    assert REPRODUCERS["td3"] == ("labs.lm.reproduce",)
