@@ -50,8 +50,9 @@ def source_files(lab: str) -> list[Path]:
 
 def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None) -> int:
     """Write the zip; return the number of files in it."""
-    options = shlex.join([f"--timeout={limits.call_timeout:g}", f"--budget={limits.total_budget:g}",
-                          f"--memory-mb={limits.memory_mb}", *(["--only", select] if select else [])])
+    options = shlex.join([f"--timeout={limits.call_timeout:g}",
+                          f"--budget={limits.total_budget:g}", f"--memory-mb={limits.memory_mb}",
+                          *(["--only", select] if select else [])])
     scripts = {
         "setup.sh": (TEMPLATES / "setup.sh").read_text().replace("@TORCH_VERSION@",
                                                                  _torch_version()),

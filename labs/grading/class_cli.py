@@ -46,7 +46,8 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     grades: dict[str, Grade | str] = {}
     with ThreadPoolExecutor(max_workers=jobs) as pool, \
             tqdm(total=len(folders), unit="student", disable=not progress) as bar:
-        futures = {pool.submit(grade_folder, folder, lab, limits, [results, root.resolve()], select): folder
+        hide = [results, root.resolve()]  # the grades, and the other students' originals
+        futures = {pool.submit(grade_folder, folder, lab, limits, hide, select): folder
                    for folder in folders}
         for future in as_completed(futures):
             name = futures[future].name

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from labs.grading.limits import limits_for
-from labs.grading.points import entry_for, points_for
+from labs.grading.points import POINTS, entry_for, lookup, points_for
 from labs.grading.run import SpecOutcome, run_specs
 from labs.suite.child import Limits
 
@@ -23,7 +23,7 @@ HIDDEN_NOTE = "hidden spec: its details are withheld"
 class GradedSpec:
     spec: str  # id relative to specs/<lab>/
     title: str
-    status: str  # "passed", "failed", "not provided" or "not graded"
+    status: str  # "passed", "failed", "not provided", "not graded" or "gated"
     score: float
     max_score: float
     hidden: bool
@@ -76,6 +76,22 @@ def _graded(lab: str, outcome: SpecOutcome) -> GradedSpec:
                       outcome.message or "failed (no reason given)")
 
 
+def _apply_requirements(lab: str, graded: list[GradedSpec]) -> None:
+    """Zero the passed specs whose ``requires`` (points table) saw no passing case."""
+    passed = {lookup(lab, g.spec) for g in graded if g.status == "passed"}
+    for spec in graded:
+        found = lookup(lab, spec.spec)
+        if spec.status != "passed" or found is None:
+            continue
+        table, key = found
+        requires = POINTS[table][key].requires
+        if requires and not any((table, r) in passed for r in requires):
+            spec.status, spec.score = "gated", 0.0
+            spec.feedback = ("its check passed, but it counts only for a submission that "
+                             "passes one of: " + "; ".join(title(r) for r in requires) +
+                             " (a constant answer passes this check too)")
+
+
 def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  hide: list[Path] = (), select: str | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
@@ -87,6 +103,7 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
     folder = Path(folder)
     run = run_specs(folder, lab, limits or limits_for(lab), hide, select)
     grade = Grade(folder.name, lab, [_graded(lab, o) for o in run.outcomes], run.seconds)
+    _apply_requirements(lab, grade.specs)
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec) is None]
     if unlisted:
         grade.warnings.append(
@@ -101,7 +118,8 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
 
 
 def _line(spec: GradedSpec, reveal_hidden: bool) -> str:
-    mark = {"passed": "PASS", "failed": "FAIL", "not provided": "SKIP", "not graded": " -- "}
+    mark = {"passed": "PASS", "failed": "FAIL", "not provided": "SKIP", "not graded": " -- ",
+            "gated": "GATE"}
     head = f"{mark[spec.status]} {spec.score:g}/{spec.max_score:g}  {spec.title}"
     if spec.hidden and not reveal_hidden:
         return f"{head} (hidden)"
@@ -130,7 +148,7 @@ def to_gradescope(grade: Grade) -> dict[str, Any]:
         "tests": [{"name": spec.title,
                    "score": spec.score,
                    "max_score": spec.max_score,
-                   "status": "failed" if spec.status in ("failed", "not provided") else "passed",
+                   "status": "passed" if spec.status in ("passed", "not graded") else "failed",
                    "output": spec.feedback,
                    "visibility": "hidden" if spec.hidden else "visible"} for spec in grade.specs],
     }

@@ -84,16 +84,17 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     folder = Path(folder).resolve()  # pytest runs from the project root
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    env["LABS_SANDBOX_HIDE"] = os.pathsep.join(
-        [str(p) for p in hide] + [p for p in env.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p])
+    already = [p for p in env.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]
+    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + already)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         path = Path(scratch) / "outcomes.json"
         log = Path(scratch) / "pytest.log"
         start = time.monotonic()
         with open(log, "wb") as output:
-            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select), cwd=PROJECT_ROOT,
-                                       env=env, stdin=subprocess.DEVNULL, stdout=output,
-                                       stderr=subprocess.STDOUT, start_new_session=True)
+            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select),
+                                       cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
+                                       stdout=output, stderr=subprocess.STDOUT,
+                                       start_new_session=True)
             try:
                 code = process.wait(timeout=limit)
                 stopped = ""

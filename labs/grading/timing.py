@@ -2,7 +2,8 @@
 
 Builds a class from the example folders (correct ones by default; ``--loops K`` swaps K of
 them for the folder that never returns on XOR), grades it with ``grade_class`` and prints
-the wall time and the CPU time it took, so the "a class of 20 in well under a minute" target is a measurement.
+the wall time and the CPU time it took, so that the "a class of 20 in well under a minute"
+target is a measurement.
 """
 from __future__ import annotations
 

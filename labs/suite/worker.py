@@ -60,7 +60,8 @@ def _guard() -> None:
         if event in _NETWORK_EVENTS:
             family = getattr(args[0], "family", None) if args else None
             if family != socket.AF_UNIX:
-                raise PermissionError(f"network access is blocked in the grader's sandbox ({event})")
+                raise PermissionError(
+                    f"network access is blocked in the grader's sandbox ({event})")
         elif event == "open" and hidden and isinstance(args[0], (str, bytes)):
             path = os.path.realpath(os.fsdecode(args[0]))  # through links too
             if path.startswith(hidden) and any(path == h or path.startswith(h + os.sep)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from labs.grading.grade import Grade, feedback_text, title, to_gradescope, _graded
+from labs.grading.grade import (Grade, GradedSpec, _apply_requirements, _graded, feedback_text,
+                                 title, to_gradescope)
 from labs.grading.points import POINTS, entry_for, points_for
 from labs.grading.run import SpecOutcome, available_labs, run_specs
 from labs.suite.child import Limits
@@ -44,6 +45,8 @@ def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
     used = {entry_for(lab, spec) for spec in specs}
     stale = sorted(set(POINTS[lab]) - used)
     assert not stale, f"entries of labs/grading/points.py matching no spec of {lab}: {stale}"
+    required = {r for points in POINTS[lab].values() for r in points.requires}
+    assert required <= set(POINTS[lab]), f"requires names no entry: {required - set(POINTS[lab])}"
 
 
 def test_td1_is_worth_100_points_and_a_correct_folder_loses_only_what_it_lacks():
@@ -88,3 +91,26 @@ def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
     assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
     assert set(results) == {"score", "execution_time", "output", "tests"}
     assert set(skipped) == {"name", "score", "max_score", "status", "output", "visibility"}
+
+
+def test_checks_a_constant_answer_passes_count_only_for_a_submission_that_trains():
+    def grade_of(truth_table: str, seeds: str) -> dict[str, GradedSpec]:
+        outcomes = [
+            SpecOutcome("test_convergence.py::test_and_or_reproduce_the_truth_table[AND]",
+                        truth_table, "AND should be learned"),
+            SpecOutcome("test_determinism.py::test_different_seeds_different_initial_weights",
+                        seeds, "seeds 0 and 1 should start from different random weights"),
+            SpecOutcome("test_xor.py::test_xor_error_stays_high", "passed"),
+            SpecOutcome("test_weights_csv.py::test_weights_csv_round_trips", "passed")]
+        graded = [_graded("td1", o) for o in outcomes]
+        _apply_requirements("td1", graded)
+        return {g.spec.split("::")[1]: g for g in graded}
+
+    constant = grade_of("failed", "failed")
+    xor = constant["test_xor_error_stays_high"]
+    assert xor.status == "gated" and xor.score == 0
+    assert "a constant answer passes this check too" in xor.feedback
+    assert constant["test_weights_csv_round_trips"].score == 2  # another function: no gate
+    for trains in (grade_of("passed", "failed"), grade_of("failed", "passed")):
+        assert trains["test_xor_error_stays_high"].status == "passed"
+        assert trains["test_xor_error_stays_high"].score == 4
