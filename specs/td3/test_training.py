@@ -2,9 +2,16 @@
 the same losses, and the causal model ends above the corpus's entropy bound, within a
 documented factor of it.
 
-Calibration (reference, tiny models, default corpus, seeds 0-19, corpus seed = training
-seed): see CALIBRATION below; thresholds keep margins of several times the smallest
-observed step.
+Calibration (reference, tiny models, default built-in corpus, 3 epochs, seeds 0-19 with
+corpus seed = training seed):
+
+- validation loss, smallest drop from one epoch to the next: CLM 0.012 (seed 18;
+  typically 0.05-0.15), MLM 0.026 (seed 7; up to 0.10); it fell every epoch for every
+  seed and both models. Threshold: strictly lower.
+- CLM final validation loss over the entropy bound (the truth's loss on the same blocks,
+  1.54-1.66 nats/token): 1.72-2.20 times, 1.15-1.93 nats above. Thresholds: above the
+  bound; at most 2.5 times it (14% margin over the worst seed).
+- two runs with the same seed: identical losses, to the bit (1 epoch, 24 articles).
 """
 from __future__ import annotations
 
@@ -12,10 +19,8 @@ import math
 
 import pytest
 
-# Filled from measured runs; the thresholds below keep margins to these ranges.
-CALIBRATION = {}
 MIN_DROP = 0.0  # a "decrease" means strictly lower
-BOUND_FACTOR = 0.0
+BOUND_FACTOR = 2.5  # documented: a tiny GPT-2 after 3 epochs ends within 2.5x the bound
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
