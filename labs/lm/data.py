@@ -61,16 +61,25 @@ def load_hub_wikitext() -> Any:
 
 
 def load_folder(folder: Path) -> Any:
-    """A local WikiText-2 raw copy: the original ``wiki.*.raw`` files or the hub's parquet files."""
-    from datasets import load_dataset
+    """A local WikiText-2 raw copy: the original ``wiki.*.raw`` files or the hub's parquet files.
+
+    Read into memory (no cache files written next to the user's data). Raw lines become rows
+    as the hub's loading script makes them: each line with its line break, blank lines "".
+    """
+    import pyarrow.parquet as pq
+    from datasets import Dataset, DatasetDict
 
     if all((folder / f).is_file() for f in RAW_FILES.values()):
-        files = {split: str(folder / f) for split, f in RAW_FILES.items()}
-        # one row per line, line breaks kept, as the hub's rows are
-        return load_dataset("text", data_files=files, keep_linebreaks=True)
-    parquet = {split: sorted(str(p) for p in folder.rglob(pattern))
-               for split, pattern in PARQUET_PATTERNS.items()}
+        splits = {}
+        for split, name in RAW_FILES.items():
+            lines = (folder / name).read_text(encoding="utf-8").splitlines(keepends=True)
+            splits[split] = Dataset.from_dict({"text": [l if l.strip() else "" for l in lines]})
+        return DatasetDict(splits)
+    parquet = {split: sorted(folder.rglob(pattern)) for split, pattern in PARQUET_PATTERNS.items()}
     if all(parquet.values()):
-        return load_dataset("parquet", data_files=parquet)
+        return DatasetDict({split: Dataset.from_dict({"text": [row for path in paths for row in
+                                                               pq.read_table(path, columns=["text"])
+                                                               .column("text").to_pylist()]})
+                            for split, paths in parquet.items()})
     raise ValueError(f"{folder} holds neither wiki.train.raw and wiki.valid.raw nor "
                      "train-*.parquet and validation-*.parquet")
