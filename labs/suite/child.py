@@ -91,7 +91,9 @@ class Child:
             "MKL_NUM_THREADS": "1",
             "HF_HUB_OFFLINE": "1",
         }
-        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LABS_SANDBOX_HIDE"):
+        # TMPDIR: the jail makes the folder holding the copies private, whichever it is
+        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LABS_SANDBOX_HIDE",
+                    "TMPDIR"):
             if key in os.environ:
                 env[key] = os.environ[key]
         command = [*self.command_prefix, sys.executable, "-m", "labs.suite.worker",

@@ -188,7 +188,6 @@ def main(argv: list[str]) -> int:
     except OSError as error:
         print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
         return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"
-    os.environ["LABS_JAILED"] = "1"
     if len(command) >= 3 and command[1:3] == ["-m", "labs.suite.worker"]:
         sys.argv = [command[0], *command[3:]]
         runpy.run_module("labs.suite.worker", run_name="__main__", alter_sys=True)
