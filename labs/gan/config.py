@@ -52,9 +52,6 @@ class GANConfig:
     def __post_init__(self) -> None:
         check_config(self)
 
-    def replace(self, **changes: Any) -> "GANConfig":
-        return dataclasses.replace(self, **changes)
-
     def to_dict(self) -> dict[str, Any]:
         """Plain data (what a student's ``train_gan`` receives)."""
         plain = dataclasses.asdict(self)

@@ -49,14 +49,3 @@ def local_flatness(points: np.ndarray, neighbours: int = 12) -> float:
     eigenvalues = np.linalg.eigvalsh(covariance)  # ascending
     ratio = eigenvalues[:, 0] / np.maximum(eigenvalues[:, 1], 1e-300)
     return float(np.median(ratio))
-
-
-def spread(points: np.ndarray) -> float:
-    """Root of the total variance of the points (0 when they all coincide)."""
-    return float(np.sqrt(np.asarray(points, dtype=float).var(axis=0).sum()))
-
-
-def radial_spread(points: np.ndarray, centre=(0.5, 0.5)) -> float:
-    """Mean distance to ``centre``: how far from the middle the points lie."""
-    offsets = np.asarray(points, dtype=float) - np.asarray(centre, dtype=float)[: np.shape(points)[1]]
-    return float(np.mean(np.linalg.norm(offsets, axis=1)))

@@ -11,7 +11,7 @@ import math
 import torch
 
 Params = list[torch.Tensor]
-NOISE_FREE_INPUTS = 2  # the discriminator reads points of the plane
+PLANE = 2  # the discriminator reads, and the generator writes, points of the plane
 
 
 def layer_sizes(inputs: int, layers: int, neurons: int, outputs: int) -> list[int]:

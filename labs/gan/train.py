@@ -19,7 +19,7 @@ from labs.gan.config import ATLAS_SIZE, GANConfig, config_from
 from labs.gan.distributions import sample_real
 from labs.gan.losses import discriminator_loss, generator_loss
 from labs.gan.metrics import GRID_CELLS, kl_js
-from labs.gan.networks import (NOISE_FREE_INPUTS, Params, discriminator_logits, generate,
+from labs.gan.networks import (PLANE, Params, discriminator_logits, generate,
                                init_mlp, layer_sizes)
 from labs.gan.noise import sample_noise
 from labs.gan.optimizers import OptimizerState, apply_update, init_optimizer
@@ -88,9 +88,9 @@ class GANState:
 def initial_state(config: GANConfig) -> GANState:
     seeds = run_seeds(config.seed)
     generator = torch.Generator().manual_seed(seeds["weights"])
-    g_params = init_mlp(layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, 2),
+    g_params = init_mlp(layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, PLANE),
                         generator)
-    d_params = init_mlp(layer_sizes(NOISE_FREE_INPUTS, config.d_layers, config.d_neurons, 1),
+    d_params = init_mlp(layer_sizes(PLANE, config.d_layers, config.d_neurons, 1),
                         generator)
     real = sample_real(config.distribution, ATLAS_SIZE, seeds["real"], points=config.points)
     noise = sample_noise(config.noise, config.noise_dim, ATLAS_SIZE, seeds["noise"])
