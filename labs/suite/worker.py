@@ -15,6 +15,7 @@ from pathlib import Path
 
 from labs.suite import wire
 from labs.suite.contract import Implementation, MissingFunction, load_contract, read_mapping
+from labs.suite.own_code import course_imports
 
 
 def _where(error: BaseException, folder: Path) -> str:
@@ -35,6 +36,8 @@ def _describe(error: BaseException, folder: Path) -> dict:
         name = Path(error.filename or "?").name
         return {"kind": "syntax",
                 "message": f"{type(error).__name__} in {name} line {error.lineno}: {error.msg}"}
+    if isinstance(error, CourseImport):
+        return {"kind": "policy", "message": str(error)}
     if isinstance(error, MemoryError):
         return {"kind": "memory", "message": "the submission ran out of memory (MemoryError)"}
     if isinstance(error, SystemExit):
@@ -75,6 +78,10 @@ _NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sen
                    "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"}
 
 
+class CourseImport(ImportError):
+    """The submission imports ``labs``: refused before it is imported."""
+
+
 class _Loader:
     def __init__(self, folder: Path, contract_path: str):
         self.folder = folder
@@ -87,6 +94,11 @@ class _Loader:
             filename = f"{self.module_name}.py"
             if not (self.folder / filename).exists():
                 raise MissingFunction("module", f"the submission has no file {filename}")
+            imports = course_imports(self.folder)
+            if imports:
+                raise CourseImport("the submission imports the course's own package `labs` "
+                                   f"(the reference implementation): {imports[0]}; a "
+                                   "submission must be the student's own code")
             module = importlib.import_module(self.module_name)
             self.impl = Implementation(module, filename, self.names)
         return self.impl

@@ -39,6 +39,9 @@ def call_train(folder: str, desired: list[int] = AND, iterations: int = 50):
     ("broken_loops_until_converged", XOR, "timed out after 1 s"),
     ("broken_network", AND, "network"),
     ("broken_reads_grader_files", AND, "golden"),
+    ("broken_imports_the_reference", AND,
+     "imports the course's own package `labs` (the reference implementation): perceptron.py "
+     "line 2: from labs.perceptron import train as reference_train"),
 ])
 def test_a_broken_submission_fails_with_the_reason_in_words(folder, desired, reason):
     with pytest.raises(SubmissionError) as failure:
