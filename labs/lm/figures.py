@@ -1,4 +1,5 @@
-"""Loss curves: training and validation loss per epoch, and the entropy bound when known."""
+"""Loss curves: training and validation loss per epoch, with the entropy bound (causal model)
+and the loss of word frequencies alone (masked model) when the corpus is the built-in one."""
 from __future__ import annotations
 
 from matplotlib.figure import Figure
@@ -17,6 +18,9 @@ def loss_curves_figure(results: list[RunResult]) -> Figure:
         if result.bayes_loss is not None:
             ax.axhline(result.bayes_loss, color="k", linestyle="--", linewidth=1,
                        label="entropy bound")
+        if result.kind == "mlm" and result.unigram_entropy is not None:
+            ax.axhline(result.unigram_entropy, color="gray", linestyle=":", linewidth=1,
+                       label="word frequencies alone")
         ax.set_title(TITLES.get(result.kind, result.kind))
         ax.set_xlabel("epoch")
         ax.set_ylabel("loss (nats/token)")

@@ -24,6 +24,9 @@ def markdown_table(result: RunResult) -> str:
                   "(a last evaluation after training, as the notebook does)."]
     if result.bayes_loss is not None:
         lines.append(entropy_sentence(result))
+    if result.kind == "mlm" and result.unigram_entropy is not None:
+        lines.append(f"Word frequencies alone (a model that ignores the context) score about "
+                     f"{result.unigram_entropy:.4f} nats/token on this corpus.")
     config = result.config
     lines += ["", f"{result.train_blocks} training and {result.validation_blocks} validation "
                   f"blocks of {config['block_size']} tokens, vocabulary {result.vocab_size}, "
@@ -48,6 +51,7 @@ def report_numbers(result: RunResult) -> dict[str, Any]:
                        for row in result.epochs],
             "perplexity": result.perplexity, "final_eval_loss": result.eval_loss,
             "bayes_loss": result.bayes_loss, "entropy_rate": result.entropy_rate,
+            "unigram_entropy": result.unigram_entropy,
             "train_blocks": result.train_blocks, "validation_blocks": result.validation_blocks,
             "vocab_size": result.vocab_size, "wall_seconds": result.wall_seconds,
             "train_tokens_per_second": result.train_tokens_per_second, "config": result.config}

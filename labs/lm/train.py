@@ -84,6 +84,7 @@ class RunResult:
     perplexity: float
     bayes_loss: float | None  # built-in corpus, causal model: the truth's loss on the same blocks
     entropy_rate: float | None  # built-in corpus: the chain's nats per symbol
+    unigram_entropy: float | None  # built-in corpus: the loss of word frequencies alone
     train_blocks: int
     validation_blocks: int
     vocab_size: int
@@ -156,6 +157,21 @@ def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
 
 
 @contextmanager
+def datasets_progress(shown: bool) -> Iterator[None]:
+    """Hide the ``datasets`` map progress bars when the run is quiet, then restore them."""
+    from datasets.utils import logging as datasets_logging
+
+    before = datasets_logging.is_progress_bar_enabled()
+    if not shown:
+        datasets_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if before:
+            datasets_logging.enable_progress_bar()
+
+
+@contextmanager
 def torch_threads(count: int | None) -> Iterator[None]:
     """Run with ``count`` intra-op threads, then restore the caller's setting."""
     import torch
@@ -194,14 +210,16 @@ def train_lm(config: RunConfig, group: Callable = group_texts,
     import numpy as np
 
     start = time.perf_counter()
-    prepared = prepare(config, group)
+    with datasets_progress(config.progress):
+        prepared = prepare(config, group)
     with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, torch_threads(config.threads):
         trainer = build_trainer(config, prepared, output_dir or scratch, collator_factory, model_builder)
         trainer.train()
         final = trainer.evaluate()  # the notebook evaluates once more for its perplexity
-    bayes = entropy_rate = None
+    bayes = entropy_rate = unigram = None
     if prepared.texts.source is not None:
         entropy_rate = prepared.texts.source.entropy_rate()
+        unigram = prepared.texts.source.unigram_entropy()
         if config.kind == "clm":
             from labs.lm.entropy import bayes_loss, token_chain
 
@@ -212,7 +230,7 @@ def train_lm(config: RunConfig, group: Callable = group_texts,
     return RunResult(
         kind=config.kind, epochs=epoch_table(trainer.state.log_history),
         eval_loss=float(final["eval_loss"]), perplexity=float(perplexity_of(final["eval_loss"])),
-        bayes_loss=bayes, entropy_rate=entropy_rate, train_blocks=len(prepared.blocks["train"]),
+        bayes_loss=bayes, entropy_rate=entropy_rate, unigram_entropy=unigram, train_blocks=len(prepared.blocks["train"]),
         validation_blocks=len(prepared.blocks["validation"]), vocab_size=len(prepared.tokenizer),
         wall_seconds=wall, train_tokens_per_second=train_tokens / wall,
         config={**asdict(replace(config, progress=False)), "learning_rate": config.lr})
