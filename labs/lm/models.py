@@ -21,17 +21,21 @@ SIZES: dict[str, dict[str, dict[str, Any]]] = {
 }
 
 
-def build_model(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
-    """A model with random weights (seed them with ``transformers.set_seed`` first)."""
+def model_config(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
+    """The configuration of ``kind`` at ``size``, its vocabulary and special ids the tokenizer's."""
     if kind not in SIZES:
         raise ValueError(f"unknown model kind {kind!r}; choose clm or mlm")
     if size not in SIZES[kind]:
         raise ValueError(f"unknown size {size!r} for {kind}; choose one of {', '.join(SIZES[kind])}")
     if kind == "clm":
         # GPT2Config keeps bos/eos 50256 by default: point them at this tokenizer's token
-        config = GPT2Config(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,
-                            eos_token_id=tokenizer.eos_token_id, **SIZES[kind][size])
-        return GPT2LMHeadModel(config)
-    config = BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id,
-                        **SIZES[kind][size])
-    return BertForMaskedLM(config)
+        return GPT2Config(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id,
+                          eos_token_id=tokenizer.eos_token_id, **SIZES[kind][size])
+    return BertConfig(vocab_size=len(tokenizer), pad_token_id=tokenizer.pad_token_id,
+                      **SIZES[kind][size])
+
+
+def build_model(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
+    """A model with random weights (seed them with ``transformers.set_seed`` first)."""
+    config = model_config(kind, tokenizer, size)
+    return GPT2LMHeadModel(config) if kind == "clm" else BertForMaskedLM(config)

@@ -186,9 +186,18 @@ def torch_threads(count: int | None) -> Iterator[None]:
 
 
 def training_step(trainer: Any) -> float:
-    """One optimiser-free forward and backward pass on the first training batch (for benchmarks)."""
+    """One forward pass, backward pass and optimiser step on the first training batch.
+
+    For benchmarks: the Trainer's own AdamW (weight decay as configured) and data loader.
+    """
+    trainer.create_optimizer()
+    model = trainer.model.train()
     batch = next(iter(trainer.get_train_dataloader()))
-    return float(trainer.training_step(trainer.model, batch))
+    loss = model(**batch).loss
+    loss.backward()
+    trainer.optimizer.step()
+    trainer.optimizer.zero_grad()
+    return float(loss)
 
 
 def epoch_table(log_history: list[dict[str, Any]]) -> list[dict[str, float]]:
