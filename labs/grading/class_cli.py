@@ -18,6 +18,7 @@ from pathlib import Path
 
 from labs.grading.cli import add_limit_options, limits_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
+from labs.grading.run import stop_all
 from labs.suite.child import Limits
 
 
@@ -44,20 +45,30 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
 
     folders = students_of(root)
     grades: dict[str, Grade | str] = {}
-    with ThreadPoolExecutor(max_workers=jobs) as pool, \
-            tqdm(total=len(folders), unit="student", disable=not progress) as bar:
-        hide = [results, root.resolve()]  # the grades, and the other students' originals
-        futures = {pool.submit(grade_folder, folder, lab, limits, hide, select): folder
-                   for folder in folders}
-        for future in as_completed(futures):
-            name = futures[future].name
-            try:
-                grades[name] = future.result()
-            except Exception as error:  # noqa: BLE001 - one student's failure never stops the batch
-                grades[name] = f"the grader could not grade this folder: {error}"
-            bar.set_postfix_str(name[:20])
-            bar.update()
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    hide = [results, root.resolve()]  # the grades, and the other students' originals
+    futures = {pool.submit(grade_folder, folder, lab, limits, hide, select): folder
+               for folder in folders}
+    try:
+        with tqdm(total=len(folders), unit="student", disable=not progress) as bar:
+            _collect(futures, grades, bar)
+    except BaseException:  # Ctrl-C: cancel what has not started, kill what has
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_all()
+        raise
+    pool.shutdown()
     return dict(sorted(grades.items()))
+
+
+def _collect(futures: dict, grades: dict[str, Grade | str], bar) -> None:
+    for future in as_completed(futures):
+        name = futures[future].name
+        try:
+            grades[name] = future.result()
+        except Exception as error:  # noqa: BLE001 - one student's failure never stops the batch
+            grades[name] = f"the grader could not grade this folder: {error}"
+        bar.set_postfix_str(name[:20])
+        bar.update()
 
 
 def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path) -> list[str]:

@@ -75,6 +75,26 @@ def pytest_command(folder: Path, lab: str, limits: Limits, outcomes: Path,
             f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else [])]
 
 
+_RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
+
+
+def _kill(process: subprocess.Popen) -> int:
+    """Kill a pytest run, its workers and whatever its jail user left; its exit code."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    code = process.wait()
+    sandbox.kill_leftovers(sandbox.command_prefix(), grader_pid=process.pid)
+    return code
+
+
+def stop_all() -> None:
+    """Kill every pytest run in flight (grade-class on Ctrl-C: the threads wait on them)."""
+    for process in list(_RUNNING):
+        _kill(process)
+
+
 def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
               select: str | None = None) -> SpecRun:
     """Every spec of ``lab`` on ``folder`` (or those matching the pytest ``-k`` expression
@@ -95,15 +115,19 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                                        cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
                                        stdout=output, stderr=subprocess.STDOUT,
                                        start_new_session=True)
+            _RUNNING.add(process)
             try:
                 code = process.wait(timeout=limit)
                 stopped = ""
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                code = process.wait()
-                sandbox.kill_leftovers(sandbox.command_prefix(), grader_pid=process.pid)
+                code = _kill(process)
                 stopped = (f"not finished: the grader stopped the run of the specs after "
                            f"{limit:g} s (the submission's budget plus {STARTUP_MARGIN:g} s)")
+            except BaseException:  # Ctrl-C (KeyboardInterrupt) included: leave nothing running
+                _kill(process)
+                raise
+            finally:
+                _RUNNING.discard(process)
         seconds = time.monotonic() - start
         recorded = json.loads(path.read_text()) if path.exists() else None
         if recorded is None or not recorded["collected"]:
