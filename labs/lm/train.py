@@ -197,7 +197,7 @@ def training_step(trainer: Any) -> float:
     loss.backward()
     trainer.optimizer.step()
     trainer.optimizer.zero_grad()
-    return float(loss)
+    return float(loss.detach())
 
 
 def epoch_table(log_history: list[dict[str, Any]]) -> list[dict[str, float]]:
