@@ -29,6 +29,7 @@ def presets(gan, seed: int) -> dict[str, float]:
         end = _train(gan, cases.preset_run(preset, seed))["samples"]
         row[f"{preset}_js_start"] = cases.js_to_real(start, preset)
         row[f"{preset}_js_end"] = cases.js_to_real(end, preset)
+        row[f"{preset}_drop"] = row[f"{preset}_js_start"] - row[f"{preset}_js_end"]
     return row
 
 
