@@ -21,6 +21,14 @@ SIZES: dict[str, dict[str, dict[str, Any]]] = {
 }
 
 
+def max_positions(kind: str, size: str) -> int:
+    """The longest block the model of ``kind`` at ``size`` can read."""
+    settings = SIZES[kind][size]
+    if kind == "clm":
+        return settings.get("n_positions", GPT2Config().n_positions)
+    return settings.get("max_position_embeddings", BertConfig().max_position_embeddings)
+
+
 def model_config(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
     """The configuration of ``kind`` at ``size``, its vocabulary and special ids the tokenizer's."""
     if kind not in SIZES:

@@ -10,7 +10,6 @@ up the process group itself, and only the main process writes.
 """
 from __future__ import annotations
 
-import math
 import os
 import tempfile
 import time
@@ -23,7 +22,7 @@ from labs.lm.collator import make_collator
 from labs.lm.corpus import CorpusSpec
 from labs.lm.data import BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts
 from labs.lm.metrics import perplexity
-from labs.lm.models import SIZES
+from labs.lm.models import SIZES, max_positions
 
 KINDS = ("clm", "mlm")
 NOTEBOOK_LEARNING_RATE = 2e-5  # the notebook's, for GPT-2 small and BERT-base
@@ -57,6 +56,9 @@ class RunConfig:
                              f"{', '.join(SIZES[self.kind])}")
         if not isinstance(self.block_size, int) or self.block_size < 2:
             raise ValueError(f"block size must be an integer >= 2, got {self.block_size!r}")
+        if self.block_size > max_positions(self.kind, self.size):
+            raise ValueError(f"block size {self.block_size} exceeds the {self.size} {self.kind} "
+                             f"model's {max_positions(self.kind, self.size)} positions")
         if not isinstance(self.epochs, int) or self.epochs < 1:
             raise ValueError(f"epochs must be an integer >= 1, got {self.epochs!r}")
         check_corpus_name(self.corpus)

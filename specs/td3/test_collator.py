@@ -14,7 +14,6 @@ splitting 70/15/15, falls outside.
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from scipy.stats import binom
 
 BLOCKS = 64

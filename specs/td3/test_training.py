@@ -15,7 +15,6 @@ corpus seed = training seed):
 """
 from __future__ import annotations
 
-import math
 
 import pytest
 

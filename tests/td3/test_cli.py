@@ -29,6 +29,7 @@ def test_lm_writes_a_table_that_check_report_accepts(tmp_path, capsys):
     (["mlm", "--epochs", "0"], "epochs must be an integer >= 1, got 0"),
     (["clm", "--size", "bert-base-cased"], "unknown size 'bert-base-cased' for clm"),
     (["mlm", "--articles", "0"], "articles must be at least 1, got 0"),
+    (["clm", "--block-size", "256"], "block size 256 exceeds the tiny clm model's 128 positions"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, arguments, message):
     assert main(["lm", *arguments, "--out", str(tmp_path)]) == 2
@@ -37,8 +38,9 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, arguments, message):
 
 
 def test_a_corpus_too_small_for_one_block_is_refused(tmp_path, capsys):
-    assert main(["lm", "clm", "--articles", "1", "--block-size", "4096", "--out", str(tmp_path)]) == 2
-    assert "fewer than 4096 tokens" in capsys.readouterr().err
+    arguments = ["--articles", "1", "--size", "gpt2", "--block-size", "1024"]
+    assert main(["lm", "clm", *arguments, "--out", str(tmp_path)]) == 2
+    assert "fewer than 1024 tokens" in capsys.readouterr().err
 
 
 def test_reproduce_writes_both_tables_curves_and_the_bound(tmp_path):
