@@ -61,9 +61,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
     try:
         result = train_lm(config)
+        main = is_main_process()
     finally:
         finish_distributed()
-    if is_main_process():
+    if main:
         write_tables([result], args.out)
         save_figure(loss_curves_figure([result]), args.out / "loss_curves.png")
         print(markdown_table(result))

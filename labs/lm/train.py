@@ -256,4 +256,9 @@ def finish_distributed() -> None:
 
 
 def is_main_process() -> bool:
+    """Rank 0 of the process group when there is one (ask before ``finish_distributed``)."""
+    import torch.distributed as dist
+
+    if dist.is_available() and dist.is_initialized():
+        return dist.get_rank() == 0
     return int(os.environ.get("RANK", "0")) == 0
