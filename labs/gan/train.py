@@ -80,9 +80,10 @@ class GANState:
         start = (getattr(self, counter) * size) % ATLAS_SIZE
         setattr(self, counter, getattr(self, counter) + 1)
         atlas = self.real_atlas if which == "real" else self.noise_atlas
+        # rows are the second-to-last dimension (a seed sweep stacks runs in front)
         if start + size <= ATLAS_SIZE:
-            return atlas[start:start + size]
-        return torch.cat([atlas[start:], atlas[:start + size - ATLAS_SIZE]])
+            return atlas[..., start:start + size, :]
+        return torch.cat([atlas[..., start:, :], atlas[..., :start + size - ATLAS_SIZE, :]], dim=-2)
 
 
 def initial_state(config: GANConfig) -> GANState:
@@ -101,12 +102,21 @@ def initial_state(config: GANConfig) -> GANState:
                     torch.as_tensor(noise, dtype=torch.float32))
 
 
+def gradient_norm(grads: tuple[torch.Tensor, ...], run_dims: int) -> torch.Tensor:
+    """The norm of all gradients together, per run (over every dimension but the leading ones)."""
+    norms = [torch.linalg.vector_norm(g.flatten(run_dims), dim=-1) for g in grads]
+    return torch.linalg.vector_norm(torch.stack(norms, dim=-1), dim=-1)
+
+
 def training_step(state: GANState) -> dict[str, torch.Tensor]:
     """One GAN Lab step: ``k_d`` discriminator updates, then ``k_g`` generator updates.
 
     Returns 0-d tensors (not floats, to avoid a sync per step): the last discriminator
     update's loss, accuracy and mean outputs (before that update), the last generator
-    update's loss and gradient norm; NaN where no such update ran.
+    update's loss and gradient norm; NaN where no such update ran. With weights stacked on
+    a leading run dimension (``labs.gan.sweep``) every value has that dimension too; the
+    losses are summed over runs before differentiating, which gives each run its own
+    gradient exactly.
     """
     config = state.config
     nan = torch.tensor(float("nan"))
@@ -115,17 +125,19 @@ def training_step(state: GANState) -> dict[str, torch.Tensor]:
         real, noise = state.next_batch("real"), state.next_batch("noise")
         loss, real_logits, fake_logits = discriminator_objective(
             state.d_params, state.g_params, real, noise, config.loss)
-        apply_update(state.d_params, torch.autograd.grad(loss, state.d_params), state.d_optimizer)
+        apply_update(state.d_params, torch.autograd.grad(loss.sum(), state.d_params),
+                     state.d_optimizer)
         with torch.no_grad():
             out["d_loss"] = loss.detach()
-            out["d_accuracy"] = 0.5 * ((real_logits > 0).float().mean() + (fake_logits < 0).float().mean())
-            out["d_real"] = torch.sigmoid(real_logits).mean()
-            out["d_fake"] = torch.sigmoid(fake_logits).mean()
+            out["d_accuracy"] = 0.5 * ((real_logits > 0).float().mean(-1)
+                                       + (fake_logits < 0).float().mean(-1))
+            out["d_real"] = torch.sigmoid(real_logits).mean(-1)
+            out["d_fake"] = torch.sigmoid(fake_logits).mean(-1)
     for _ in range(config.k_g):
         noise = state.next_batch("noise")
         loss = generator_objective(state.g_params, state.d_params, noise, config.loss)
-        grads = torch.autograd.grad(loss, state.g_params)
-        out["g_grad_norm"] = torch.linalg.vector_norm(torch.stack(torch._foreach_norm(grads)))
+        grads = torch.autograd.grad(loss.sum(), state.g_params)
+        out["g_grad_norm"] = gradient_norm(grads, loss.dim())
         apply_update(state.g_params, grads, state.g_optimizer)
         out["g_loss"] = loss.detach()
     return out
