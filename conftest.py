@@ -1,6 +1,7 @@
-"""The suite's pytest machinery lives in labs.suite.plugin, shared by every lab."""
-import matplotlib
+"""The suite's pytest machinery lives in labs.suite (plugin and benchmark mode), shared by every lab."""
+import os
 
-matplotlib.use("Agg")  # no window ever opens, whatever the environment says
+# no window ever opens: set before anything imports matplotlib (no import here, it is slow)
+os.environ["MPLBACKEND"] = "Agg"
 
 pytest_plugins = ["labs.suite.plugin", "labs.suite.benchmarking"]

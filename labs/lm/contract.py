@@ -38,6 +38,9 @@ from labs.lm.train import RunConfig, train_lm
 MODULE = "lm"
 REFERENCE = "labs.lm.reference"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
+# torch + transformers + datasets map about 2.4 GB of address space in the child (2048 MB
+# fails with "failed to map segment"; a training probe peaks at 2.39 GB): the child's limit
+MEMORY_MB = 3072
 
 
 class ContractViolation(ValueError):

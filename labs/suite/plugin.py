@@ -31,8 +31,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="wall-clock limit per call into a submission (seconds)")
     group.addoption("--submission-budget", metavar="S", type=float, default=Limits.total_budget,
                     help="wall-clock budget for all calls into one submission (seconds)")
-    group.addoption("--memory-mb", metavar="MB", type=int, default=Limits.memory_mb,
-                    help="address-space limit of a submission's process (MB)")
+    group.addoption("--memory-mb", metavar="MB", type=int, default=None,
+                    help="address-space limit of a submission's process (MB; default "
+                         f"{Limits.memory_mb}, or the lab contract's MEMORY_MB: TD 3 3072)")
+    group.addoption("--run-slow", action="store_true",
+                    help="also run the tests marked slow (skipped by default)")
     group.addoption("--wikitext-dir", metavar="DIR", default=None,
                     help="TD 3: a local copy of WikiText-2 raw for the gpu-marked recipe")
     group.addoption("--stylegan3-pkl", metavar="PKL", default=None,
@@ -50,6 +53,11 @@ def _cuda_available() -> bool:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--run-slow"):
+        skip_slow = pytest.mark.skip(reason="slow: run with --run-slow")
+        for item in items:
+            if item.get_closest_marker("slow"):
+                item.add_marker(skip_slow)
     gpu_items = [item for item in items if item.get_closest_marker("gpu")]
     if gpu_items and not _cuda_available():
         skip = pytest.mark.skip(reason="needs a CUDA device (none found)")
@@ -72,10 +80,12 @@ def submission(request: pytest.FixtureRequest) -> Submission:
         result: Submission = ReferenceSubmission()
     else:
         from labs.suite.sandbox import command_prefix
+        memory = config.getoption("--memory-mb")
         limits = Limits(call_timeout=config.getoption("--call-timeout"),
                         total_budget=config.getoption("--submission-budget"),
-                        memory_mb=config.getoption("--memory-mb"))
-        result = FolderSubmission(Path(folder), limits, command_prefix())
+                        memory_mb=Limits.memory_mb if memory is None else memory)
+        result = FolderSubmission(Path(folder), limits, command_prefix(),
+                                  contract_memory=memory is None)
     yield result
     result.close()
 

@@ -7,6 +7,7 @@ pay for it once.
 """
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 import time
@@ -108,8 +109,12 @@ class FolderSubmission(Submission):
     """A student's folder, copied to a temporary directory, run in sandboxed children."""
 
     def __init__(self, folder: Path, limits: Limits | None = None,
-                 command_prefix: list[str] | None = None) -> None:
+                 command_prefix: list[str] | None = None,
+                 contract_memory: bool = False) -> None:
+        """``contract_memory``: a contract's ``MEMORY_MB`` (if it has one) replaces the
+        memory limit for its child (TD 3's libraries alone need more than 2 GiB)."""
         super().__init__()
+        self.contract_memory = contract_memory
         folder = Path(folder)
         if not folder.is_dir():
             raise ValueError(f"submission folder not found: {folder}")
@@ -127,7 +132,11 @@ class FolderSubmission(Submission):
 
     def _child(self, path: str) -> Child:
         if path not in self._children:
-            self._children[path] = Child(self.folder, path, self.limits, self.command_prefix)
+            limits = self.limits
+            memory = getattr(load_contract(path), "MEMORY_MB", None)
+            if self.contract_memory and memory:
+                limits = dataclasses.replace(limits, memory_mb=memory)
+            self._children[path] = Child(self.folder, path, limits, self.command_prefix)
         return self._children[path]
 
     def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:

@@ -25,7 +25,7 @@ def run_specs(folder: str, files: list[str], tmp_path: Path) -> dict[str, str]:
     report = tmp_path / "report.xml"
     subprocess.run([sys.executable, "-m", "pytest", *[str(ROOT / "specs" / "td3" / f) for f in files],
                     "-q", "-p", "no:cacheprovider", "--submission", str(FOLDERS / folder),
-                    "--memory-mb", "3072", f"--junitxml={report}"],
+                    f"--junitxml={report}"],  # memory: the contract's MEMORY_MB
                    cwd=ROOT, capture_output=True, timeout=300)
     outcomes = {}
     for case in ElementTree.parse(report).iter("testcase"):

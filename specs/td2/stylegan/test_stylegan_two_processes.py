@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 REPORT_SEEDS = (2, 674, 1024)
 
-pytestmark = pytest.mark.slow  # two processes, about 2 s of CPU each (importing torch)
+# two processes, about 2 s of CPU each (importing torch): a documented spec, so not slow-marked
 
 
 @pytest.fixture(scope="module")
