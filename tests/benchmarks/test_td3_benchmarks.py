@@ -1,0 +1,81 @@
+"""TD 3 benchmarks (``pytest --benchmark``; skipped in the everyday run).
+
+On the CPU: one training step (forward, backward, AdamW step on the first training batch)
+and one evaluation of the validation split, for the tiny causal (CLM) and masked (MLM)
+models on a small built-in corpus; each Trainer is built once per module.
+
+On a GPU (gpu-marked): training tokens per second at GPT-2 small and BERT-base sizes, with
+the hub models' vocabulary sizes so the embeddings and output layer cost what they do in the
+notebook. The full recipe's wall time (3 epochs, both models) is measured by
+``specs/td3/test_gpu_recipe.py``, which records it in its benchmark's ``extra_info``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from labs.lm.fixtures import SMALL_CORPUS
+from labs.lm.train import (RunConfig, build_trainer, datasets_progress, prepare, torch_threads,
+                           training_step)
+
+GPU_SIZES = {"clm": "gpt2", "mlm": "bert-base-cased"}
+HUB_VOCAB_SIZES = {"clm": 50257, "mlm": 28996}  # gpt2's and bert-base-cased's tokenizers
+
+
+def small_corpus_trainer(config, folder, model_builder=None):
+    with datasets_progress(False):
+        prepared = prepare(config)
+    return build_trainer(config, prepared, str(folder), model_builder=model_builder)
+
+
+@pytest.fixture(scope="module", params=["clm", "mlm"])
+def tiny(request, tmp_path_factory):
+    """(config, trainer) of the tiny ``kind`` model on the small built-in corpus."""
+    config = RunConfig(request.param, corpus_spec=SMALL_CORPUS, epochs=1, progress=False)
+    return config, small_corpus_trainer(config, tmp_path_factory.mktemp(request.param))
+
+
+def test_lm_tiny_training_step(benchmark, tiny):
+    config, trainer = tiny
+    with torch_threads(config.threads):
+        loss = benchmark(training_step, trainer)
+    assert loss > 0
+
+
+def test_lm_tiny_evaluation(benchmark, tiny):
+    config, trainer = tiny
+    with torch_threads(config.threads):
+        metrics = benchmark(trainer.evaluate)
+    assert metrics["eval_loss"] > 0
+    benchmark.extra_info["validation_blocks"] = len(trainer.eval_dataset)
+
+
+def hub_vocabulary_model(kind, tokenizer, size):
+    """The model at ``size`` with the hub tokenizer's vocabulary size (ids stay the local ones)."""
+    from transformers import BertForMaskedLM, GPT2LMHeadModel
+
+    from labs.lm.models import model_config
+
+    config = model_config(kind, tokenizer, size)
+    config.vocab_size = HUB_VOCAB_SIZES[kind]
+    return GPT2LMHeadModel(config) if kind == "clm" else BertForMaskedLM(config)
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("kind", ["clm", "mlm"])
+def test_lm_training_tokens_per_second_on_gpu(benchmark, kind, tmp_path):
+    import torch
+
+    config = RunConfig(kind, corpus_spec=SMALL_CORPUS, size=GPU_SIZES[kind], epochs=1,
+                       use_cpu=False, progress=False)
+    trainer = small_corpus_trainer(config, tmp_path, hub_vocabulary_model)
+
+    def synchronized_step():
+        loss = training_step(trainer)
+        torch.cuda.synchronize()
+        return loss
+
+    loss = benchmark.pedantic(synchronized_step, rounds=10, iterations=1, warmup_rounds=2)
+    assert loss > 0
+    tokens = config.batch_size * config.block_size
+    benchmark.extra_info.update(size=config.size, tokens_per_step=tokens,
+                                tokens_per_s=tokens / benchmark.stats.stats.median)
