@@ -13,25 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite.contract import MissingFunction
+from labs.suite.contract import ContractViolation, MissingFunction, as_float_array
 
 MODULE = "gan"
 REFERENCE = "labs.gan"
 REQUIRED = {"sample_noise", "sample_real", "train_gan"}
 REQUIRED_HISTORY = ("d_loss", "g_loss")
 OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
-
-
-class ContractViolation(ValueError):
-    """A return value that does not have the shape the contract describes."""
-
-
-def _array(value: Any, what: str) -> np.ndarray:
-    try:
-        return np.array(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ContractViolation(f"{what} is not an array of numbers "
-                                f"(got {type(value).__name__})") from None
 
 
 def _field(run: Any, name: str) -> Any:
@@ -52,16 +40,16 @@ def history_fields(history: Any) -> dict[str, np.ndarray | None]:
         value = history.get(name)
         if value is None and name in REQUIRED_HISTORY:
             raise ContractViolation(f"train_gan's history has no `{name}`")
-        fields[name] = None if value is None else _array(value, f"history[{name!r}]")
+        fields[name] = None if value is None else as_float_array(value, f"history[{name!r}]")
     return fields
 
 
 def probe_sample_noise(impl, kind, dim, n, seed) -> np.ndarray:
-    return _array(impl.sample_noise(kind, dim, n, seed), "sample_noise's result")
+    return as_float_array(impl.sample_noise(kind, dim, n, seed), "sample_noise's result")
 
 
 def probe_sample_real(impl, name, n, seed) -> np.ndarray:
-    return _array(impl.sample_real(name, n, seed), "sample_real's result")
+    return as_float_array(impl.sample_real(name, n, seed), "sample_real's result")
 
 
 def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
@@ -72,7 +60,7 @@ def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
             raise MissingFunction("sample_real(points=...)",
                                   f"sample_real does not take user points ({error})") from None
         raise
-    return _array(result, "sample_real('drawing', ...)'s result")
+    return as_float_array(result, "sample_real('drawing', ...)'s result")
 
 
 def probe_train(impl, config, n) -> dict:
@@ -81,7 +69,7 @@ def probe_train(impl, config, n) -> dict:
     sample = _field(run, "sample")
     if not callable(sample):
         raise ContractViolation("train_gan's run has no sample(n)")
-    return {"samples": _array(sample(n), "run.sample(n)"),
+    return {"samples": as_float_array(sample(n), "run.sample(n)"),
             "history": history_fields(_field(run, "history"))}
 
 

@@ -8,9 +8,9 @@ functions of (weights, batch); ``training_step`` takes their gradients with
 """
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from functools import partial
+from typing import Any, Mapping
 
 import numpy as np
 import torch
@@ -23,19 +23,12 @@ from labs.gan.networks import (PLANE, Params, discriminator_logits, generate,
                                init_mlp, layer_sizes)
 from labs.gan.noise import sample_noise
 from labs.gan.optimizers import OptimizerState, apply_update, init_optimizer
+from labs.torch_threads import torch_threads
 
 STEP_METRICS = ("d_loss", "g_loss", "g_grad_norm", "d_accuracy", "d_real", "d_fake")
 
 
-@contextlib.contextmanager
-def one_thread() -> Iterator[None]:
-    """Tiny networks run faster and reproducibly on one thread; restore the caller's."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
+one_thread = partial(torch_threads, 1)  # tiny networks: see labs.torch_threads
 
 
 def run_seeds(seed: int) -> dict[str, int]:

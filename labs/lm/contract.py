@@ -34,6 +34,7 @@ from labs.lm.blocks import group_texts as reference_group_texts
 from labs.lm.corpus import CorpusSpec
 from labs.lm.fixtures import small_rows, small_tokenizer
 from labs.lm.train import RunConfig, train_lm
+from labs.suite.contract import ContractViolation
 
 MODULE = "lm"
 REFERENCE = "labs.lm.reference"
@@ -41,10 +42,6 @@ REQUIRED = {"group_texts", "perplexity", "make_collator"}
 # torch + transformers + datasets map about 2.4 GB of address space in the child (2048 MB
 # fails with "failed to map segment"; a training probe peaks at 2.39 GB): the child's limit
 MEMORY_MB = 3072
-
-
-class ContractViolation(ValueError):
-    """A return value that does not have the shape the contract describes."""
 
 
 def _plain(value: Any) -> np.ndarray:

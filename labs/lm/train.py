@@ -23,6 +23,7 @@ from labs.lm.corpus import CorpusSpec
 from labs.lm.data import BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts
 from labs.lm.metrics import perplexity
 from labs.lm.models import SIZES, max_positions
+from labs.torch_threads import torch_threads
 
 KINDS = ("clm", "mlm")
 NOTEBOOK_LEARNING_RATE = 2e-5  # the notebook's, for GPT-2 small and BERT-base
@@ -171,20 +172,6 @@ def datasets_progress(shown: bool) -> Iterator[None]:
     finally:
         if before:
             datasets_logging.enable_progress_bar()
-
-
-@contextmanager
-def torch_threads(count: int | None) -> Iterator[None]:
-    """Run with ``count`` intra-op threads, then restore the caller's setting."""
-    import torch
-
-    before = torch.get_num_threads()
-    if count is not None:
-        torch.set_num_threads(count)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def training_step(trainer: Any) -> float:

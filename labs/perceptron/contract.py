@@ -15,22 +15,12 @@ from typing import Any
 
 import numpy as np
 
+from labs.suite.contract import ContractViolation, as_float_array
+
 MODULE = "perceptron"
 REFERENCE = "labs.perceptron"
 REQUIRED = {"train"}
 RUN_FIELDS = ("weights", "errors", "weight_history")
-
-
-class ContractViolation(ValueError):
-    """A return value that does not have the shape the contract describes."""
-
-
-def _array(value: Any, what: str) -> np.ndarray:
-    try:
-        return np.array(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ContractViolation(f"{what} is not an array of numbers "
-                                f"(got {type(value).__name__})") from None
 
 
 def run_fields(result: Any, function: str = "train") -> dict[str, np.ndarray | None]:
@@ -47,7 +37,7 @@ def run_fields(result: Any, function: str = "train") -> dict[str, np.ndarray | N
     for name in ("weights", "errors"):
         if fields[name] is None:
             raise ContractViolation(f"{function}'s result has no `{name}`")
-    return {name: None if value is None else _array(value, f"{function}'s `{name}`")
+    return {name: None if value is None else as_float_array(value, f"{function}'s `{name}`")
             for name, value in fields.items()}
 
 
@@ -61,7 +51,7 @@ def probe_train_twice(impl, desired, coeff, iterations, seed) -> list[dict]:
 
 
 def probe_predict(impl, weights, inputs) -> np.ndarray:
-    return _array(impl.predict(np.array(weights, dtype=float), np.array(inputs, dtype=float)),
+    return as_float_array(impl.predict(np.array(weights, dtype=float), np.array(inputs, dtype=float)),
                   "predict's result")
 
 
@@ -72,7 +62,7 @@ def probe_weights_csv(impl, weights) -> dict:
         impl.write_weights_csv(path, np.array(weights, dtype=float))
         with open(path, encoding="utf-8") as file:
             text = file.read()
-        return {"text": text, "read_back": _array(impl.read_weights_csv(path), "read_weights_csv")}
+        return {"text": text, "read_back": as_float_array(impl.read_weights_csv(path), "read_weights_csv")}
 
 
 def probe_read_weights_csv(impl, text) -> dict:
@@ -82,7 +72,7 @@ def probe_read_weights_csv(impl, text) -> dict:
         with open(path, "w", encoding="utf-8") as file:
             file.write(text)
         try:
-            return {"weights": _array(impl.read_weights_csv(path), "read_weights_csv"), "error": None}
+            return {"weights": as_float_array(impl.read_weights_csv(path), "read_weights_csv"), "error": None}
         except (ValueError, OSError) as error:
             return {"weights": None, "error": f"{type(error).__name__}: {error}"}
 
@@ -101,7 +91,7 @@ def probe_train_mlp(impl, desired, hidden, seed) -> dict:
     predict = getattr(model, "predict", model)
     if not callable(predict):
         raise ContractViolation("train_mlp's result has no predict(inputs) and is not callable")
-    return {"outputs": _array(predict(INPUTS.copy()), "the MLP's outputs")}
+    return {"outputs": as_float_array(predict(INPUTS.copy()), "the MLP's outputs")}
 
 
 PROBES = {

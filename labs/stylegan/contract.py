@@ -13,15 +13,13 @@ from typing import Any
 
 import numpy as np
 
+from labs.suite.contract import ContractViolation
+
 MODULE = "stylegan"
 REFERENCE = "labs.stylegan.reference"
 REQUIRED = {"seed_to_z"}
 
 _GENERATORS: dict[tuple[int, int], Any] = {}  # the miniature, built once per process
-
-
-class ContractViolation(ValueError):
-    """A return value that does not have the shape the contract describes."""
 
 
 def miniature(resolution: int, model_seed: int) -> Any:

@@ -8,7 +8,7 @@ import torch
 
 from labs.stylegan.conventions import image_filename, seed_to_z
 from labs.stylegan.images import save_png, to_uint8
-from labs.stylegan.threads import one_cpu_thread
+from labs.torch_threads import torch_threads
 from labs.stylegan.transform import make_transform
 
 
@@ -35,7 +35,7 @@ def generate(G: torch.nn.Module, seed: int, truncation_psi: float = 1.0,
     if hasattr(G.synthesis, "input"):
         transform = np.linalg.inv(make_transform(translate, rotate))
         G.synthesis.input.transform.copy_(torch.from_numpy(transform))
-    with one_cpu_thread():
+    with torch_threads(1):
         image = G(z, label, truncation_psi=truncation_psi, noise_mode=noise_mode)
         return to_uint8(image)[0]
 

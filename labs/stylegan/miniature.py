@@ -13,7 +13,7 @@ from torch import nn
 from labs.stylegan.conventions import NOISE_MODES, Z_DIM
 from labs.stylegan.mapping import MappingNetwork
 from labs.stylegan.synthesis import SynthesisNetwork
-from labs.stylegan.threads import one_cpu_thread
+from labs.torch_threads import torch_threads
 
 
 class Generator(nn.Module):
@@ -39,5 +39,5 @@ class Generator(nn.Module):
 
 def miniature_generator(resolution: int = 64, seed: int = 0) -> Generator:
     """The project's miniature generator: weights drawn from ``seed``, images resolution^2 RGB."""
-    with one_cpu_thread():
+    with torch_threads(1):
         return Generator(img_resolution=resolution, seed=seed)

@@ -20,6 +20,21 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
 
+import numpy as np
+
+
+class ContractViolation(ValueError):
+    """A return value that does not have the shape the contract describes."""
+
+
+def as_float_array(value: Any, what: str) -> np.ndarray:
+    """A float array of ``value``, or ContractViolation naming ``what`` it should have been."""
+    try:
+        return np.array(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ContractViolation(f"{what} is not an array of numbers "
+                                f"(got {type(value).__name__})") from None
+
 
 class MissingFunction(AttributeError):
     """The implementation lacks a name the contract asks for."""

@@ -5,22 +5,13 @@ import numpy as np
 import pytest
 
 from labs.perceptron.gates import GATES
-from labs.suite.submission import NotProvided
+from labs.suite.plugin import ContractClient
 
 CONTRACT = "labs.perceptron.contract"
 
 
-class Perceptron:
+class Perceptron(ContractClient):
     """Calls into the submission (reference or student) with shape checks in plain words."""
-
-    def __init__(self, bound) -> None:
-        self.bound = bound
-
-    def call(self, probe: str, *args):
-        try:
-            return self.bound.call(probe, *args)
-        except NotProvided as missing:
-            pytest.skip(f"optional part not provided: {missing}")
 
     def train(self, gate: str, coeff: float = 0.7, iterations: int = 1000, seed: int = 0) -> dict:
         run = self.call("train", list(GATES[gate]), coeff, iterations, seed)

@@ -6,23 +6,14 @@ import dataclasses
 import pytest
 
 from labs.lm.corpus import CorpusSpec
-from labs.suite.submission import NotProvided
+from labs.suite.plugin import ContractClient
 
 CONTRACT = "labs.lm.contract"
 DEFAULT_CORPUS = dataclasses.asdict(CorpusSpec())
 
 
-class LanguageModels:
+class LanguageModels(ContractClient):
     """Calls into the submission (reference or student); optional parts skip in plain words."""
-
-    def __init__(self, bound) -> None:
-        self.bound = bound
-
-    def call(self, probe: str, *args, **kwargs):
-        try:
-            return self.bound.call(probe, *args, **kwargs)
-        except NotProvided as missing:
-            pytest.skip(f"optional part not provided: {missing}")
 
     def train(self, kind: str, seed: int, epochs: int = 3, attempt: int = 0, **corpus) -> dict:
         """A run on the built-in corpus drawn from ``seed`` (default size unless overridden)."""

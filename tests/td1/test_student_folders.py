@@ -1,14 +1,12 @@
 """The TD 1 specs run on example student folders, in a separate pytest process each."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
 from functools import lru_cache
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+
+from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
@@ -17,17 +15,7 @@ FOLDERS = ROOT / "tests" / "submissions" / "td1"
 @lru_cache(maxsize=None)
 def run_specs(folder: str) -> dict[str, str]:
     """Outcome ('passed', 'failed', 'skipped') of every TD 1 spec on one folder."""
-    report = Path(tempfile.mkdtemp()) / "report.xml"
-    subprocess.run([sys.executable, "-m", "pytest", str(ROOT / "specs" / "td1"), "-q",
-                    "-p", "no:cacheprovider", "--submission", str(FOLDERS / folder),
-                    f"--junitxml={report}"], cwd=ROOT, capture_output=True, timeout=300)
-    outcomes = {}
-    for case in ElementTree.parse(report).iter("testcase"):
-        kinds = {child.tag for child in case}
-        outcome = "failed" if kinds & {"failure", "error"} else (
-            "skipped" if "skipped" in kinds else "passed")
-        outcomes[f"{case.get('name')}"] = outcome
-    return outcomes
+    return spec_runs.run_specs([str(ROOT / "specs" / "td1")], FOLDERS / folder)
 
 
 @pytest.mark.parametrize("folder", ["correct_lists", "correct_tuple_mapped"])

@@ -3,48 +3,38 @@
 Marked slow: every folder costs a pytest process and a sandboxed child importing torch
 and transformers (about 8-20 s each on 2 shared cores). The training specs are left out
 here (they would train 4 models per folder); ``docs/td3.md`` shows how to run them.
-The child needs an address-space limit of 3072 MB (torch + transformers map more than the
-default 2048 MB; a training run peaks at 2.4 GB of address space).
+The child's address-space limit is TD 3's contract MEMORY_MB, 3072 MB (torch + transformers
+map more than the default 2048 MB; a training run peaks at 2.4 GB of address space).
 """
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+
+from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td3"
 CHEAP_SPECS = ["test_blocks.py", "test_perplexity.py", "test_collator.py", "test_causality.py"]
 
 
-def run_specs(folder: str, files: list[str], tmp_path: Path) -> dict[str, str]:
-    """Outcome ('passed', 'failed', 'skipped') of each spec of ``files`` on one folder."""
-    report = tmp_path / "report.xml"
-    subprocess.run([sys.executable, "-m", "pytest", *[str(ROOT / "specs" / "td3" / f) for f in files],
-                    "-q", "-p", "no:cacheprovider", "--submission", str(FOLDERS / folder),
-                    f"--junitxml={report}"],  # memory: the contract's MEMORY_MB
-                   cwd=ROOT, capture_output=True, timeout=300)
-    outcomes = {}
-    for case in ElementTree.parse(report).iter("testcase"):
-        kinds = {child.tag for child in case}
-        outcomes[case.get("name")] = "failed" if kinds & {"failure", "error"} else (
-            "skipped" if "skipped" in kinds else "passed")
-    return outcomes
+def run_specs(folder: str, files: list[str]) -> dict[str, str]:
+    """Outcome ('passed', 'failed', 'skipped') of each spec of ``files`` on one folder;
+    the child's memory limit is the contract's MEMORY_MB."""
+    return spec_runs.run_specs([str(ROOT / "specs" / "td3" / f) for f in files], FOLDERS / folder)
 
 
 @pytest.mark.slow
-def test_the_notebook_folder_passes_every_spec(tmp_path):
-    outcomes = run_specs("correct_notebook", CHEAP_SPECS, tmp_path)
+def test_the_notebook_folder_passes_every_spec():
+    outcomes = run_specs("correct_notebook", CHEAP_SPECS)
     assert len(outcomes) >= 19
     assert [name for name, outcome in outcomes.items() if outcome != "passed"] == []
 
 
 @pytest.mark.slow
-def test_keeping_the_remainder_is_caught(tmp_path):
-    outcomes = run_specs("wrong_keeps_remainder", ["test_blocks.py", "test_causality.py"], tmp_path)
+def test_keeping_the_remainder_is_caught():
+    outcomes = run_specs("wrong_keeps_remainder", ["test_blocks.py", "test_causality.py"])
     assert outcomes["test_every_block_has_block_size_tokens[128-clm]"] == "failed"
     assert outcomes["test_a_batch_shorter_than_a_block_gives_no_block"] == "failed"
     assert outcomes["test_labels_equal_inputs[mlm]"] == "passed"
@@ -52,8 +42,8 @@ def test_keeping_the_remainder_is_caught(tmp_path):
 
 
 @pytest.mark.slow
-def test_unpinned_masks_and_overflow_are_caught(tmp_path):
-    outcomes = run_specs("wrong_unpinned_masks", ["test_perplexity.py", "test_collator.py"], tmp_path)
+def test_unpinned_masks_and_overflow_are_caught():
+    outcomes = run_specs("wrong_unpinned_masks", ["test_perplexity.py", "test_collator.py"])
     assert outcomes["test_the_same_seed_draws_the_same_masks"] == "failed"
     assert outcomes["test_perplexity_is_infinite_on_overflow"] == "failed"
     assert outcomes["test_perplexity_is_exp_of_the_loss_exactly"] == "passed"

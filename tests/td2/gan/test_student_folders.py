@@ -1,14 +1,12 @@
 """The TD 2 GAN specs run on example student folders, in a separate pytest process each."""
 from __future__ import annotations
 
-import subprocess
-import sys
-import tempfile
-import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
+from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[3]
 SPECS = ROOT / "specs" / "td2" / "gan"
@@ -19,17 +17,8 @@ WRONG = "wrong_untruncated_noise_round_ring_one_d_update"
 @lru_cache(maxsize=None)
 def run_specs(folder: str, files: tuple[str, ...] = ()) -> dict[str, str]:
     """Outcome ('passed', 'failed', 'skipped') of every TD 2 GAN spec run on one folder."""
-    report = Path(tempfile.mkdtemp()) / "report.xml"
-    paths = [str(SPECS / name) for name in files] or [str(SPECS)]
-    subprocess.run([sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider",
-                    "--submission", str(FOLDERS / folder), f"--junitxml={report}"],
-                   cwd=ROOT, capture_output=True, timeout=300)
-    outcomes = {}
-    for case in ElementTree.parse(report).iter("testcase"):
-        kinds = {child.tag for child in case}
-        outcomes[case.get("name")] = "failed" if kinds & {"failure", "error"} else (
-            "skipped" if "skipped" in kinds else "passed")
-    return outcomes
+    return spec_runs.run_specs([str(SPECS / name) for name in files] or [str(SPECS)],
+                               FOLDERS / folder)
 
 
 @pytest.mark.slow

@@ -13,12 +13,12 @@ from labs.stylegan.layers import modulated_conv2d
 from labs.stylegan.mapping import truncate
 from labs.stylegan.miniature import miniature_generator
 from labs.stylegan.synthesis import INPUT_SIZE, RESOLUTIONS, FourierInput
-from labs.stylegan.threads import one_cpu_thread
+from labs.torch_threads import torch_threads
 
 
 @pytest.fixture(autouse=True)
 def _one_thread():
-    with one_cpu_thread():  # tiny tensors: more threads only stall on a busy machine
+    with torch_threads(1):  # tiny tensors: more threads only stall on a busy machine
         yield
 
 

@@ -4,13 +4,12 @@ The wrong folders run only the spec files their mistakes concern (keeps the suit
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+
+from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[3]
 FOLDERS = ROOT / "tests" / "submissions" / "td2_stylegan"
@@ -35,19 +34,11 @@ def outcomes() -> dict[str, dict[str, str]]:
         targets = [str(SPECS / f) for f in files] if files else [
             str(SPECS), f"--ignore={SPECS / 'test_stylegan_two_processes.py'}",
             f"--ignore={SPECS / 'test_stylegan_real_network_gpu.py'}"]
-        processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "pytest", *targets, "-q", "-p", "no:cacheprovider",
-             "--submission", str(FOLDERS / name), f"--junitxml={folder / name}.xml"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes[name] = spec_runs.start_spec_run(targets, FOLDERS / name, folder / f"{name}.xml")
     result = {}
     for name, process in processes.items():
         process.wait(timeout=300)
-        cases = {}
-        for case in ElementTree.parse(folder / f"{name}.xml").iter("testcase"):
-            kinds = {child.tag for child in case}
-            cases[case.get("name")] = "failed" if kinds & {"failure", "error"} else (
-                "skipped" if "skipped" in kinds else "passed")
-        result[name] = cases
+        result[name] = spec_runs.read_outcomes(folder / f"{name}.xml")
     return result
 
 
