@@ -8,15 +8,12 @@ update is a handful of in-place numpy operations on arrays of K runs, with no te
 The algebra that makes it few: with half-weights u = w/2 (exact in binary floating point)
 and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is u += a*(1 - t)*x and for
 d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of that same (1 -/+ t).
-Inputs are 0 or 1, so inactive inputs cost nothing, and -u0 + u1 is one subtraction. Runs are split
-into blocks that stay in the processor's cache and are spread over threads (numpy releases
-the GIL inside its loops).
+Inputs are 0 or 1, so inactive inputs cost nothing, and -u0 + u1 is one subtraction.
+Measured, not assumed: splitting the runs into cache-sized blocks or over threads made it
+slower (numpy's per-call overhead dominates at these sizes), so all runs go in one pass.
 """
 from __future__ import annotations
 
-import math
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -25,18 +22,15 @@ import numpy as np
 from labs.perceptron.gates import INPUTS, desired_outputs
 from labs.perceptron.train import check_hyperparameters, initial_weights
 
-BLOCK = 4096  # runs per block: a block's dozen arrays fit in a 1 MB L2 cache
-
-
 @dataclass(frozen=True)
 class BatchResult:
     weights: np.ndarray  # (K, 3)
     errors: np.ndarray | None  # (K, iterations), or None when not recorded
 
 
-def _train_block(half: np.ndarray, quarter_coeff: np.ndarray, target: np.ndarray,
-                 iterations: int, errors: np.ndarray | None) -> None:
-    """Train one block in place: ``half`` (3, n) holds w/2, ``errors`` (n, iterations)."""
+def _train_in_place(half: np.ndarray, quarter_coeff: np.ndarray, target: np.ndarray,
+                    iterations: int, errors: np.ndarray | None) -> None:
+    """Train in place: ``half`` (3, n) holds w/2, ``errors`` (n, iterations) or None."""
     u0, u1, u2 = half
     a = quarter_coeff
     n = len(a)
@@ -80,8 +74,7 @@ def _train_block(half: np.ndarray, quarter_coeff: np.ndarray, target: np.ndarray
 
 
 def train_many(desired, coeffs: float | Sequence[float], iterations: int,
-               seeds: Sequence[int], record_errors: bool = True,
-               threads: int | None = None) -> BatchResult:
+               seeds: Sequence[int], record_errors: bool = True) -> BatchResult:
     """K = len(seeds) runs; ``coeffs`` is one number or one per run.
 
     Memory is O(K) unless ``record_errors`` (the default) asks for the (K, iterations) history.
@@ -97,24 +90,6 @@ def train_many(desired, coeffs: float | Sequence[float], iterations: int,
     for value in np.unique(coeff):
         check_hyperparameters(float(value), iterations)
     half = np.stack([initial_weights(seed) for seed in seeds], axis=1) * 0.5  # (3, K)
-    quarter_coeff = coeff * 0.25
     errors = np.empty((runs, iterations)) if record_errors else None
-    workers = max(1, min(threads or os.cpu_count() or 1, runs))
-    # equal blocks, each small enough for the cache, their number a multiple of the threads
-    count = math.ceil(math.ceil(runs / BLOCK) / workers) * workers
-    edges = np.linspace(0, runs, count + 1).round().astype(int)
-    blocks = [slice(start, stop) for start, stop in zip(edges[:-1], edges[1:]) if stop > start]
-
-    def work(block: slice) -> None:
-        block_half = np.ascontiguousarray(half[:, block])
-        _train_block(block_half, np.ascontiguousarray(quarter_coeff[block]), target, iterations,
-                     None if errors is None else errors[block])
-        half[:, block] = block_half
-
-    if workers <= 1:
-        for block in blocks:
-            work(block)
-    else:
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(work, blocks))
+    _train_in_place(half, coeff * 0.25, target, iterations, errors)
     return BatchResult(weights=(half * 2.0).T.copy(), errors=errors)
