@@ -19,13 +19,20 @@ ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
 
 
-def collected_specs(lab: str) -> list[str]:
-    listing = subprocess.run([sys.executable, "-m", "pytest", f"specs/{lab}", "--collect-only",
-                              "-q", "-p", "no:cacheprovider", "-o", "addopts="],
+@lru_cache(maxsize=1)
+def collected_lines() -> tuple[str, ...]:
+    """Every spec id under specs/, from one collection (importing each lab's libraries once)."""
+    listing = subprocess.run([sys.executable, "-m", "pytest", "specs", "--collect-only",
+                              "-q", "-p", "no:cacheprovider",
+                              "-o", "addopts=--import-mode=importlib"],
                              cwd=ROOT, capture_output=True, text=True, timeout=120)
-    specs = [line.removeprefix(f"specs/{lab}/") for line in listing.stdout.splitlines()
+    return tuple(listing.stdout.splitlines())
+
+
+def collected_specs(lab: str) -> list[str]:
+    specs = [line.removeprefix(f"specs/{lab}/") for line in collected_lines()
              if line.startswith(f"specs/{lab}/")]
-    assert specs, f"no spec collected in specs/{lab}:\n{listing.stdout[-2000:]}"
+    assert specs, f"no spec collected in specs/{lab}:\n{collected_lines()[-20:]}"
     return specs
 
 
