@@ -69,7 +69,8 @@ def curves_figure(run: GANRun, title: str = "") -> Figure:
 
 def comparison_figure(runs: dict[str, GANRun], title: str = "") -> Figure:
     """The last snapshot of each run side by side, and their JS curves underneath."""
-    figure = Figure(figsize=(3.0 * len(runs), 5.6))
+    # constrained layout: tight_layout lets the square panels' titles run into the curves
+    figure = Figure(figsize=(3.0 * len(runs), 5.6), layout="constrained")
     grid = figure.add_gridspec(2, len(runs), height_ratios=(3, 2))
     curve_axes = figure.add_subplot(grid[1, :])
     for column, (label, run) in enumerate(runs.items()):
@@ -82,7 +83,6 @@ def comparison_figure(runs: dict[str, GANRun], title: str = "") -> Figure:
     curve_axes.grid(alpha=0.3)
     if title:
         figure.suptitle(title, fontsize=10)
-    figure.tight_layout()
     return figure
 
 
