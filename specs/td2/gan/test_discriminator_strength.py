@@ -18,10 +18,10 @@ generator, 200 steps. Measures: its loss over the last 50 steps relative to chan
 Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only strong_discriminator
 weak_discriminator``):
 - strong (spec seeds 0-23, i.e. run seeds 0-71): log10 of the three-seed median ratio
-  -22.5 to -5.6 (median -17.2); one seed alone reaches up to -0.80 (3 of 72 seeds above
-  -1.3), hence the median; three-seed median of the log loss's gradient norm 5.5-24.1.
+  -22.5 to -5.6 (median -17.2); one seed alone reaches up to -0.72, hence the median;
+  three-seed median of the log loss's gradient norm 5.4-21.1.
   Thresholds: median ratio <= 1e-3 (2.6 decades above the largest observed), median log
-  gradient norm >= 1.0 (5.5x below the smallest).
+  gradient norm >= 1.0 (5.4x below the smallest).
 - weak: loss / chance 0.978-1.084; JS 0.533-0.948. Thresholds: loss / chance >= 0.9
   (fooled), JS >= 0.4 (poor samples).
 """

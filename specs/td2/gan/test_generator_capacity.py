@@ -7,12 +7,12 @@ is one curved parallelogram, with no hole and in one piece. Runs: the ring and d
 presets with ``g_layers=0``, 500 steps.
 
 Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only no_hidden_layer``):
-JS after 500 steps, ring 0.354-0.927 (median 0.40), disjoint 0.619-0.966 (median 0.81).
+JS after 500 steps, ring 0.346-0.927 (median 0.40), disjoint 0.619-0.966 (median 0.81).
 Thresholds: ring >= 0.25, disjoint >= 0.45.
 
 Not reproduced, so an expected failure (not run): "where the preset generator gets far
-lower". In 500 steps the presets' own generators reach ring 0.29-0.93 (median 0.41) and
-disjoint 0.51-0.98 (median 0.83), no lower than the generator without hidden layer; a
+lower". In 500 steps the presets' own generators reach ring 0.27-0.93 (median 0.41) and
+disjoint 0.50-0.98 (median 0.84), no lower than the generator without hidden layer; a
 blob covering the ring already scores about 0.35 on the 30 x 30 grid.
 """
 from __future__ import annotations

@@ -7,15 +7,16 @@ filling a patch of the plane). Runs: the gaussians preset (a 2-D mixture), 500 s
 its own 2-D gaussian noise or with 1-D noise.
 
 Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only noise_dimension``):
-flatness with 1-D noise 0 to 2.1e-6, with 2-D noise 0.247-0.533.
-Thresholds: 1-D <= 0.01, 2-D >= 0.1 (2.5x below the lowest 2-D value observed).
+flatness with 1-D noise 0 to 2.1e-6, with 2-D noise 0.079-0.534 (median 0.50; seed 1 is
+the low one, every other seed is above 0.2). Thresholds: 1-D <= 0.01, 2-D >= 0.03 (2.6x
+below the lowest 2-D value observed, still four decades above the largest 1-D value).
 """
 from __future__ import annotations
 
 from labs.gan.spec_cases import describe, flatness, noise_dimension_run
 
 CURVE_AT_MOST = 0.01
-REGION_AT_LEAST = 0.1
+REGION_AT_LEAST = 0.03
 
 
 def test_one_dimensional_noise_gives_a_curve(gan, spec_seed):
