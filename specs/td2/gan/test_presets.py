@@ -14,7 +14,7 @@ Calibration (seeds 0-23, 500 steps; ``python -m labs.gan.calibrate --only preset
 
 Threshold (gaussians): a drop of at least 0.1 bit (1.4x below the smallest observed, seed 1;
 the next smallest is 0.2). Measured again with ``labs.gan.sweep`` at 2,000 steps: ring, line
-and disjoint still leave 2, 7 and 4 of 24 seeds dropping by less than 0.1. The other
+and disjoint still leave 1, 7 and 5 of 24 seeds dropping by less than 0.1. The other
 presets do not lower the JS reliably in 500 steps with GAN Lab's SGD settings (the
 discriminator's ReLUs die in some seeds and its surface goes flat, or the generator stalls on
 part of the shape), so they are expected failures, not run: a spec failing on some seeds
