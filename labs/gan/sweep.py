@@ -19,13 +19,12 @@ import numpy as np
 import torch
 
 from labs.gan.config import GANConfig, config_from
-from labs.gan.distributions import sample_real
 from labs.gan.metrics import kl_js
 from labs.gan.networks import generate
-from labs.gan.noise import sample_noise
 from labs.gan.optimizers import init_optimizer
-from labs.gan.train import (STEP_METRICS, GANRun, GANState, initial_state, one_thread,
-                            run_seeds, training_step)
+from labs.gan.train import (STEP_METRICS, GANRun, GANState, evaluation_data, initial_state,
+                            training_step)
+from labs.torch_threads import torch_threads
 
 
 def stack_states(states: Sequence[GANState], device: str = "cpu") -> GANState:
@@ -55,9 +54,9 @@ def train_gan_seeds(config: GANConfig | Mapping[str, Any], seeds: Sequence[int],
     configs = [dataclasses.replace(base, seed=int(seed)) for seed in seeds]
     if not configs:
         raise ValueError("seeds must name at least one run")
-    with one_thread():
+    with torch_threads(1):
         state = stack_states([initial_state(c) for c in configs], device)
-        evaluation = [_evaluation_data(c) for c in configs]
+        evaluation = [evaluation_data(c) for c in configs]
         noise_eval = torch.stack([noise for _, noise in evaluation]).to(device)
         divergences = [_divergences(state, evaluation, noise_eval)]
         records = [training_step(state) for _ in range(base.steps)]
@@ -73,14 +72,6 @@ def train_gan_seeds(config: GANConfig | Mapping[str, Any], seeds: Sequence[int],
         d_params = [p.detach()[index].cpu().clone() for p in state.d_params]
         runs.append(GANRun(run_config, g_params, d_params, history, {}, evaluation[index][0]))
     return runs
-
-
-def _evaluation_data(config: GANConfig) -> tuple[np.ndarray, torch.Tensor]:
-    """The real points and the noise a run's divergences are measured on (as ``train_gan``)."""
-    seed = run_seeds(config.seed)["eval"]
-    real = sample_real(config.distribution, config.eval_samples, seed, points=config.points)
-    noise = sample_noise(config.noise, config.noise_dim, config.eval_samples, seed)
-    return real, torch.as_tensor(noise, dtype=torch.float32)
 
 
 def _divergences(state: GANState, evaluation: list, noise_eval: torch.Tensor) -> list[tuple[float, float]]:

@@ -9,7 +9,6 @@ functions of (weights, batch); ``training_step`` takes their gradients with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Mapping
 
 import numpy as np
@@ -26,9 +25,6 @@ from labs.gan.optimizers import OptimizerState, apply_update, init_optimizer
 from labs.torch_threads import torch_threads
 
 STEP_METRICS = ("d_loss", "g_loss", "g_grad_norm", "d_accuracy", "d_real", "d_fake")
-
-
-one_thread = partial(torch_threads, 1)  # tiny networks: see labs.torch_threads
 
 
 def run_seeds(seed: int) -> dict[str, int]:
@@ -180,6 +176,14 @@ class GANRun:
         return self.discriminate(cell_centres(cells)).reshape(cells, cells)
 
 
+def evaluation_data(config: GANConfig) -> tuple[np.ndarray, torch.Tensor]:
+    """The real points and the noise a run's divergences are measured on."""
+    seed = run_seeds(config.seed)["eval"]
+    real = sample_real(config.distribution, config.eval_samples, seed, points=config.points)
+    noise = sample_noise(config.noise, config.noise_dim, config.eval_samples, seed)
+    return real, torch.as_tensor(noise, dtype=torch.float32)
+
+
 def _evaluate(state: GANState, real_eval: np.ndarray, noise_eval: torch.Tensor) -> tuple[np.ndarray, float, float]:
     with torch.no_grad():
         generated = generate(state.g_params, noise_eval).double().numpy()
@@ -190,14 +194,9 @@ def _evaluate(state: GANState, real_eval: np.ndarray, noise_eval: torch.Tensor) 
 def train_gan(config: GANConfig | Mapping[str, Any]) -> GANRun:
     """Train one GAN (a GANConfig, or a dict of hyper-parameters; ``preset`` picks one)."""
     config = config_from(config)
-    with one_thread():
+    with torch_threads(1):  # tiny networks: see labs.torch_threads
         state = initial_state(config)
-        seeds = run_seeds(config.seed)
-        real_eval = sample_real(config.distribution, config.eval_samples, seeds["eval"],
-                                points=config.points)
-        noise_eval = torch.as_tensor(sample_noise(config.noise, config.noise_dim,
-                                                  config.eval_samples, seeds["eval"]),
-                                     dtype=torch.float32)
+        real_eval, noise_eval = evaluation_data(config)
         wanted = set(config.snapshot_steps)
         centres = torch.as_tensor(cell_centres(), dtype=torch.float32)
         records: list[dict[str, torch.Tensor]] = []

@@ -24,10 +24,9 @@ class TrainResult:
     weight_history: np.ndarray  # (4*iterations + 1, 3): initial, then after every update
 
 
-def sigmoid(y: float | np.ndarray) -> float | np.ndarray:
-    # 1/(1+exp(-y)) overflows for very negative y; tanh form is exact and bounded
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(y))) if isinstance(y, np.ndarray) \
-        else 0.5 * (1.0 + math.tanh(0.5 * y))
+def sigmoid(y: float | np.ndarray) -> np.ndarray:
+    # 1/(1+exp(-y)) overflows for very negative y; the tanh form is exact and bounded
+    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(y)))
 
 
 def check_hyperparameters(coeff: float, iterations: int) -> None:

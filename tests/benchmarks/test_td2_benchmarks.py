@@ -13,7 +13,8 @@ import pytest
 
 from labs.gan.config import make_config
 from labs.gan.sweep import train_gan_seeds
-from labs.gan.train import initial_state, one_thread, train_gan, training_step
+from labs.gan.train import initial_state, train_gan, training_step
+from labs.torch_threads import torch_threads
 
 RING = {"preset": "ring", "steps": 200}
 SWEEP_SEEDS = 24
@@ -22,7 +23,7 @@ SEQUENTIAL_SEEDS = 3  # seeds trained one by one for the sweep's comparison
 
 def test_gan_one_training_step(benchmark):
     state = initial_state(make_config("ring"))
-    with one_thread():
+    with torch_threads(1):
         out = benchmark(training_step, state)
     assert out["d_loss"].isfinite()
 
