@@ -10,6 +10,7 @@ import argparse
 import importlib
 import os
 import sys
+from pathlib import Path
 
 COMMAND_MODULES = (
     "labs.perceptron.cli",
@@ -26,6 +27,15 @@ COMMAND_MODULES = (
 
 class UsageError(Exception):
     """Bad input from the command line: reported in one line, exit code 2."""
+
+
+def output_folder(path: Path) -> Path:
+    """Create the folder a command writes to, or say in one line why it cannot be."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot write to {path}: {error.strerror}") from None
+    return path
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,16 +89,13 @@ def write_history_csv(history: dict, path: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import output_folder
     from labs.gan.figures import curves_figure, save_animation, snapshots_figure
     from labs.gan.train import train_gan
     from labs.suite.golden import save_figure
 
     config = config_from_args(args)
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    output_folder(args.out)
     run_ = train_gan(config)
     shown = sorted(run_.snapshots)
     five = [shown[round(i * (len(shown) - 1) / 4)] for i in range(5)] if len(shown) >= 5 else shown

@@ -44,7 +44,7 @@ def corpus_spec(articles: int | None, seed: int):
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import output_folder
     from labs.lm.figures import loss_curves_figure
     from labs.lm.table import markdown_table, write_tables
     from labs.lm.train import RunConfig, finish_distributed, is_main_process, train_lm
@@ -55,10 +55,7 @@ def run(args: argparse.Namespace) -> int:
                        size=args.size, epochs=args.epochs, block_size=args.block_size,
                        learning_rate=args.learning_rate, seed=args.seed,
                        progress=not args.no_progress, **options)
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    output_folder(args.out)
     try:
         result = train_lm(config)
         main = is_main_process()

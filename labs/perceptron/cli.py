@@ -19,7 +19,7 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import UsageError, output_folder
     from labs.perceptron.figures import decision_lines_figure, error_figure, weight_history_figure
     from labs.perceptron.train import train
     from labs.perceptron.weights_csv import write_weights_csv
@@ -29,11 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if gate not in GATES:
         raise UsageError(f"unknown gate {args.gate!r}; choose one of {', '.join(GATES)}")
     result = train(gate, args.coeff, args.iterations, args.seed)
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        write_weights_csv(args.out / "weights.csv", result.weights)
-    except OSError as error:
-        raise UsageError(f"cannot write to {args.out}: {error.strerror}") from None
+    write_weights_csv(output_folder(args.out) / "weights.csv", result.weights)
     title = f"{gate}, coeff {args.coeff:g}, {args.iterations} iterations"
     save_figure(error_figure(result.errors, title), args.out / "errors.png")
     save_figure(weight_history_figure(result.weight_history, title), args.out / "weights.png")
