@@ -18,6 +18,7 @@ from pathlib import Path
 
 from labs.suite import sandbox
 from labs.suite.child import Limits
+from labs.suite.jail import extra_hidden
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"
@@ -105,8 +106,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     folder = Path(folder).resolve()  # pytest runs from the project root
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    already = [p for p in env.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]
-    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + already)
+    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         path = Path(scratch) / "outcomes.json"
         log = Path(scratch) / "pytest.log"

@@ -81,6 +81,12 @@ def _exists(path: str) -> bool:
         return True
 
 
+def extra_hidden(environ: dict[str, str] | None = None) -> list[str]:
+    """The folders ``LABS_SANDBOX_HIDE`` names (joined by ``os.pathsep``) to hide as well."""
+    value = (os.environ if environ is None else environ).get("LABS_SANDBOX_HIDE", "")
+    return [p for p in value.split(os.pathsep) if p]
+
+
 def hidden_paths(extra: list[str]) -> list[Path]:
     """The project's entries other than ``labs`` (minus what the child itself needs) + extra."""
     needed = [Path(p).resolve()

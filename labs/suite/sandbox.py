@@ -27,10 +27,7 @@ import subprocess
 import sys
 from functools import lru_cache
 
-from labs.suite.jail import jail_uid
-
-LEVELS = ("jail", "network", "none")
-
+from labs.suite.jail import extra_hidden, jail_uid
 
 def _works(command: list[str]) -> bool:
     try:
@@ -54,14 +51,10 @@ def level() -> str:
     return "none"
 
 
-def _hidden_extra() -> list[str]:
-    return [p for p in os.environ.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]
-
-
 def command_prefix() -> list[str]:
     unshare = shutil.which("unshare") or "unshare"
     if level() == "jail":
-        hide = [word for path in _hidden_extra() for word in ("--hide", path)]
+        hide = [word for path in extra_hidden() for word in ("--hide", path)]
         return [unshare, "--net", "--mount", sys.executable, "-m", "labs.suite.jail", *hide, "--"]
     if level() == "network":
         return [unshare, "--map-root-user", "--net"]
@@ -91,15 +84,3 @@ def kill_leftovers(prefix: list[str], grader_pid: int | None = None) -> None:
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
-
-
-def describe() -> str:
-    """One line for reports: what the sandbox enforces for this process's children."""
-    return {
-        "jail": "network namespace, grader files and /tmp hidden (mount namespace), "
-                "own unprivileged user, no_new_privs, RLIMIT_AS/NPROC/FSIZE, timeouts",
-        "network": "network namespace (user namespace), RLIMIT_AS/FSIZE, timeouts; grader "
-                   "files refused at open() by an audit hook only",
-        "none": "RLIMIT_AS/FSIZE, timeouts; network and grader files refused by an audit "
-                "hook only (ctypes can get around it)",
-    }[level()]

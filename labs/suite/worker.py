@@ -54,10 +54,9 @@ def _guard() -> None:
     The jail (``labs.suite.jail``) enforces both through the OS where it runs; this layer
     holds everywhere else, against anything short of ``ctypes``.
     """
-    from labs.suite.jail import hidden_paths
+    from labs.suite.jail import extra_hidden, hidden_paths
 
-    hidden = tuple(str(p) for p in hidden_paths(
-        [p for p in os.environ.get("LABS_SANDBOX_HIDE", "").split(os.pathsep) if p]))
+    hidden = tuple(str(p) for p in hidden_paths(extra_hidden()))
 
     def hook(event: str, args: tuple) -> None:
         if event in _NETWORK_EVENTS:
