@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from labs.lm.metrics import perplexity
 from labs.lm.train import RunResult
 
 TITLES = {"clm": "causal LM (GPT-2-like)", "mlm": "masked LM (BERT-like)"}
@@ -42,7 +43,7 @@ def entropy_sentence(result: RunResult) -> str:
     return (f"Entropy bound (the corpus's own probabilities on the same validation blocks): "
             f"{result.bayes_loss:.4f} nats/token; the model is {gap:.4f} nats above it "
             f"({result.eval_loss / result.bayes_loss:.2f} times the bound; perplexity "
-            f"{math.exp(result.eval_loss):.2f} against the truth's {math.exp(result.bayes_loss):.2f}).")
+            f"{result.perplexity:.2f} against the truth's {perplexity(result.bayes_loss):.2f}).")
 
 
 def report_numbers(result: RunResult) -> dict[str, Any]:
