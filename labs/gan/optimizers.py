@@ -4,7 +4,7 @@ Hand-written rather than ``torch.optim`` for two reasons: ``torch.optim``'s firs
 imports ``torch._dynamo`` (1.5 to 4.5 s on the course machines, more than all of TD 2's spec
 training), and an update that is a function of plain tensors is what a batched seed sweep
 needs. ``tests/td2/gan/test_optimizers.py`` checks both against ``torch.optim`` to 1e-6.
-Adam uses GAN Lab's betas (0.9, 0.999) and torch's epsilon 1e-8.
+Adam uses GAN Lab's betas (0.9, 0.999) and TensorFlow.js's epsilon 1e-7.
 """
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import torch
 
-BETA1, BETA2, EPSILON = 0.9, 0.999, 1e-8
+BETA1, BETA2 = 0.9, 0.999
+EPSILON = 1e-7  # TensorFlow.js's default for float32 (tf.backend().epsilon()), so GAN Lab's Adam
 
 
 @dataclass

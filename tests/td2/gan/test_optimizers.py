@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from labs.gan.optimizers import apply_update, init_optimizer
+from labs.gan.optimizers import EPSILON, apply_update, init_optimizer
 
 
 @pytest.mark.parametrize("kind", ["sgd", "adam"])
@@ -13,7 +13,7 @@ def test_updates_match_torch_optim(kind):
     ours = [torch.randn(3, 4, generator=generator), torch.randn(4, generator=generator)]
     theirs = [p.clone().requires_grad_() for p in ours]
     reference = (torch.optim.SGD(theirs, lr=0.1) if kind == "sgd"
-                 else torch.optim.Adam(theirs, lr=0.01, betas=(0.9, 0.999), eps=1e-8))
+                 else torch.optim.Adam(theirs, lr=0.01, betas=(0.9, 0.999), eps=EPSILON))
     state = init_optimizer(kind, ours, 0.1 if kind == "sgd" else 0.01)
     for _ in range(25):
         grads = [torch.randn(p.shape, generator=generator) for p in ours]
