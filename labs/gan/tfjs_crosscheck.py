@@ -32,8 +32,8 @@ SCRIPT = Path(__file__).with_name("tfjs") / "ganlab_steps.cjs"
 GOLDEN_DIR = Path(__file__).resolve().parents[2] / "golden" / "td2" / "gan"
 
 
-def golden_path(preset: str, seed: int) -> Path:
-    return GOLDEN_DIR / f"tfjs_{preset}_seed{seed}.json"
+def golden_path(name: str, seed: int) -> Path:
+    return GOLDEN_DIR / f"tfjs_{name}_seed{seed}.json"
 
 
 def _unpadded(params: Params, sizes: list[int]) -> list[np.ndarray]:
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
               f"losses so far by <= {d:.2e} (D), {g:.2e} (G)")
     if args.record:
         path = golden_path(args.name or args.preset, args.seed)
-        theirs.update(preset=args.preset, overrides=overrides, seed=args.seed, steps=args.steps,
+        theirs.update(config=config.to_dict(), weights_after=weights_after,
                       node=subprocess.run(["node", "--version"], capture_output=True,
                                           text=True).stdout.strip())
         path.write_text(json.dumps(theirs, separators=(",", ":")) + "\n")
