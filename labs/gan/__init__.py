@@ -1,6 +1,6 @@
 """TD 2, part 1: GAN Lab in Python, a toy 2-D GAN with every hyper-parameter GAN Lab exposes.
 
-``train_gan`` and ``GANRun`` load torch on first use (PEP 562), so that sampling, the
+``train_gan``, ``train_gan_seeds`` and ``GANRun`` load torch on first use (PEP 562), so that sampling, the
 configuration and the metrics (all a spec process needs) import without it.
 """
 from labs.gan.config import PRESETS, GANConfig, make_config
@@ -9,7 +9,8 @@ from labs.gan.metrics import kl_js
 from labs.gan.noise import NOISE_KINDS, sample_noise
 
 __all__ = ["DISTRIBUTIONS", "NOISE_KINDS", "PRESETS", "GANConfig", "GANRun", "kl_js",
-           "make_config", "read_points_csv", "sample_noise", "sample_real", "train_gan"]
+           "make_config", "read_points_csv", "sample_noise", "sample_real", "train_gan",
+           "train_gan_seeds"]
 
 
 def __getattr__(name: str):
@@ -17,4 +18,8 @@ def __getattr__(name: str):
         from labs.gan import train
 
         return getattr(train, name)
+    if name == "train_gan_seeds":
+        from labs.gan.sweep import train_gan_seeds
+
+        return train_gan_seeds
     raise AttributeError(f"module 'labs.gan' has no attribute {name!r}")

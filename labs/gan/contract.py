@@ -65,7 +65,19 @@ def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
 
 def probe_train(impl, config, n) -> dict:
     """Train once; return ``n`` generated points and the history."""
-    run = impl.train_gan(dict(config))
+    return _trained(impl.train_gan(dict(config)), n)
+
+
+def probe_train_seeds(impl, config, seeds, n) -> list[dict]:
+    """Train ``config`` once per seed (``probe_train`` for each). The reference trains them
+    together with ``labs.gan.sweep`` (each run equal to its ``train_gan`` run to the bit); a
+    submission's ``train_gan`` is called once per seed."""
+    if getattr(impl, "__name__", None) == REFERENCE:
+        return [_trained(run, n) for run in impl.train_gan_seeds(dict(config), list(seeds))]
+    return [_trained(impl.train_gan(dict(config, seed=int(seed))), n) for seed in seeds]
+
+
+def _trained(run: Any, n: int) -> dict:
     sample = _field(run, "sample")
     if not callable(sample):
         raise ContractViolation("train_gan's run has no sample(n)")
@@ -85,5 +97,6 @@ PROBES = {
     "sample_real": probe_sample_real,
     "sample_drawing": probe_sample_drawing,
     "train": probe_train,
+    "train_seeds": probe_train_seeds,
     "twice": probe_twice,
 }

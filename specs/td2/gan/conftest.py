@@ -37,6 +37,11 @@ class GAN(ContractClient):
         run = self.call("train", config, SAMPLES)
         return self._checked(run, config)
 
+    def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]:
+        """``config`` trained once per seed (a student's ``train_gan`` is called for each)."""
+        runs = self.call("train_seeds", config, list(seeds), SAMPLES)
+        return [self._checked(run, dict(config, seed=seed)) for run, seed in zip(runs, seeds)]
+
     def train_twice(self, config: dict) -> tuple[dict, dict]:
         first, second = self.call("twice", "train", config, SAMPLES)
         return self._checked(first, config), self._checked(second, config)

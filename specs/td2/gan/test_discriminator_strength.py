@@ -17,11 +17,11 @@ generator, 200 steps. Measures: its loss over the last 50 steps relative to chan
 
 Calibration (seeds 0-23; ``python -m labs.gan.calibrate --only strong_discriminator
 weak_discriminator``):
-- strong (spec seeds 0-23, i.e. run seeds 0-71): log10 of the three-seed median ratio
-  -22.5 to -5.6 (median -17.2); one seed alone reaches up to -0.72, hence the median;
-  three-seed median of the log loss's gradient norm 5.4-21.1.
-  Thresholds: median ratio <= 1e-3 (2.6 decades above the largest observed), median log
-  gradient norm >= 1.0 (5.4x below the smallest).
+- strong (spec seeds 0-23, i.e. run seeds 0-71; Adam with TensorFlow.js's epsilon 1e-7):
+  log10 of the three-seed median ratio -22.5 to -5.5 (median -17.5); one seed alone reaches
+  up to -0.52, hence the median; three-seed median of the log loss's gradient norm 8.7-18.9.
+  Thresholds: median ratio <= 1e-3 (2.5 decades above the largest observed), median log
+  gradient norm >= 1.0 (8.7x below the smallest).
 - weak: loss / chance 0.978-1.084; JS 0.533-0.948. Thresholds: loss / chance >= 0.9
   (fooled), JS >= 0.4 (poor samples).
 """
