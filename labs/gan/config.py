@@ -10,8 +10,8 @@ Where the presets come from (GAN Lab's "pre-trained model" per distribution):
 - gaussians: GAN Lab's start page (SGD, discriminator of 1 + 1 layers of 8, 2 updates per
   step), generator alike, its learning rate 0.03 and gaussian noise.
 - line: GAN Lab ships a saved line model, but its configuration is not in the source this
-  project could read. This one was chosen by a seeded search over GAN Lab's own options (40
-  configurations x 24 seeds, 500 steps; ``docs/td2-gan.md``): the most reliable one found.
+  project could read. This one was chosen by a one-off random search over GAN Lab's own
+  options (40 configurations x 24 seeds, 500 steps; ``docs/td2-gan.md``): the most reliable.
 - disjoint: the same search (26 configurations, 500 to 2,000 steps) found none that lowers
   the divergence on most seeds; this is a plausible GAN Lab setting, kept for the experiments.
 """
