@@ -7,7 +7,7 @@ step and the weights after chosen steps are compared. Node.js and TensorFlow.js 
 only to record a trajectory (``--record``); the recorded one lives under ``golden/td2/gan/``
 and ``tests/td2/gan/test_tfjs_crosscheck.py`` replays this side against it, no Node needed.
 
-    npm install --prefix DIR @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu
+    npm install --prefix DIR @tensorflow/tfjs
     python -m labs.gan.tfjs_crosscheck --preset ring --steps 300 --tfjs DIR/node_modules --record
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -110,14 +111,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", default="ring")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--steps", type=int, default=300)
-    parser.add_argument("--tfjs", required=True, help="a node_modules folder with @tensorflow/tfjs-core")
+    parser.add_argument("--tfjs", required=True, help="a node_modules folder with @tensorflow/tfjs")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="override a hyper-parameter of the preset, e.g. g_optimizer=adam")
     parser.add_argument("--name", help="the golden's name (default: the preset's)")
     parser.add_argument("--record", action="store_true", help="write the golden trajectory")
     args = parser.parse_args(argv)
+    if shutil.which("node") is None:
+        parser.error("node (Node.js) is not on the PATH")
+    if not Path(args.tfjs, "@tensorflow", "tfjs").is_dir():
+        parser.error(f"--tfjs {args.tfjs!r} holds no @tensorflow/tfjs (npm install @tensorflow/tfjs)")
     overrides = dict(_override(item) for item in args.set)
-    config = make_config(args.preset, seed=args.seed, steps=args.steps, **overrides)
+    try:
+        config = make_config(args.preset, seed=args.seed, steps=args.steps, **overrides)
+    except ValueError as error:
+        parser.error(str(error))
     weights_after = sorted({1, 10, 50, 100, 200, args.steps} & set(range(1, args.steps + 1)))
     theirs = run_tfjs(tfjs_input(config, args.steps, weights_after), args.tfjs)
     ours = run_here(config, args.steps, weights_after)

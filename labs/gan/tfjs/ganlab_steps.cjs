@@ -8,7 +8,7 @@
 // weights after chosen steps. Written for this project (not GAN Lab's code): it leaves out
 // everything GAN Lab draws.
 //
-// usage: NODE_PATH=<dir with @tensorflow/tfjs-core and tfjs-backend-cpu> node ganlab_steps.cjs IN OUT
+// usage: NODE_PATH=<a node_modules folder with @tensorflow/tfjs> node ganlab_steps.cjs IN OUT
 const fs = require('fs');
 const tf = require('@tensorflow/tfjs');  // core, gradients and the CPU backend
 
