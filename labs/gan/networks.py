@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -29,6 +30,15 @@ def padded(size: int) -> int:
 
 def layer_sizes(inputs: int, layers: int, neurons: int, outputs: int) -> list[int]:
     return [inputs] + [neurons] * layers + [outputs]
+
+
+def unpadded(params: Params, sizes: list[int]) -> list[np.ndarray]:
+    """The weights GAN Lab would hold (W, b per layer): ``params`` without the zero padding."""
+    out = []
+    for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        out.append(params[2 * index].detach()[:fan_in, :fan_out].numpy().copy())
+        out.append(params[2 * index + 1].detach()[:fan_out].numpy().copy())
+    return out
 
 
 def init_mlp(sizes: list[int], generator: torch.Generator) -> Params:

@@ -25,8 +25,8 @@ from typing import Any
 import numpy as np
 
 from labs.gan.config import GANConfig, make_config
-from labs.gan.networks import PLANE, Params, layer_sizes
-from labs.gan.train import initial_state, training_step
+from labs.gan.networks import unpadded
+from labs.gan.train import initial_state, network_sizes, training_step
 from labs.torch_threads import torch_threads
 
 SCRIPT = Path(__file__).with_name("tfjs") / "ganlab_steps.cjs"
@@ -37,29 +37,15 @@ def golden_path(name: str, seed: int) -> Path:
     return GOLDEN_DIR / f"tfjs_{name}_seed{seed}.json"
 
 
-def _unpadded(params: Params, sizes: list[int]) -> list[np.ndarray]:
-    """GAN Lab's weights (W, b per layer) without this package's zero padding."""
-    out = []
-    for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        out.append(params[2 * index].detach()[:fan_in, :fan_out].numpy().copy())
-        out.append(params[2 * index + 1].detach()[:fan_out].numpy().copy())
-    return out
-
-
-def _sizes(config: GANConfig) -> tuple[list[int], list[int]]:
-    return (layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, PLANE),
-            layer_sizes(PLANE, config.d_layers, config.d_neurons, 1))
-
-
 def tfjs_input(config: GANConfig, steps: int, weights_after: list[int]) -> dict[str, Any]:
     """The JSON run ``ganlab_steps.cjs`` reads: float32 values, written exactly."""
     state = initial_state(config)
-    g_sizes, d_sizes = _sizes(config)
+    g_sizes, d_sizes = network_sizes(config)
     as_spec = lambda arrays: [{"shape": list(a.shape), "values": a.ravel().tolist()} for a in arrays]
     return {
         "config": config.to_dict(), "steps": steps, "weights_after": weights_after,
-        "g_params": as_spec(_unpadded(state.g_params, g_sizes)),
-        "d_params": as_spec(_unpadded(state.d_params, d_sizes)),
+        "g_params": as_spec(unpadded(state.g_params, g_sizes)),
+        "d_params": as_spec(unpadded(state.d_params, d_sizes)),
         "real_atlas": state.real_atlas.numpy().tolist(),
         "noise_atlas": state.noise_atlas.numpy().tolist(),
     }
@@ -76,7 +62,7 @@ def run_tfjs(run: dict[str, Any], node_modules: str) -> dict[str, Any]:
 
 def run_here(config: GANConfig, steps: int, weights_after: list[int]) -> dict[str, Any]:
     """The same trajectory from ``labs.gan.train``: losses per step, weights after some."""
-    g_sizes, d_sizes = _sizes(config)
+    g_sizes, d_sizes = network_sizes(config)
     out: dict[str, Any] = {"d_loss": [], "g_loss": [], "weights": {}}
     with torch_threads(1):
         state = initial_state(config)
@@ -86,8 +72,8 @@ def run_here(config: GANConfig, steps: int, weights_after: list[int]) -> dict[st
             out["g_loss"].append(float(record["g_loss"]))
             if step in weights_after:
                 out["weights"][str(step)] = {
-                    "g_params": [a.ravel().tolist() for a in _unpadded(state.g_params, g_sizes)],
-                    "d_params": [a.ravel().tolist() for a in _unpadded(state.d_params, d_sizes)]}
+                    "g_params": [a.ravel().tolist() for a in unpadded(state.g_params, g_sizes)],
+                    "d_params": [a.ravel().tolist() for a in unpadded(state.d_params, d_sizes)]}
     return out
 
 

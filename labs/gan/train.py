@@ -75,13 +75,18 @@ class GANState:
         return torch.cat([atlas[..., start:, :], atlas[..., :start + size - ATLAS_SIZE, :]], dim=-2)
 
 
+def network_sizes(config: GANConfig) -> tuple[list[int], list[int]]:
+    """The layer sizes of the generator and of the discriminator, inputs to outputs."""
+    return (layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, PLANE),
+            layer_sizes(PLANE, config.d_layers, config.d_neurons, 1))
+
+
 def initial_state(config: GANConfig) -> GANState:
     seeds = run_seeds(config.seed)
     generator = torch.Generator().manual_seed(seeds["weights"])
-    g_params = init_mlp(layer_sizes(config.noise_dim, config.g_layers, config.g_neurons, PLANE),
-                        generator)
-    d_params = init_mlp(layer_sizes(PLANE, config.d_layers, config.d_neurons, 1),
-                        generator)
+    g_sizes, d_sizes = network_sizes(config)
+    g_params = init_mlp(g_sizes, generator)
+    d_params = init_mlp(d_sizes, generator)
     real = sample_real(config.distribution, ATLAS_SIZE, seeds["real"], points=config.points)
     noise = sample_noise(config.noise, config.noise_dim, ATLAS_SIZE, seeds["noise"])
     return GANState(config, g_params, d_params,
