@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "labs.grading.cli",
     "labs.grading.class_cli",
     "labs.grading.bundle",
+    "labs.grading.rubric",
 )
 
 

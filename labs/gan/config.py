@@ -6,7 +6,7 @@ shown as "1 layer of 10", has weights 2x10, 10x10, 10x2).
 
 Where the presets come from (GAN Lab's "pre-trained model" per distribution):
 - ring: GAN Lab's ``pretrained_models/pretrained_ring.json`` exactly (with the first layer
-  counted), the configuration LABS.md quotes.
+  counted), the configuration the report quotes.
 - gaussians: GAN Lab's start page (SGD, discriminator of 1 + 1 layers of 8, 2 updates per
   step), generator alike, its learning rate 0.03 and gaussian noise.
 - line: GAN Lab ships a saved line model, but its configuration is not in the source this

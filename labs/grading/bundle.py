@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from labs.grading.cli import add_limit_options, limits_from
+from labs.grading.rubric import load_rubric
 from labs.grading.run import PROJECT_ROOT
 from labs.suite.child import Limits
 
@@ -23,7 +24,7 @@ SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".git"}
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("gradescope-bundle",
                                    help="write the autograder zip Gradescope expects")
-    add_limit_options(parser)
+    add_limit_options(parser)  # --rubric included
     parser.add_argument("--out", type=Path, default=Path("autograder.zip"), metavar="ZIP",
                         help="where to write the bundle (default: autograder.zip)")
     parser.set_defaults(func=run)
@@ -48,11 +49,14 @@ def source_files(lab: str) -> list[Path]:
                   and not SKIPPED_PARTS & set(p.parts) and p.suffix != ".pyc")
 
 
-def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None) -> int:
-    """Write the zip; return the number of files in it."""
+def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None,
+                 rubric: Path | None = None) -> int:
+    """Write the zip; return the number of files in it. ``rubric``: a teacher's rubric
+    file (already validated), shipped as ``rubric.toml`` and passed to the grader."""
     options = shlex.join([f"--timeout={limits.call_timeout:g}",
                           f"--budget={limits.total_budget:g}", f"--memory-mb={limits.memory_mb}",
-                          *(["--only", select] if select else [])])
+                          *(["--only", select] if select else []),
+                          *(["--rubric", "rubric.toml"] if rubric else [])])
     scripts = {
         "setup.sh": (TEMPLATES / "setup.sh").read_text().replace("@TORCH_VERSION@",
                                                                  _torch_version()),
@@ -69,12 +73,16 @@ def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None)
             bundle.writestr(info, text)
         for path in files:
             bundle.write(PROJECT_ROOT / path, path.as_posix())
-    return len(files) + len(scripts)
+        if rubric:  # unpacked in /autograder/source, where run_autograder runs
+            bundle.write(rubric, "rubric.toml")
+    return len(files) + len(scripts) + bool(rubric)
 
 
 def run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
-    count = write_bundle(args.lab, limits, args.out, args.only)
+    if args.rubric is not None:
+        load_rubric(args.rubric, args.lab)  # a bad rubric fails here, not on Gradescope
+    count = write_bundle(args.lab, limits, args.out, args.only, args.rubric)
     print(f"{args.out}: Gradescope autograder for {args.lab} ({count} files); upload it as "
           "the assignment's autograder (base image with Python >= 3.11)")
     return 0

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from labs.grading.cli import add_limit_options, limits_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
+from labs.grading.points import POINTS, Rubric
+from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
 from labs.suite.child import Limits
 
@@ -39,16 +41,18 @@ def students_of(root: Path) -> list[Path]:
 
 
 def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
-                progress: bool = True, select: str | None = None) -> dict[str, Grade | str]:
-    """Each student's Grade, or the reason the grader could not grade them."""
+                progress: bool = True, select: str | None = None,
+                rubric: Rubric = POINTS) -> dict[str, Grade | str]:
+    """Each student's Grade, or the reason the grader could not grade them; a student's
+    failure images go to ``results/<student>/failures/``."""
     from tqdm import tqdm
 
     folders = students_of(root)
     grades: dict[str, Grade | str] = {}
     pool = ThreadPoolExecutor(max_workers=jobs)
     hide = [results, root.resolve()]  # the grades, and the other students' originals
-    futures = {pool.submit(grade_folder, folder, lab, limits, hide, select): folder
-               for folder in folders}
+    futures = {pool.submit(grade_folder, folder, lab, limits, hide, select, rubric,
+                           results / folder.name / "failures"): folder for folder in folders}
     try:
         with tqdm(total=len(folders), unit="student", disable=not progress) as bar:
             _collect(futures, grades, bar)
@@ -87,7 +91,7 @@ def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path)
             earned = {s.spec: s.score for s in grade.specs}
             writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}",
                              *[f"{earned[s]:g}" if s in earned else "" for s in specs],
-                             "; ".join(grade.warnings)])
+                             grade.note])
             folder = results / name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "results.json").write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
@@ -99,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from labs.grading.figure import summary_figure
 
     limits = limits_from(args)
+    rubric = rubric_from(args)
     if not args.root.is_dir():
         raise UsageError(f"class folder not found: {args.root}")
     if args.jobs < 1:
@@ -109,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     results.mkdir(parents=True, exist_ok=True)
     os.chmod(results, 0o700)  # other students' grades are nobody else's business
     start = time.monotonic()
-    grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only)
+    grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only,
+                         rubric=rubric)
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
     figure = args.csv.with_suffix(".png")

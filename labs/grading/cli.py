@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from labs.grading.limits import limits_for
+from labs.grading.rubric import add_rubric_option, rubric_from
 from labs.suite.child import Limits
 
 
@@ -32,6 +33,7 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", metavar="EXPR", default=None,
                         help="regrade only the specs matching this pytest -k expression "
                              "(the grade is then marked partial)")
+    add_rubric_option(parser)
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -71,12 +73,14 @@ def run(args: argparse.Namespace) -> int:
     from labs.grading.run import GraderError
 
     limits = limits_from(args)
+    rubric = rubric_from(args)
     if not args.folder.is_dir():
         raise UsageError(f"student folder not found: {args.folder}")
+    failures = args.results.resolve().parent / "failures"  # images of failed comparisons
     try:
         grade = grade_folder(args.folder, args.lab, limits,
                              hide=[args.results.resolve().parent, args.folder.resolve().parent],
-                             select=args.only)
+                             select=args.only, rubric=rubric, failures=failures)
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)
         return 1

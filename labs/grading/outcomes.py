@@ -52,10 +52,12 @@ class Recorder:
         self.collected: list[str] = []
         self.results: dict[str, dict[str, Any]] = {}  # specs that finished, all phases
         self.running: dict[str, dict[str, Any]] = {}
+        self.notes: list[str] = []  # what loading the submission left out (a notebook's cells)
 
     def write(self) -> None:
         temporary = self.path.with_suffix(".partial")
-        temporary.write_text(json.dumps({"collected": self.collected, "results": self.results}))
+        temporary.write_text(json.dumps({"collected": self.collected, "results": self.results,
+                                         "notes": self.notes}))
         os.replace(temporary, self.path)  # atomic: a reader never sees half a file
 
     @pytest.hookimpl
@@ -67,6 +69,8 @@ class Recorder:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         outcome = yield
         report = outcome.get_result()
+        submission = getattr(item, "funcargs", {}).get("submission")
+        self.notes += [n for n in getattr(submission, "notes", ()) if n not in self.notes]
         entry = self.running.setdefault(item.nodeid, {
             "outcome": "passed", "message": "", "duration": 0.0, "doc": _doc(item),
             "gpu": item.get_closest_marker("gpu") is not None})

@@ -7,7 +7,12 @@ one case only (an exact key wins). A hidden spec counts in the score but its det
 withheld from the feedback (Gradescope ``visibility: hidden``). A spec that ``requires``
 other entries counts only when at least one case of one of them passed: a check that a
 constant answer also passes ("XOR's error stays high") earns nothing from a submission
-that does not train at all. ``tests/grading/test_grading_points.py`` checks that every
+that does not train at all. A ``bonus`` spec checks a part the lab does not ask for: its
+points add to the score when it passes and are never in the maximum, so it cannot lower a
+grade. A spec ``after`` other entries builds on their result (psi on the uint8 image):
+when one of them failed on an answer the submission gave, this one's failure is reported
+as explained by it and leaves the maximum, so that one mistake costs its points once.
+``tests/grading/test_grading_points.py`` checks that every
 collected spec of a lab in this table has an entry, and every entry a spec.
 A lab with specs but no table here is graded at ``DEFAULT`` points per spec, with a
 warning in its feedback.
@@ -23,6 +28,8 @@ class Points:
     points: float
     hidden: bool = False
     requires: tuple[str, ...] = ()  # keys of the same table; one passing case of one suffices
+    bonus: bool = False  # not asked by the lab: earns its points, never counts in the maximum
+    after: tuple[str, ...] = ()  # keys of the same table whose failure explains this one's
 
 
 DEFAULT = Points(1.0)
@@ -38,10 +45,48 @@ def if_trained(points: float, hidden: bool = False) -> Points:
     return Points(points, hidden, _TRAINS)
 
 
+def bonus(points: float) -> Points:
+    """Points for a part the lab does not ask for: earned when passed, never lost."""
+    return Points(points, bonus=True)
+
+
+# TD 2 GAN: "the generator trains for real": one preset run lowers the JS divergence. An
+# untrained generator (its optimiser never steps) or one minimising the wrong term passes
+# determinism, the noise-dimension shapes, "no hidden layer cannot fit" and the 5:1 specs
+# all the same, so those count only behind this gate; the data and noise specs do not.
+_GAN_TRAINS = tuple(f"test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[{p}]"
+                    for p in ("gaussians", "ring", "line"))
+
+
+def if_gan_trained(points: float) -> Points:
+    return Points(points, requires=_GAN_TRAINS)
+
+
+# TD 2 StyleGAN: "the generator draws seed-dependent images": a generate() returning one
+# constant image passes the psi = 0 and same-seed checks too.
+_STYLEGAN_DRAWS = ("test_stylegan_same_seed_same_image.py::"
+                   "test_different_seeds_give_different_images",)
+
+
+# the specs whose failure explains a later image spec's: the uint8 conversion and the latents
+_PIXELS = ("test_stylegan_uint8.py::test_uint8_conversion_matches_the_formula",)
+_LATENTS = ("test_stylegan_latents.py::test_report_seed_latents_match_golden",)
+_PERPLEXITY = ("test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly",)
+
+
+# TD 3: "the model trains for real": its validation loss falls epoch after epoch. A model
+# that never learns cannot beat the bound and gives the same losses for the same seed.
+_LM_TRAINS = ("test_training.py::test_validation_loss_decreases_every_epoch",)
+
+
+def if_lm_trained(points: float) -> Points:
+    return Points(points, requires=_LM_TRAINS)
+
+
 POINTS: dict[str, dict[str, Points]] = {
-    "td1": {  # 100 points: 35 specs
-        # AND and OR converge (28)
-        "test_convergence.py::test_and_or_reproduce_the_truth_table": Points(4),
+    "td1": {  # 100 points asked (35 specs, 3 of them bonus)
+        # AND and OR converge (30)
+        "test_convergence.py::test_and_or_reproduce_the_truth_table": Points(5),
         "test_convergence.py::test_and_or_error_goes_to_about_0_01": if_trained(3),
         "test_convergence.py::test_symmetric_inputs_get_equal_weights": if_trained(2),
         "test_convergence.py::test_and_bias_dominates_one_input_not_two": if_trained(3),
@@ -60,47 +105,48 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_hyperparameters.py::test_too_few_iterations_stop_before_convergence": if_trained(4),
         # the report's table, row by row: hidden, so that nobody tunes to the numbers (18)
         "test_report_table.py::test_report_table_row": if_trained(3, hidden=True),
-        # determinism (8); a constant function is deterministic too, hence only 2 points there
-        "test_determinism.py::test_same_seed_same_run_to_the_bit": if_trained(2),
+        # determinism (9); a constant function is deterministic too, hence only 2 points there
+        "test_determinism.py::test_same_seed_same_run_to_the_bit": if_trained(3),
         "test_determinism.py::test_different_seeds_different_initial_weights": Points(2),
         "test_determinism.py::test_initial_weights_follow_the_seed_convention": if_trained(4),
-        # weights.csv (8)
-        "test_weights_csv.py::test_weights_csv_round_trips": Points(2),
-        "test_weights_csv.py::test_weights_csv_has_one_weight_per_line_w0_first": Points(2),
-        "test_weights_csv.py::test_reader_rejects_a_malformed_file_clearly": Points(2),
-        "test_weights_csv.py::test_reader_accepts_one_comma_separated_row": Points(2),
-        # beyond one neuron (7)
-        "test_beyond_one_neuron.py::test_mlp_solves_xor": Points(4),
-        "test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron": Points(2),
-        "test_beyond_one_neuron.py::test_train_many_equals_separate_runs": Points(1),
+        # weights.csv, which the lab's program writes (12)
+        "test_weights_csv.py::test_weights_csv_round_trips": Points(3),
+        "test_weights_csv.py::test_weights_csv_has_one_weight_per_line_w0_first": Points(3),
+        "test_weights_csv.py::test_reader_rejects_a_malformed_file_clearly": Points(3),
+        "test_weights_csv.py::test_reader_accepts_one_comma_separated_row": Points(3),
+        # beyond one neuron: not asked by the lab, bonus (7 more)
+        "test_beyond_one_neuron.py::test_mlp_solves_xor": bonus(4),
+        "test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron": bonus(2),
+        "test_beyond_one_neuron.py::test_train_many_equals_separate_runs": bonus(1),
     },
-    "td2/gan": {  # 100 points; the expected failures (not reproduced by the reference) count 0
+    "td2/gan": {  # 100 points asked (the user drawing is bonus); the expected failures (not reproduced by the reference) count 0
         # GAN Lab's real distributions (14)
         "test_real_distributions.py::test_line_is_gan_labs_segment": Points(2),
         "test_real_distributions.py::test_gaussians_are_gan_labs_mixture": Points(2),
         "test_real_distributions.py::test_ring_is_gan_labs_ellipse": Points(2),
         "test_real_distributions.py::test_disjoint_is_three_equal_blobs": Points(2),
-        "test_real_distributions.py::test_user_points_are_jittered_copies": Points(2),
+        "test_real_distributions.py::test_user_points_are_jittered_copies": bonus(2),
         "test_real_distributions.py::test_same_seed_same_points": Points(1),
         # noise (12)
         "test_noise.py::test_gaussian_noise_concentrates_near_the_centre": Points(3),
         "test_noise.py::test_noise_is_seeded": Points(1),
         "test_noise.py::test_noise_lives_in_the_unit_interval_centred_on_half": Points(1),
-        # the documented effects of the hyper-parameters (74)
-        "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": Points(8),
-        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": Points(8),
+        # the documented effects of the hyper-parameters (76); but for the presets themselves,
+        # they count only if the generator trains (a preset lowers the JS divergence)
+        "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": if_gan_trained(8),
+        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": if_gan_trained(8),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence": Points(0),
-        "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[gaussians]": Points(3),
+        "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[gaussians]": Points(4),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[ring]": Points(3),
-        "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[line]": Points(2),
-        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": Points(5),
+        "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[line]": Points(3),
+        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": if_gan_trained(5),
         "test_generator_capacity.py::test_preset_generator_gets_far_lower": Points(0),
-        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": Points(8),
-        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": Points(8),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": Points(7),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": Points(7),
-        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": Points(5),
-        "test_determinism.py::test_different_seeds_give_different_runs": Points(5),
+        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": if_gan_trained(8),
+        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": if_gan_trained(8),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": if_gan_trained(7),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": if_gan_trained(7),
+        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": if_gan_trained(5),
+        "test_determinism.py::test_different_seeds_give_different_runs": if_gan_trained(5),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own CLI and of a GPU count 0
         "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2),
@@ -108,13 +154,13 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_stylegan_latents.py::test_default_z_dim_is_512": Points(3),
         "test_stylegan_latents.py::test_drawing_a_latent_leaves_numpy_global_state_alone": Points(5),
         "test_stylegan_latents.py::test_report_seed_latents_match_golden": Points(10),
-        "test_stylegan_same_seed_same_image.py::test_image_equals_gen_images_pipeline": Points(2),
+        "test_stylegan_same_seed_same_image.py::test_image_equals_gen_images_pipeline": Points(2, after=_PIXELS),
         "test_stylegan_same_seed_same_image.py::test_same_seed_gives_the_same_image_on_a_rebuilt_network": Points(2),
         "test_stylegan_same_seed_same_image.py::test_different_seeds_give_different_images": Points(5),
-        "test_stylegan_golden_images.py::test_report_seed_images_match_golden": Points(2),
-        "test_stylegan_truncation.py::test_psi_0_gives_the_same_image_for_every_seed": Points(6),
-        "test_stylegan_truncation.py::test_psi_1_leaves_w_unchanged": Points(5),
-        "test_stylegan_truncation.py::test_psi_between_0_and_1_moves_towards_the_average": Points(4),
+        "test_stylegan_golden_images.py::test_report_seed_images_match_golden": Points(2, after=_PIXELS + _LATENTS),
+        "test_stylegan_truncation.py::test_psi_0_gives_the_same_image_for_every_seed": Points(6, requires=_STYLEGAN_DRAWS, after=_PIXELS),
+        "test_stylegan_truncation.py::test_psi_1_leaves_w_unchanged": Points(5, after=_PIXELS),
+        "test_stylegan_truncation.py::test_psi_between_0_and_1_moves_towards_the_average": Points(4, after=_PIXELS),
         "test_stylegan_uint8.py::test_uint8_conversion_matches_the_formula": Points(9),
         "test_stylegan_uint8.py::test_uint8_edge_values": Points(1),
         "test_stylegan_two_processes.py::test_same_seed_gives_byte_identical_pngs_in_two_processes": Points(0),
@@ -130,54 +176,69 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_blocks.py::test_a_batch_shorter_than_a_block_gives_no_block": Points(3),
         "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly": Points(6),
         "test_perplexity.py::test_perplexity_is_infinite_on_overflow": Points(4),
-        "test_collator.py::test_about_15_percent_of_tokens_are_selected": Points(6),
-        "test_collator.py::test_selected_tokens_split_80_10_10": Points(6),
-        "test_collator.py::test_labels_hold_the_original_tokens_exactly_where_selected": Points(5),
-        "test_collator.py::test_unselected_tokens_are_left_alone": Points(4),
+        "test_collator.py::test_about_15_percent_of_tokens_are_selected": Points(4),
+        "test_collator.py::test_selected_tokens_split_80_10_10": Points(4),
+        "test_collator.py::test_labels_hold_the_original_tokens_exactly_where_selected": Points(4),
+        "test_collator.py::test_unselected_tokens_are_left_alone": Points(3),
         "test_collator.py::test_special_tokens_are_never_selected": Points(4),
-        "test_collator.py::test_the_same_seed_draws_the_same_masks": Points(4),
+        # a collator that ignores its seed makes every evaluation of the masked model draw
+        # new masks: the report's own MLM mistake, so it weighs as much as any collator spec
+        "test_collator.py::test_the_same_seed_draws_the_same_masks": Points(10),
         "test_causality.py::test_the_causal_model_cannot_see_the_future": Points(8),
         "test_causality.py::test_the_masked_model_sees_the_right_hand_side": Points(8),
-        "test_run_perplexity.py::test_runs_report_exp_of_their_final_evaluation": Points(5),
+        "test_run_perplexity.py::test_runs_report_exp_of_their_final_evaluation": Points(5, after=_PERPLEXITY),
         "test_run_perplexity.py::test_evaluating_again_gives_the_last_epochs_loss": Points(5),
         "test_training.py::test_validation_loss_decreases_every_epoch": Points(2),
-        "test_training.py::test_the_same_seed_gives_the_same_losses": Points(2),
-        "test_training.py::test_the_causal_model_cannot_beat_the_truth": Points(2),
-        "test_training.py::test_the_causal_model_lands_within_the_documented_factor_of_the_bound": Points(2),
+        "test_training.py::test_the_same_seed_gives_the_same_losses": if_lm_trained(2),
+        "test_training.py::test_the_causal_model_cannot_beat_the_truth": if_lm_trained(2),
+        "test_training.py::test_the_causal_model_lands_within_the_documented_factor_of_the_bound": if_lm_trained(2),
         "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu": Points(0),
     },
 }
 
+Rubric = dict[str, dict[str, Points]]  # table (lab or part) -> key -> points
+
 _CASE = re.compile(r"\[.*\]$")
 
 
-def lookup(lab: str, spec: str) -> tuple[str, str] | None:
+def lookup(lab: str, spec: str, rubric: Rubric = POINTS) -> tuple[str, str] | None:
     """(the table, its key) that give ``spec`` its points, or None."""
-    table = POINTS.get(lab, {})
+    table = rubric.get(lab, {})
     for key in (spec, _CASE.sub("", spec)):
         if key in table:
             return lab, key
     part, _, rest = spec.partition("/")  # "td2" + "stylegan/test_x.py::..." -> "td2/stylegan"
-    return lookup(f"{lab}/{part}", rest) if rest and "::" not in part else None
+    return lookup(f"{lab}/{part}", rest, rubric) if rest and "::" not in part else None
 
 
-def entry_for(lab: str, spec: str) -> str | None:
+def entry_for(lab: str, spec: str, rubric: Rubric = POINTS) -> str | None:
     """The key of the table that gives ``spec`` its points, or None when none does."""
-    found = lookup(lab, spec)
+    found = lookup(lab, spec, rubric)
     return None if found is None else found[1]
 
 
-def points_for(lab: str, spec: str) -> Points:
-    found = lookup(lab, spec)
-    return DEFAULT if found is None else POINTS[found[0]][found[1]]
+def points_for(lab: str, spec: str, rubric: Rubric = POINTS) -> Points:
+    found = lookup(lab, spec, rubric)
+    return DEFAULT if found is None else rubric[found[0]][found[1]]
+
+
+def tables_of(lab: str, rubric: Rubric = POINTS) -> list[str]:
+    """The tables that grade ``lab``: its own, or those of its parts (``td2/gan`` ...)."""
+    return [name for name in rubric if name == lab or name.startswith(lab + "/")]
 
 
 def markdown_table(lab: str) -> str:
     """The table of one lab as Markdown (for docs/grading.md)."""
-    lines = ["| spec | points per case | hidden | counts only if trained |", "|---|---|---|---|"]
-    lines += [f"| `{key}` | {p.points:g} | {'yes' if p.hidden else ''} | "
-              f"{'yes' if p.requires else ''} |" for key, p in POINTS[lab].items()]
+    lines = ["| spec | points per case | asked or bonus | hidden | counts only if |",
+             "|---|---|---|---|---|"]
+    lines += [f"| `{key}` | {p.points:g} | {'bonus' if p.bonus else 'asked'} | "
+              f"{'yes' if p.hidden else ''} | {', '.join(_short(r) for r in p.requires)} |"
+              for key, p in POINTS[lab].items()]
     return "\n".join(lines)
+
+
+def _short(key: str) -> str:
+    return key.partition("::")[2].removeprefix("test_") or key
 
 
 if __name__ == "__main__":

@@ -59,6 +59,7 @@ class SpecRun:
     outcomes: list[SpecOutcome] = field(default_factory=list)
     seconds: float = 0.0
     stopped: str = ""  # why the run was cut short, if it was
+    notes: list[str] = field(default_factory=list)  # what loading the folder left out
 
 
 def _relative(nodeid: str, lab: str) -> str:
@@ -66,7 +67,7 @@ def _relative(nodeid: str, lab: str) -> str:
 
 
 def pytest_command(folder: Path, lab: str, limits: Limits, outcomes: Path,
-                   select: str | None = None) -> list[str]:
+                   select: str | None = None, failures: Path | None = None) -> list[str]:
     return [sys.executable, "-m", "pytest", f"specs/{lab}", "--submission", str(folder),
             "-p", "labs.grading.outcomes", f"--grading-outcomes={outcomes}",
             "-p", "no:cacheprovider", "-q", "--no-header", "-o", "addopts=",
@@ -74,7 +75,8 @@ def pytest_command(folder: Path, lab: str, limits: Limits, outcomes: Path,
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             f"--call-timeout={limits.call_timeout:g}",
             f"--submission-budget={limits.total_budget:g}",
-            f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else [])]
+            f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else []),
+            *([f"--golden-failures={failures}"] if failures else [])]
 
 
 _RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
@@ -98,9 +100,10 @@ def stop_all() -> None:
 
 
 def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
-              select: str | None = None) -> SpecRun:
+              select: str | None = None, failures: Path | None = None) -> SpecRun:
     """Every spec of ``lab`` on ``folder`` (or those matching the pytest ``-k`` expression
-    ``select``); specs that never finished are reported failed."""
+    ``select``); specs that never finished are reported failed. ``failures``: the folder
+    for this student's failure images (default: the project's ``golden-failures/``)."""
     if lab not in available_labs():
         raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
     folder = Path(folder).resolve()  # pytest runs from the project root
@@ -112,7 +115,8 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         log = Path(scratch) / "pytest.log"
         start = time.monotonic()
         with open(log, "wb") as output:
-            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select),
+            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select,
+                                                      failures),
                                        cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
                                        stdout=output, stderr=subprocess.STDOUT,
                                        start_new_session=True)
@@ -136,7 +140,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
-    run = SpecRun(seconds=seconds, stopped=stopped)
+    run = SpecRun(seconds=seconds, stopped=stopped, notes=recorded.get("notes", []))
     for nodeid in recorded["collected"]:
         result = recorded["results"].get(nodeid)
         if result is None:

@@ -35,6 +35,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--memory-mb", metavar="MB", type=int, default=None,
                     help="address-space limit of a submission's process (MB; default "
                          f"{Limits.memory_mb}, or the lab contract's MEMORY_MB: TD 3 3072)")
+    group.addoption("--golden-failures", metavar="DIR", default=None,
+                    help="where a failed golden comparison keeps its actual images (default: "
+                         "golden-failures/ in the project; the grader gives each student one)")
     group.addoption("--run-slow", action="store_true",
                     help="also run the tests marked slow (skipped by default)")
     group.addoption("--wikitext-dir", metavar="DIR", default=None,
@@ -113,5 +116,7 @@ def spec_seed(request: pytest.FixtureRequest) -> int:
 
 @pytest.fixture(scope="session")
 def golden(request: pytest.FixtureRequest) -> Golden:
-    return Golden(PROJECT_ROOT / "golden", PROJECT_ROOT / "golden-failures",
+    failures = request.config.getoption("--golden-failures")
+    return Golden(PROJECT_ROOT / "golden",
+                  Path(failures) if failures else PROJECT_ROOT / "golden-failures",
                   request.config.getoption("--regen-golden"))

@@ -129,6 +129,7 @@ class FolderSubmission(Submission):
                         ignore=shutil.ignore_patterns("__pycache__", ".git"))
         self._children: dict[str, Child] = {}
         self.spent = 0.0
+        self.notes: list[str] = []  # what loading the folder left out (a notebook's cells)
 
     def _child(self, path: str) -> Child:
         if path not in self._children:
@@ -157,6 +158,7 @@ class FolderSubmission(Submission):
         if not isinstance(response, dict) or not ("ok" in response or "error" in response):
             raise SubmissionError("the submission's process sent back a malformed answer")
         if "ok" in response:
+            self.notes += [str(n) for n in response.get("notes", ()) if str(n) not in self.notes]
             return response["ok"]
         error = response["error"]
         if not isinstance(error, dict):

@@ -15,6 +15,7 @@ from labs.perceptron.train import sigmoid
 
 
 def test_mlp_solves_xor(perceptron, spec_seed):
+    """Bonus: a multi-layer perceptron learns XOR."""
     target = np.array(GATES["XOR"], dtype=float)
     for seed in range(spec_seed, spec_seed + 20):
         outputs = perceptron.call("train_mlp", list(GATES["XOR"]), 4, seed)["outputs"].ravel()
@@ -25,6 +26,7 @@ def test_mlp_solves_xor(perceptron, spec_seed):
 
 
 def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
+    """Bonus: predict returns the sigmoid of the neuron's weighted sum."""
     weights = [1.5, 2.0, -0.5]
     outputs = perceptron.call("predict", weights, INPUTS.tolist()).ravel()
     expected = sigmoid(-weights[0] + INPUTS @ np.array(weights[1:]))
@@ -34,6 +36,7 @@ def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
 
 
 def test_train_many_equals_separate_runs(perceptron, spec_seed):
+    """Bonus: train_many gives the same runs as separate calls to train."""
     coeffs, seeds = [0.01, 0.7, 10.0, 0.7], [spec_seed + k for k in (0, 1, 2, 3)]
     batch = perceptron.call("train_many", list(GATES["AND"]), coeffs, 300, seeds)
     for k, (coeff, seed) in enumerate(zip(coeffs, seeds)):

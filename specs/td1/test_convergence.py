@@ -16,16 +16,18 @@ from labs.perceptron.train import predict
 
 @pytest.mark.parametrize("gate", ["AND", "OR"])
 def test_and_or_reproduce_the_truth_table(perceptron, spec_seed, gate):
+    """The trained perceptron reproduces the truth table."""
     run = perceptron.train(gate, seed=spec_seed)
     outputs = predict(run["weights"], INPUTS)
     expected = np.array(GATES[gate])
     wrong = [tuple(map(int, x)) for x, o, d in zip(INPUTS, outputs, expected) if (o > 0.5) != d]
-    assert not wrong, (f"{gate} should be learned (LABS.md: AND and OR converge), but the "
+    assert not wrong, (f"{gate} should be learned (the report: AND and OR converge), but the "
                        f"final weights {np.round(run['weights'], 3)} get inputs {wrong} wrong")
 
 
 @pytest.mark.parametrize("gate", ["AND", "OR"])
 def test_and_or_error_goes_to_about_0_01(perceptron, spec_seed, gate):
+    """The error falls to about 0.01 after 1000 iterations at coeff 0.7."""
     final = perceptron.train(gate, seed=spec_seed)["errors"][-1]
     assert final <= 0.02, (f"{gate}'s error should fall to about 0.01 after 1000 iterations "
                            f"at coeff 0.7; measured {final:.4f}, expected <= 0.02")
@@ -33,12 +35,14 @@ def test_and_or_error_goes_to_about_0_01(perceptron, spec_seed, gate):
 
 @pytest.mark.parametrize("gate", ["AND", "OR"])
 def test_symmetric_inputs_get_equal_weights(perceptron, spec_seed, gate):
+    """Symmetric inputs end with equal weights (w1 = w2)."""
     w0, w1, w2 = perceptron.train(gate, seed=spec_seed)["weights"]
     assert abs(w1 - w2) <= 0.05, (f"{gate}: x1 and x2 play symmetric roles, so w1 and w2 should "
                                   f"end equal; measured w1 = {w1:.3f}, w2 = {w2:.3f}")
 
 
 def test_and_bias_dominates_one_input_not_two(perceptron, spec_seed):
+    """AND: the bias weight beats one input but not two."""
     w0, w1, w2 = perceptron.train("AND", seed=spec_seed)["weights"]
     assert w0 > w1 and w0 > w2 and w0 < w1 + w2, (
         "AND needs both inputs: the bias weight should beat one input but not two "
@@ -46,6 +50,7 @@ def test_and_bias_dominates_one_input_not_two(perceptron, spec_seed):
 
 
 def test_or_each_input_beats_the_bias(perceptron, spec_seed):
+    """OR: each input weight beats the bias weight."""
     w0, w1, w2 = perceptron.train("OR", seed=spec_seed)["weights"]
     assert w0 < w1 and w0 < w2, ("OR needs one input: each input weight should beat the bias "
                                  f"weight; measured w0 = {w0:.3f}, w1 = {w1:.3f}, w2 = {w2:.3f}")
@@ -53,6 +58,7 @@ def test_or_each_input_beats_the_bias(perceptron, spec_seed):
 
 @pytest.mark.parametrize("gate", ["AND", "OR"])
 def test_weights_keep_growing_after_convergence(perceptron, spec_seed, gate):
+    """The weights keep growing slowly after convergence."""
     history = perceptron.weight_history(gate, seed=spec_seed)
     middle, end = history[4 * 500], history[-1]
     growth = np.abs(end) - np.abs(middle)

@@ -5,6 +5,7 @@ import numpy as np
 
 
 def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
+    """The same seed gives the same run, to the bit."""
     first, second = perceptron.call("train_twice", [0, 0, 0, 1], 0.7, 200, spec_seed + 7)
     for name in ("weights", "errors", "weight_history"):
         if first[name] is None:
@@ -15,6 +16,7 @@ def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
 
 
 def test_different_seeds_different_initial_weights(perceptron, spec_seed):
+    """Different seeds start from different weights."""
     runs = [perceptron.train("AND", iterations=1, seed=spec_seed + k) for k in range(3)]
     starts = [run["weight_history"][0] if run["weight_history"] is not None else run["weights"]
               for run in runs]
@@ -25,6 +27,7 @@ def test_different_seeds_different_initial_weights(perceptron, spec_seed):
 
 
 def test_initial_weights_follow_the_seed_convention(perceptron, spec_seed):
+    """The initial weights follow the lab's seed convention."""
     history = perceptron.weight_history("AND", iterations=1, seed=spec_seed)
     expected = np.random.default_rng(spec_seed).random(3)
     assert np.array_equal(history[0], expected), (

@@ -9,28 +9,32 @@ from __future__ import annotations
 
 
 def test_small_coeff_under_fits(perceptron, spec_seed):
+    """A small coeff (0.01) under-fits in 1000 iterations."""
     errors = perceptron.train("AND", coeff=0.01, seed=spec_seed)["errors"]
     assert 0.25 <= errors[-1] <= 0.45, (
         "with coeff 0.01, AND should still be far from converged after 1000 iterations "
-        f"(LABS.md: error about 0.34-0.38 at the end); measured {errors[-1]:.3f}, "
+        f"(the report: error about 0.34-0.38 at the end); measured {errors[-1]:.3f}, "
         "expected in [0.25, 0.45]")
 
 
 def test_large_coeff_converges_at_once(perceptron, spec_seed):
+    """A large coeff (10) converges in under 10 iterations."""
     errors = perceptron.train("AND", coeff=10.0, seed=spec_seed)["errors"]
     assert errors[9] < 0.05, ("with coeff 10, AND's error should fall to about 0 in under 10 "
                               f"iterations; at iteration 10 it is {errors[9]:.3f}, expected < 0.05")
 
 
 def test_large_coeff_breaks_symmetry(perceptron, spec_seed):
+    """A large coeff (10) breaks the w1 = w2 symmetry."""
     w0, w1, w2 = perceptron.train("AND", coeff=10.0, seed=spec_seed)["weights"]
     assert abs(w1 - w2) > 0.5, (
         "with coeff 10 the first big jumps favour one input, so w1 and w2 should end "
-        f"visibly different (LABS.md: about 18 and 16); measured w1 = {w1:.2f}, w2 = {w2:.2f}")
+        f"visibly different (the report: about 18 and 16); measured w1 = {w1:.2f}, w2 = {w2:.2f}")
 
 
 def test_too_few_iterations_stop_before_convergence(perceptron, spec_seed):
+    """Too few iterations (50) stop before convergence."""
     errors = perceptron.train("AND", iterations=50, seed=spec_seed)["errors"]
     assert errors[-1] > 0.1, ("after only 50 iterations AND should not have converged "
-                              f"(LABS.md: error about 0.16-0.18); measured {errors[-1]:.3f}, "
+                              f"(the report: error about 0.16-0.18); measured {errors[-1]:.3f}, "
                               "expected > 0.1")

@@ -8,6 +8,7 @@ from labs.perceptron.report import CASES, check_case
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_report_table_row(perceptron, spec_seed, case):
+    """One row of the report's table of final errors and weights."""
     run = perceptron.train(case.gate, coeff=case.coeff, iterations=case.iterations,
                            seed=spec_seed)
     failed = [row for row in check_case(case, run["weights"], run["errors"]) if not row.holds]

@@ -15,6 +15,7 @@ from labs.perceptron.train import predict
 
 
 def test_no_single_neuron_separates_xor():
+    """No straight line separates XOR (a fact of the lab, worth no points)."""
     from scipy.optimize import linprog  # imported here: 0.4 s per graded folder otherwise
 
     # a line w1*x1 + w2*x2 - w0 that puts the ones at >= 1 and the zeros at <= -1
@@ -26,6 +27,7 @@ def test_no_single_neuron_separates_xor():
 
 
 def test_xor_final_weights_get_at_most_3_of_4_right(perceptron, spec_seed):
+    """XOR: the final weights get at most 3 of the 4 patterns right."""
     weights = perceptron.train("XOR", seed=spec_seed)["weights"]
     right = int(np.sum((predict(weights, INPUTS) > 0.5) == np.array(GATES["XOR"], dtype=bool)))
     assert right <= 3, (f"no single neuron can reproduce XOR, yet the final weights "
@@ -33,13 +35,15 @@ def test_xor_final_weights_get_at_most_3_of_4_right(perceptron, spec_seed):
 
 
 def test_xor_error_stays_high(perceptron, spec_seed):
+    """XOR: the error stays high (about 0.6)."""
     errors = perceptron.train("XOR", seed=spec_seed)["errors"]
     assert errors[-100:].min() >= 0.5, (
-        "XOR's error should stay stuck near 0.6 (LABS.md: 0.604 forever); over the last "
+        "XOR's error should stay stuck near 0.6 (the report: 0.604 forever); over the last "
         f"100 iterations it fell to {errors[-100:].min():.3f}, expected >= 0.5")
 
 
 def test_xor_weights_swing_within_every_iteration(perceptron, spec_seed):
+    """XOR: the weights swing within every iteration and never settle."""
     history = perceptron.weight_history("XOR", seed=spec_seed)
     last = history[-41:]  # the last 10 iterations: 40 updates and the weights before them
     swings = np.array([np.ptp(last[4 * k:4 * k + 5], axis=0) for k in range(10)])
@@ -47,10 +51,11 @@ def test_xor_weights_swing_within_every_iteration(perceptron, spec_seed):
         "XOR's weights should oscillate within every iteration and never settle (the thick "
         "bands of the report's figure); the smallest swing of a weight within one of the "
         f"last 10 iterations is {swings.min():.3f}, expected >= 0.2 "
-        "(LABS.md: w0 swings by 0.85, w1 and w2 by 0.42)")
+        "(the report: w0 swings by 0.85, w1 and w2 by 0.42)")
 
 
 def test_and_weights_settle_where_xor_swings(perceptron, spec_seed):
+    """AND: the weights settle where XOR's swing."""
     history = perceptron.weight_history("AND", seed=spec_seed)
     swing = np.ptp(history[-5:], axis=0).max()
     assert swing < 0.05, ("AND converges, so its weights should barely move within the "

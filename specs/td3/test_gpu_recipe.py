@@ -8,7 +8,7 @@ per-epoch losses and the perplexity in the benchmark's ``extra_info``.
 
 Not calibrated here (no GPU on the machines this suite was written on). On WikiText-2 the
 expected ranges are the public runs of the same recipe: CLM perplexity about 430-460, MLM
-about 940-990 (LABS.md); the bands below are those widened by about 10%. Note that the
+about 940-990 (public runs of the same recipe); the bands below are those widened by about 10%. Note that the
 tokenizer differs from the notebook's: a local copy has no hub tokenizer, so a GPT-2-like
 BPE and a BERT-like WordPiece are built on the training split (up to 8,192 tokens), which
 moves perplexities; the band check is therefore an expectation to read, and an xfail when

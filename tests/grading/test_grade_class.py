@@ -33,11 +33,14 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
     rows = {row["student"]: row for row in csv.DictReader(grades.open())}
     assert sorted(rows) == sorted(CLASS)
     score = {name: float(row["score"]) for name, row in rows.items()}
-    assert {row["max_score"] for row in rows.values()} == {"12"}  # 4 + 4 + 4 points
-    assert score["correct_lists"] == 12
-    assert score["broken_loops_until_converged"] == 8  # AND and OR right, XOR never returns
+    assert {row["max_score"] for row in rows.values()} == {"14"}  # 5 + 5 + 4 points
+    assert score["correct_lists"] == 14
+    assert score["broken_loops_until_converged"] == 10  # AND and OR right, XOR never returns
     assert score["broken_segfault"] == 0
     assert "partial grade" in rows["correct_lists"]["note"]
+    # one cause behind every failure is the note, once
+    assert "failed for one reason" in rows["broken_segfault"]["note"]
+    assert rows["broken_segfault"]["note"].count("SIGSEGV") == 1
 
     def output(student: str, spec: str) -> str:
         results = json.loads((tmp_path / "out" / "results" / student / "results.json").read_text())

@@ -1,4 +1,4 @@
-"""Same seed, same run to the bit; different seeds, different runs (LABS.md, TD 2 issue).
+"""Same seed, same run to the bit; different seeds, different runs (the lab's own requirement).
 
 Not stochastic: one seed's run is compared with itself, so no calibration is needed; the
 different-seed check holds for every seed (two seeds giving bit-identical float runs would
@@ -12,6 +12,7 @@ from labs.gan.spec_cases import describe, determinism_run
 
 
 def test_same_seed_gives_the_same_run_to_the_bit(gan, spec_seed):
+    """The same seed gives the same training run, to the bit."""
     config = determinism_run(spec_seed)
     first, second = gan.train_twice(config)
     assert np.array_equal(first["samples"], second["samples"]), (
@@ -23,6 +24,7 @@ def test_same_seed_gives_the_same_run_to_the_bit(gan, spec_seed):
 
 
 def test_different_seeds_give_different_runs(gan, spec_seed):
+    """Different seeds give different training runs."""
     one = gan.train(determinism_run(spec_seed))
     other = gan.train(determinism_run(spec_seed + 1))
     assert not np.array_equal(one["samples"], other["samples"]), (

@@ -1,5 +1,5 @@
 """A discriminator far stronger than the generator starves it; a weak one is fooled while the
-samples stay poor (LABS.md, TD 2: "a weak discriminator is fooled easily and the generator
+samples stay poor (the report, TD 2: "a weak discriminator is fooled easily and the generator
 'wins' with poor samples; a discriminator far stronger than the generator leaves it with
 vanishing gradients").
 
@@ -40,6 +40,7 @@ POOR_JS_AT_LEAST = 0.4
 
 
 def test_strong_discriminator_starves_the_generator_with_the_saturating_loss(gan, spec_seed):
+    """A far stronger discriminator starves the generator (saturating loss)."""
     ratios, log_norms = [], []
     for seed in strong_discriminator_seeds(spec_seed):
         norms = {}
@@ -64,6 +65,7 @@ def test_strong_discriminator_starves_the_generator_with_the_saturating_loss(gan
 
 
 def test_weak_discriminator_is_fooled_while_samples_stay_poor(gan, spec_seed):
+    """A weak discriminator is fooled while the samples stay poor."""
     config = weak_discriminator_run(spec_seed)
     run = gan.train(config)
     loss = late_mean(run["history"]["d_loss"], 50) / CHANCE_D_LOSS

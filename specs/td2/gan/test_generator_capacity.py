@@ -1,5 +1,5 @@
 """A generator with no hidden layer can only make simple shapes: it cannot fit the ring or the
-disjoint blobs, its JS divergence stays high (LABS.md: "a generator with few layers and
+disjoint blobs, its JS divergence stays high (the report: "a generator with few layers and
 neurons can only make simple shapes (a blob or a line)").
 
 With no hidden layer the generator is tanh(affine(noise)): the image of the noise square
@@ -31,6 +31,7 @@ STAYS_AT_LEAST = {"ring": 0.25, "disjoint": 0.45}
 
 @pytest.mark.parametrize("distribution", ["ring", "disjoint"])
 def test_no_hidden_layer_cannot_fit_the_shape(gan, spec_seed, distribution):
+    """A generator with no hidden layer cannot fit the shape."""
     config = no_hidden_layer_run(distribution, spec_seed)
     js = js_to_real(gan.train(config)["samples"], distribution)
     assert js >= STAYS_AT_LEAST[distribution], (
@@ -44,6 +45,7 @@ def test_no_hidden_layer_cannot_fit_the_shape(gan, spec_seed, distribution):
                    "than one without hidden layer (0.407); see the module docstring")
 @pytest.mark.parametrize("distribution", ["ring", "disjoint"])
 def test_preset_generator_gets_far_lower(gan, spec_seed, distribution):
+    """The preset generator gets far closer than one with no hidden layer."""
     small = js_to_real(gan.train(no_hidden_layer_run(distribution, spec_seed))["samples"], distribution)
     preset = js_to_real(gan.train(preset_run(distribution, spec_seed))["samples"], distribution)
     assert preset <= small - 0.1, (

@@ -24,6 +24,7 @@ EXACT_CENTRAL = {("uniform", 1): 0.5, ("uniform", 2): 0.25,
 @pytest.mark.parametrize("kind", ["uniform", "gaussian"])
 @pytest.mark.parametrize("dim", [1, 2])
 def test_noise_lives_in_the_unit_interval_centred_on_half(gan, spec_seed, kind, dim):
+    """Noise lies in [0, 1], centred on 0.5."""
     noise = gan.sample_noise(kind, dim, N, spec_seed)
     assert noise.min() >= 0.0 and noise.max() <= 1.0, (
         f"{kind} noise should lie in [0, 1] (gaussian: truncated at 2 sd of 0.25 around 0.5); "
@@ -37,6 +38,7 @@ def test_noise_lives_in_the_unit_interval_centred_on_half(gan, spec_seed, kind, 
 
 @pytest.mark.parametrize("dim", [1, 2])
 def test_gaussian_noise_concentrates_near_the_centre(gan, spec_seed, dim):
+    """Gaussian noise concentrates near the centre; uniform noise spreads evenly."""
     fractions = {kind: central_fraction(gan.sample_noise(kind, dim, N, spec_seed))
                  for kind in ("uniform", "gaussian")}
     for kind, fraction in fractions.items():
@@ -49,6 +51,7 @@ def test_gaussian_noise_concentrates_near_the_centre(gan, spec_seed, dim):
 
 @pytest.mark.parametrize("kind", ["uniform", "gaussian"])
 def test_noise_is_seeded(gan, spec_seed, kind):
+    """The same seed gives the same noise."""
     first, again = gan.call("twice", "sample_noise", kind, 2, 300, spec_seed)
     other = gan.sample_noise(kind, 2, 300, spec_seed + 1)
     assert np.array_equal(first, again), f"sample_noise({kind!r}, seed={spec_seed}) changed between calls"

@@ -1,5 +1,5 @@
 """With 1-D noise the generated points lie on a single curve, even when the real points fill
-a 2-D region; 2-D noise fills it (LABS.md: "1-D noise limits variety").
+a 2-D region; 2-D noise fills it (the report: "1-D noise limits variety").
 
 Measure: local flatness, the median over generated points of lambda2 / lambda1 of the
 covariance of each point's 12 nearest neighbours (0 on a curve, about 0.5 for points
@@ -20,6 +20,7 @@ REGION_AT_LEAST = 0.03
 
 
 def test_one_dimensional_noise_gives_a_curve(gan, spec_seed):
+    """1-D noise gives points on a single curve."""
     config = noise_dimension_run(1, spec_seed)
     measured = flatness(gan.train(config)["samples"])
     assert measured <= CURVE_AT_MOST, (
@@ -29,6 +30,7 @@ def test_one_dimensional_noise_gives_a_curve(gan, spec_seed):
 
 
 def test_two_dimensional_noise_fills_the_region(gan, spec_seed):
+    """2-D noise fills the region."""
     config = noise_dimension_run(2, spec_seed)
     measured = flatness(gan.train(config)["samples"])
     assert measured >= REGION_AT_LEAST, (

@@ -42,6 +42,7 @@ NOT_REPRODUCED = {
       for name, reason in NOT_REPRODUCED.items()],
 ])
 def test_training_with_a_preset_lowers_the_js_divergence(gan, spec_seed, preset):
+    """Training with a preset lowers the JS divergence."""
     median, start, end = median_js_drop(gan.train_seeds, preset, spec_seed)
     runs = ", ".join(f"{a:.3f} -> {b:.3f}" for a, b in zip(start, end))
     assert median >= DROP_AT_LEAST, (

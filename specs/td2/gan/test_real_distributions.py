@@ -25,6 +25,7 @@ DISJOINT_CENTRES = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
 
 
 def test_line_is_gan_labs_segment(gan, spec_seed):
+    """The line distribution is GAN Lab's segment."""
     along, across = line_coordinates(gan.sample_real("line", N, spec_seed))
     assert abs(along.mean() - 0.5) <= 0.02 and abs(across.std() - 0.01) <= 0.001, (
         "line should be GAN Lab's segment from (0.8, 0.6) to (0.05, 0.9), uniform along it, "
@@ -36,6 +37,7 @@ def test_line_is_gan_labs_segment(gan, spec_seed):
 
 
 def test_gaussians_are_gan_labs_mixture(gan, spec_seed):
+    """The gaussians distribution is GAN Lab's two-gaussian mixture."""
     points = gan.sample_real("gaussians", N, spec_seed)
     expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
     mean, cov = points.mean(axis=0), np.cov(points.T)
@@ -47,6 +49,7 @@ def test_gaussians_are_gan_labs_mixture(gan, spec_seed):
 
 
 def test_ring_is_gan_labs_ellipse(gan, spec_seed):
+    """The ring distribution is GAN Lab's ellipse."""
     points = gan.sample_real("ring", N, spec_seed)
     radius = ring_radius(points)
     assert abs(radius.mean() - 1.0) <= 0.02 and radius.min() > 0.4, (
@@ -56,6 +59,7 @@ def test_ring_is_gan_labs_ellipse(gan, spec_seed):
 
 
 def test_disjoint_is_three_equal_blobs(gan, spec_seed):
+    """The disjoint distribution is three equal blobs."""
     points = gan.sample_real("disjoint", N, spec_seed)
     distances = np.linalg.norm(points[:, None, :] - DISJOINT_CENTRES[None], axis=2)
     nearest = distances.argmin(axis=1)
@@ -70,6 +74,7 @@ def test_disjoint_is_three_equal_blobs(gan, spec_seed):
 
 
 def test_user_points_are_jittered_copies(gan, spec_seed):
+    """Bonus: a user drawing gives jittered copies of its points."""
     drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
     points = gan.call("sample_drawing", drawn.tolist(), N, spec_seed)
     assert points.shape == (N, 2), f"sample_real('drawing', ...) returned shape {points.shape}"
@@ -83,6 +88,7 @@ def test_user_points_are_jittered_copies(gan, spec_seed):
 
 @pytest.mark.parametrize("name", ["line", "gaussians", "ring", "disjoint"])
 def test_same_seed_same_points(gan, spec_seed, name):
+    """The same seed gives the same real points."""
     first, again = gan.call("twice", "sample_real", name, 500, spec_seed)
     other = gan.sample_real(name, 500, spec_seed + 1)
     assert np.array_equal(first, again), f"sample_real({name!r}, seed={spec_seed}) changed between calls"

@@ -1,4 +1,4 @@
-"""5:1 updates keep the discriminator ahead of 1:1 (LABS.md: "update ratio: 1:1 can be
+"""5:1 updates keep the discriminator ahead of 1:1 (the report: "update ratio: 1:1 can be
 unstable; 5:1 keeps the discriminator ahead and its signal useful").
 
 Runs: the gaussians preset with its discriminator on Adam 0.01, k = 1 and k = 5, 200 steps,
@@ -38,6 +38,7 @@ def _mean_gap(gan, spec_seed: int, metric: str, sign: float) -> tuple[float, lis
 
 
 def test_five_to_one_keeps_the_discriminator_loss_lower(gan, spec_seed):
+    """5:1 updates keep the discriminator's loss lower than 1:1."""
     gap, names = _mean_gap(gan, spec_seed, "d_loss", -1.0)
     assert gap >= LOSS_GAP_AT_LEAST, (
         "5 discriminator updates per generator update should keep the discriminator ahead of "
@@ -47,6 +48,7 @@ def test_five_to_one_keeps_the_discriminator_loss_lower(gan, spec_seed):
 
 
 def test_five_to_one_keeps_the_discriminator_accuracy_higher(gan, spec_seed):
+    """5:1 updates keep the discriminator's accuracy higher than 1:1."""
     gap, names = _mean_gap(gan, spec_seed, "d_accuracy", 1.0)
     assert gap >= ACCURACY_GAP_AT_LEAST, (
         "5 discriminator updates per generator update should keep the discriminator ahead of "
