@@ -108,7 +108,8 @@ def _graded(lab: str, outcome: SpecOutcome, rubric: Rubric = POINTS,
 
     if points.points == 0 and outcome.outcome != "failed":
         # a fact of the lab, the project's own tools, an expected failure: never "earned"
-        return graded("not graded", 0.0, 0.0, f"not graded (worth no points): {outcome.outcome}"
+        said = {"passed": "it holds", "skipped": "skipped"}[outcome.outcome]
+        return graded("not graded", 0.0, 0.0, f"not graded, worth no points ({said})"
                       + (f": {message}" if message else ""))
     if outcome.outcome == "passed":
         return graded("passed", points.points, worth, "confirmed: " + name)
@@ -226,7 +227,7 @@ _MARKS = {"passed": "PASS", "failed": "FAIL", "not provided": "SKIP", "not grade
 
 def _line(spec: GradedSpec, reveal_hidden: bool) -> str:
     worth = f"{spec.score:g} bonus" if spec.bonus else f"{spec.score:g}/{spec.max_score:g}"
-    head = f"{_MARKS[spec.status]} {worth}  {spec.title}"
+    head = f"{_MARKS[spec.status]} {'' if spec.status == 'not graded' else worth}  {spec.title}"
     if spec.hidden and not reveal_hidden:
         return f"{head} (hidden)"
     if spec.status == "passed":
@@ -245,7 +246,8 @@ def feedback_text(grade: Grade, reveal_hidden: bool = False) -> str:
     lines += [f"reason: {cause}" for cause in grade.causes]
     lines += [f"note: {note}" for note in grade.notes]
     lines += [f"warning: {w}" for w in grade.warnings]
-    order = sorted(grade.specs, key=lambda s: s.status == "not graded")  # stable
+    order = sorted(grade.specs, key=lambda s: s.status == "not graded" or  # stable: last
+                   (s.bonus and s.status == "not provided"))
     lines += [_line(spec, reveal_hidden) for spec in order]
     return "\n".join(lines)
 

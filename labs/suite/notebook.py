@@ -35,7 +35,7 @@ class Converted:
         """One line for the student: where the module came from and what was left out."""
         text = f"{module_file} was built from the code cells of {self.notebook}"
         if self.magics:
-            text += f"; {self.magics} shell or magic line(s) dropped"
+            text += f"; {self.magics} shell command(s) or magic(s) dropped"
         if self.left_out:
             shown = ", ".join(self.left_out[:SHOWN])
             more = len(self.left_out) - SHOWN
@@ -139,18 +139,22 @@ def convert(path: Path) -> Converted:
         except SyntaxError as error:
             raise SyntaxError(f"{error.msg} (code cell {number} of {path.name})",
                               (path.name, error.lineno, error.offset, error.text)) from None
+        kept_any = False
         for node in tree.body:
             keep = isinstance(node, KEPT_ALWAYS) or (
                 isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None
                 and _is_constant(node.value, imported, defined)) or (
                 isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
             if not keep:
-                converted.left_out.append(f"cell {number}: {_summary(source, node)}")
+                converted.left_out.append(f"code cell {number}: {_summary(source, node)}")
                 continue
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 imported |= _bound(node)
             elif not isinstance(node, ast.Expr):
                 defined |= _bound(node)
-            parts.append(f"# cell {number}\n{ast.get_source_segment(source, node)}\n")
+            if not kept_any:
+                parts.append(f"# code cell {number}")
+                kept_any = True
+            parts.append(f"{ast.get_source_segment(source, node)}\n")
     converted.source = "\n".join(parts)
     return converted

@@ -12,12 +12,14 @@ from pathlib import Path
 from labs.cli import main
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
+RUBRIC = FOLDERS.parent / "rubrics" / "td1_teacher.toml"
 
 
 def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
     bundle = tmp_path / "autograder.zip"
     assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20",
-                 "--only", "truth_table or xor_error_stays_high"]) == 0  # 3 specs: cheap
+                 "--only", "truth_table or xor_error_stays_high",  # 3 specs: cheap
+                 "--rubric", str(RUBRIC)]) == 0
     root = tmp_path / "autograder"
     with zipfile.ZipFile(bundle) as archive:
         names = set(archive.namelist())
@@ -34,8 +36,8 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads((root / "results" / "results.json").read_text())
     assert [(t["name"], t["score"], t["status"]) for t in results["tests"]] == [
-        ("convergence: and or reproduce the truth table [AND]", 4, "passed"),
-        ("convergence: and or reproduce the truth table [OR]", 4, "passed"),
-        ("xor: xor error stays high", 4, "passed")]
-    assert results["score"] == 12 and "partial grade" in results["output"]
+        ("The trained perceptron reproduces the truth table [AND]", 4, "passed"),
+        ("The trained perceptron reproduces the truth table [OR]", 4, "passed"),
+        ("XOR: the error stays high (about 0.6)", 6, "passed")]  # the teacher's rubric
+    assert results["score"] == 14 and "partial grade" in results["output"]
     assert "--timeout=20" in (root / "source" / "run_autograder").read_text()

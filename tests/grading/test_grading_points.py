@@ -52,27 +52,47 @@ def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
     used = {entry_for(lab, spec) for spec in specs}
     stale = sorted(set(POINTS[lab]) - used)
     assert not stale, f"entries of labs/grading/points.py matching no spec of {lab}: {stale}"
-    required = {r for points in POINTS[lab].values() for r in points.requires}
-    assert required <= set(POINTS[lab]), f"requires names no entry: {required - set(POINTS[lab])}"
+    named = {r for points in POINTS[lab].values() for r in points.requires + points.after}
+    assert named <= set(POINTS[lab]), f"requires/after name no entry: {named - set(POINTS[lab])}"
 
 
-def test_td1_is_worth_100_points_and_a_correct_folder_loses_only_what_it_lacks():
-    outcomes = correct_run()
-    assert sum(points_for("td1", o.spec).points for o in outcomes) == 100
+@pytest.mark.parametrize("lab", sorted(POINTS))
+def test_every_lab_asks_100_points(lab):
+    specs = [o.spec for o in correct_run()] if lab == "td1" else collected_specs(lab)
+    asked = sum(points_for(lab, spec).points for spec in specs if not points_for(lab, spec).bonus)
+    assert asked == 100
+
+
+def test_a_correct_train_only_folder_gets_100_and_the_unasked_parts_are_bonus():
+    outcomes = correct_run()  # correct_lists: train and weights.csv, nothing else
     graded = [_graded("td1", o) for o in outcomes]
     assert [g.title for g in graded if g.status == "failed"] == []
     lacking = {g.feedback for g in graded if g.status == "not provided"}
-    assert lacking == {"not provided: perceptron.py has no `predict`",
-                       "not provided: perceptron.py has no `train_many`",
-                       "not provided: perceptron.py has no `train_mlp`"}
-    assert sum(g.score for g in graded) == 100 - sum(g.max_score for g in graded
-                                                     if g.status == "not provided")
+    assert lacking == {"bonus, not attempted: perceptron.py has no `predict`",
+                       "bonus, not attempted: perceptron.py has no `train_many`",
+                       "bonus, not attempted: perceptron.py has no `train_mlp`"}
+    grade = Grade("correct_lists", "td1", graded)
+    assert (grade.score, grade.max_score, grade.bonus) == (100, 100, 0)
+    # the bonus parts, passed, add on top and never enter the maximum
+    bonus = [SpecOutcome("test_beyond_one_neuron.py::test_mlp_solves_xor", "passed")]
+    with_bonus = Grade("b", "td1", graded + [_graded("td1", o) for o in bonus])
+    assert (with_bonus.score, with_bonus.max_score, with_bonus.bonus) == (104, 100, 4)
 
 
 def test_a_title_reads_as_words():
+    assert title("test_convergence.py::test_and_bias_dominates[AND]",
+                 "AND: the bias weight beats one input but not two.") == \
+        "AND: the bias weight beats one input but not two [AND]"
+    # without a docstring, the name in words
     assert title("test_convergence.py::test_and_bias_dominates[AND]") == \
         "convergence: and bias dominates [AND]"
     assert title("gan/test_noise.py::test_1d_noise") == "gan/noise: 1d noise"
+
+
+def test_every_graded_spec_has_a_title_for_students():
+    """TD 1 and the GAN: each spec worth points says what it checks in a sentence."""
+    for outcome in correct_run():
+        assert outcome.doc, f"{outcome.spec} has no docstring: its title would be its name"
 
 
 def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
@@ -94,7 +114,7 @@ def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
     by_name = {test["name"]: test for test in results["tests"]}
     assert by_name[title(hidden)]["visibility"] == "hidden"
     assert by_name[title(hidden)]["max_score"] == 3 and by_name[title(hidden)]["score"] == 0
-    skipped = by_name["weights_csv: weights csv round trips"]
+    skipped = by_name["weights_csv: weights csv round trips"]  # no docstring given here
     assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
     assert set(results) == {"score", "execution_time", "output", "tests"}
     assert set(skipped) == {"name", "score", "max_score", "status", "output", "visibility"}
@@ -116,8 +136,8 @@ def test_checks_a_constant_answer_passes_count_only_for_a_submission_that_trains
     constant = grade_of("failed", "failed")
     xor = constant["test_xor_error_stays_high"]
     assert xor.status == "gated" and xor.score == 0
-    assert "a constant answer passes this check too" in xor.feedback
-    assert constant["test_weights_csv_round_trips"].score == 2  # another function: no gate
+    assert "an untrained or constant answer passes this check too" in xor.feedback
+    assert constant["test_weights_csv_round_trips"].score == 3  # another function: no gate
     for trains in (grade_of("passed", "failed"), grade_of("failed", "passed")):
         assert trains["test_xor_error_stays_high"].status == "passed"
         assert trains["test_xor_error_stays_high"].score == 4
