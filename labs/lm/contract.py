@@ -39,6 +39,11 @@ from labs.suite.contract import ContractViolation
 MODULE = "lm"
 REFERENCE = "labs.lm.reference"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
+# the training harness the probes run in the child; it still carries the default pieces
+# (group_texts, collator, perplexity, model), a known gap: see docs/grading.md
+CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (
+    "blocks", "collator", "corpus", "data", "entropy", "fixtures", "metrics", "models",
+    "tokenizer", "train", "trainer")) + ("labs.torch_threads",)
 # torch + transformers + datasets map about 2.4 GB of address space in the child (2048 MB
 # fails with "failed to map segment"; a training probe peaks at 2.39 GB): the child's limit
 MEMORY_MB = 3072

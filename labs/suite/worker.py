@@ -6,7 +6,7 @@ stdout and stderr are not those pipes, so printing or reading input cannot corru
 """
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import os
 import socket
 import sys
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from labs.suite import wire
 from labs.suite.contract import Implementation, MissingFunction, load_contract, read_mapping
+from labs.suite.notebook import convert, find_notebook  # issue 15: before the student's path
 from labs.suite.own_code import course_imports
 
 
@@ -56,7 +57,9 @@ def _guard() -> None:
     """
     from labs.suite.jail import extra_hidden, hidden_paths
 
-    hidden = tuple(str(p) for p in hidden_paths(extra_hidden()))
+    root = os.environ.get("LABS_PROJECT_ROOT")
+    hidden = tuple(str(p) for p in hidden_paths(Path(root) if root else None, extra_hidden(),
+                                                [Path(p) for p in sys.path if p]))
 
     def hook(event: str, args: tuple) -> None:
         if event in _NETWORK_EVENTS:
@@ -78,39 +81,64 @@ _NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sen
 
 
 class CourseImport(ImportError):
-    """The submission imports ``labs``: refused before it is imported."""
+    """Refused before the submission is imported: it imports ``labs``, or its
+    ``submission.toml`` names something other than a file of the folder."""
 
 
 class _Loader:
     def __init__(self, folder: Path, contract_path: str):
         self.folder = folder
         self.contract = load_contract(contract_path)
-        self.module_name, self.names = read_mapping(folder, self.contract.MODULE)
-        self.notebook = self.names.pop("notebook", None)  # submission.toml: a named .ipynb
-        self.notes: list[str] = []  # sent back once: what loading the folder left out
+        self.notes: list[str] = []  # issue 15: sent back once, what loading left out
         self.impl: Implementation | None = None
 
     def implementation(self) -> Implementation:
         if self.impl is None:
-            filename = f"{self.module_name}.py"
+            try:
+                module_name, names = read_mapping(self.folder, self.contract.MODULE)
+            except ValueError as error:
+                raise CourseImport(str(error)) from None
+            filename = f"{module_name}.py"
             # --- issue 15: a notebook in place of the module, converted here, in the child
-            from labs.suite.notebook import convert, find_notebook
-            notebook = find_notebook(self.folder, self.module_name, self.notebook)
+            notebook = find_notebook(self.folder, module_name, names.pop("notebook", None))
             if notebook is not None:
                 converted = convert(notebook)
                 (self.folder / filename).write_text(converted.source, encoding="utf-8")
                 self.notes.append(converted.note(filename))
             # --- end issue 15
-            if not (self.folder / filename).exists():
+            if not (self.folder / filename).is_file():
                 raise MissingFunction("module", f"the submission has no file {filename}")
             imports = course_imports(self.folder)
             if imports:
                 raise CourseImport("the submission imports the course's own package `labs` "
                                    f"(the reference implementation): {imports[0]}; a "
                                    "submission must be the student's own code")
-            module = importlib.import_module(self.module_name)
-            self.impl = Implementation(module, filename, self.names)
+            self.impl = Implementation(_load_file(self.folder / filename, module_name),
+                                       filename, names)
         return self.impl
+
+
+def _load_file(path: Path, name: str):
+    """Import the student's file itself (a folder or a link of the same name never wins)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def _drop_project_finders() -> None:
+    """An editable install of the project adds an import hook that finds ``labs.*`` in the
+    project folder; the child may import only the worker tree on its ``PYTHONPATH``."""
+    sys.meta_path[:] = [finder for finder in sys.meta_path
+                        if "__editable__" not in getattr(finder, "__module__", "")]
+    sys.path_hooks[:] = [hook for hook in sys.path_hooks
+                         if "__editable__" not in getattr(hook, "__module__", "")]
+    sys.path_importer_cache.clear()
 
 
 def main(argv: list[str]) -> int:
@@ -118,6 +146,7 @@ def main(argv: list[str]) -> int:
     folder = Path(folder).resolve()
     requests = os.fdopen(int(request_fd), "r", encoding="utf-8")
     responses = os.fdopen(int(response_fd), "w", encoding="utf-8")
+    _drop_project_finders()
     loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
     _guard()
     sys.path.insert(0, str(folder))
