@@ -115,6 +115,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        (Path(scratch) / "staged").mkdir()  # issue 15 merge: stage() makes only the last level
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
         log = Path(scratch) / "pytest.log"

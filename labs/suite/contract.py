@@ -60,6 +60,7 @@ def read_mapping(folder: Path, module: str) -> tuple[str, dict[str, str]]:
         [perceptron]               # the contract's module name
         module = "mon_perceptron"  # the student's file, without .py
         train = "entrainer"        # contract name = the student's function name
+        notebook = "tp1.ipynb"     # or: build the module from this notebook's code cells
     """
     path = folder / "submission.toml"
     if not path.exists():
@@ -72,10 +73,16 @@ def read_mapping(folder: Path, module: str) -> tuple[str, dict[str, str]]:
         raise ValueError(f"submission.toml: [{module}] must map names to strings")
     names = dict(table)
     chosen = names.pop("module", module)
+    notebook = names.pop("notebook", None)  # issue 15: a notebook to build the module from
     for key, value in [("module", chosen), *names.items()]:
         if not value.isidentifier() or keyword.iskeyword(value):
             raise ValueError(f"submission.toml: [{module}] {key} = {value!r} is not a plain "
                              "Python name (a module is a file of the folder: no dots, no paths)")
+    if notebook is not None:
+        if not notebook.endswith(".ipynb") or "/" in notebook or notebook.startswith("."):
+            raise ValueError(f"submission.toml: [{module}] notebook = {notebook!r} is not the "
+                             "name of a .ipynb file of the folder")
+        names["notebook"] = notebook  # popped by the worker, which converts it
     return chosen, names
 
 
