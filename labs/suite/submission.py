@@ -141,14 +141,19 @@ class FolderSubmission(Submission):
         if left <= 0:
             raise SubmissionError("not run: the submission used up its total time budget of "
                                   f"{self.limits.total_budget:g} s on earlier calls")
-        timeout = min(self.limits.call_timeout, left)
+        # issue 15: a probe that calls the submission n times gets n call timeouts, and a
+        # failure names the function called (a contract's STUDENT_CALLS: probe -> (name, n))
+        called, calls = getattr(bound.contract, "STUDENT_CALLS", {}).get(probe, (probe, 1))
+        timeout = min(self.limits.call_timeout * calls, left)
         child = self._child(bound.path)
         start = time.monotonic()
         try:
             response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs},
                                      timeout)
         except ChildFailure as error:
-            raise SubmissionError(self._with_output(str(error), child)) from None
+            where = f"`{called}`" + (f" ({calls} calls, {self.limits.call_timeout:g} s each)"
+                                     if calls > 1 else "")
+            raise SubmissionError(self._with_output(f"{where}: {error}", child)) from None
         finally:
             self.spent += time.monotonic() - start
         if not isinstance(response, dict) or not ("ok" in response or "error" in response):

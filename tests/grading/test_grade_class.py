@@ -46,7 +46,8 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
         results = json.loads((tmp_path / "out" / "results" / student / "results.json").read_text())
         return next(t["output"] for t in results["tests"] if spec in t["name"])
 
-    assert "timed out after 1 s" in output("broken_loops_until_converged", "XOR: the error stays high")
+    assert "`train`: timed out after 1 s" in output("broken_loops_until_converged",
+                                                   "XOR: the error stays high")
     assert "killed by SIGSEGV" in output("broken_segfault", "truth table [AND]")
     assert output("correct_lists", "truth table [AND]").startswith("confirmed:")
     assert (tmp_path / "out" / "grades.png").stat().st_size > 5000
