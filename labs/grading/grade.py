@@ -148,9 +148,8 @@ def _apply_requirements(lab: str, graded: list[GradedSpec], rubric: Rubric = POI
         causes = [answered_wrong[(table, a)] for a in entry.after if (table, a) in answered_wrong]
         if spec.status == "failed" and causes:
             spec.status, spec.max_score = "explained", 0.0
-            spec.feedback = (f"explained by an earlier failure, which costs its points once: "
-                             f"{causes[0]} (see there). This spec builds on that result; its "
-                             f"own message was: {spec.feedback}")
+            spec.feedback = (f"not counted: it builds on \"{causes[0]}\", which failed and is "
+                             f"charged there. Its own message: {spec.feedback}")
 
 
 def _titled(graded: list[GradedSpec], lab: str, table: str, key: str, rubric: Rubric) -> str:
@@ -224,12 +223,13 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
 
 
 _MARKS = {"passed": "PASS", "failed": "FAIL", "not provided": "SKIP", "not graded": " -- ",
-          "gated": "GATE", "explained": "FAIL"}
+          "gated": "GATE", "explained": "FAIL (see the spec it builds on)"}
 
 
 def _line(spec: GradedSpec, reveal_hidden: bool) -> str:
     worth = f"{spec.score:g} bonus" if spec.bonus else f"{spec.score:g}/{spec.max_score:g}"
-    head = f"{_MARKS[spec.status]} {'' if spec.status == 'not graded' else worth}  {spec.title}"
+    shown = "" if spec.status in ("not graded", "explained") else worth
+    head = f"{_MARKS[spec.status]} {shown}  {spec.title}"
     if spec.hidden and not reveal_hidden:
         return f"{head} (hidden)"
     if spec.status == "passed":

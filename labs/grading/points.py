@@ -71,6 +71,10 @@ _STYLEGAN_DRAWS = ("test_stylegan_same_seed_same_image.py::"
 # the specs whose failure explains a later image spec's: the uint8 conversion and the latents
 _PIXELS = ("test_stylegan_uint8.py::test_uint8_conversion_matches_the_formula",)
 _LATENTS = ("test_stylegan_latents.py::test_report_seed_latents_match_golden",)
+# a float32 latent differs from numpy's float64 by 1e-7 and changes no pixel (the network
+# casts z to float32): the dtype spec charges it; the exact-value specs then say so and
+# leave the maximum instead of charging it three times
+_FLOAT64 = ("test_stylegan_latents.py::test_latent_is_float64_of_shape_1_by_512",)
 _PERPLEXITY = ("test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly",)
 
 
@@ -149,18 +153,18 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_determinism.py::test_different_seeds_give_different_runs": if_gan_trained(5),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own CLI and of a GPU count 0
-        "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2),
+        "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2, after=_FLOAT64),
         "test_stylegan_latents.py::test_latent_is_float64_of_shape_1_by_512": Points(2),
         "test_stylegan_latents.py::test_default_z_dim_is_512": Points(3),
         "test_stylegan_latents.py::test_drawing_a_latent_leaves_numpy_global_state_alone": Points(5),
-        "test_stylegan_latents.py::test_report_seed_latents_match_golden": Points(10),
+        "test_stylegan_latents.py::test_report_seed_latents_match_golden": Points(10, after=_FLOAT64),
         "test_stylegan_same_seed_same_image.py::test_image_equals_gen_images_pipeline": Points(2, after=_PIXELS),
         "test_stylegan_same_seed_same_image.py::test_same_seed_gives_the_same_image_on_a_rebuilt_network": Points(2),
         "test_stylegan_same_seed_same_image.py::test_different_seeds_give_different_images": Points(5),
         "test_stylegan_golden_images.py::test_report_seed_images_match_golden": Points(2, after=_PIXELS + _LATENTS),
-        "test_stylegan_truncation.py::test_psi_0_gives_the_same_image_for_every_seed": Points(6, requires=_STYLEGAN_DRAWS, after=_PIXELS),
+        "test_stylegan_truncation.py::test_psi_0_gives_the_same_image_for_every_seed": Points(6, requires=_STYLEGAN_DRAWS),
         "test_stylegan_truncation.py::test_psi_1_leaves_w_unchanged": Points(5, after=_PIXELS),
-        "test_stylegan_truncation.py::test_psi_between_0_and_1_moves_towards_the_average": Points(4, after=_PIXELS),
+        "test_stylegan_truncation.py::test_psi_between_0_and_1_moves_towards_the_average": Points(4),
         "test_stylegan_uint8.py::test_uint8_conversion_matches_the_formula": Points(9),
         "test_stylegan_uint8.py::test_uint8_edge_values": Points(1),
         "test_stylegan_two_processes.py::test_same_seed_gives_byte_identical_pngs_in_two_processes": Points(0),

@@ -69,7 +69,7 @@ def test_a_failure_explained_by_an_earlier_one_costs_nothing_more():
     grade = grade_outcomes("eve", "td2/stylegan", [uint8, psi])
     explained = grade.specs[1]
     assert explained.status == "explained" and explained.max_score == 0
-    assert "explained by an earlier failure" in explained.feedback
+    assert "builds on" in explained.feedback and "charged there" in explained.feedback
     assert grade.max_score == points_for("td2/stylegan", uint8.spec).points
     alone = grade_outcomes("eve", "td2/stylegan", [psi])  # no earlier failure: its own
     assert alone.specs[0].status == "failed" and alone.specs[0].max_score == 5

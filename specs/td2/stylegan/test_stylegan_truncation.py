@@ -1,8 +1,9 @@
 """Truncation: w = w_avg + psi * (w - w_avg). psi = 0 puts every seed at w_avg (one image for
 all seeds); psi = 1 leaves w unchanged (the untruncated image, bit for bit).
 
-The psi 0 and psi 1 specs are deterministic: they compare images bit for bit with
-gen_images.py's pipeline on the same miniature network. Seeds are offset by --spec-seed.
+The psi 0 and psi 1 specs are deterministic: psi 1 compares the image bit for bit with
+gen_images.py's pipeline on the same miniature network; psi 0 compares the seeds' images
+with each other (so that a uint8 conversion slip is charged by its own spec only). Seeds are offset by --spec-seed.
 
 Calibration of "psi 0.3 moves towards the average" (seeds 674-713): the mean distance to the
 psi 0 image is 6.3-10.6 at psi 0.3 and 13.2-36.7 at psi 1; their ratio is at most 0.72.
@@ -18,13 +19,16 @@ REPORT_SEEDS = (2, 674, 1024)
 def test_psi_0_gives_the_same_image_for_every_seed(stylegan, spec_seed):
     seeds = [base + spec_seed for base in REPORT_SEEDS]
     results = [stylegan.image(seed, 0.0) for seed in seeds]
-    expected = results[0]["pipeline"]  # the image of w_avg
-    for seed, result in zip(seeds, results):
+    # compared with the first seed's own image, not the pipeline's: a slip in the uint8
+    # conversion (its own spec) must not fail this one too
+    expected = results[0]["image"]  # the image of w_avg, as this submission converts it
+    for seed, result in zip(seeds[1:], results[1:]):
         differing = int((result["image"] != expected).sum())
         assert differing == 0, (
             f"with truncation psi 0 every seed's w becomes w_avg, so every seed should give "
-            f"the image of w_avg; seed {seed}'s image differs in {differing} of "
-            f"{expected.size} values (is truncation_psi passed to G?)")
+            f"the same image (that of w_avg); seed {seed}'s image differs from seed "
+            f"{seeds[0]}'s in {differing} of {expected.size} values (is truncation_psi passed "
+            "to G?)")
 
 
 def test_psi_1_leaves_w_unchanged(stylegan, spec_seed):
