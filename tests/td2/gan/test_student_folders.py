@@ -45,3 +45,37 @@ def test_wrong_folder_is_caught_on_each_mistake():
     for name in ("test_noise_lives_in_the_unit_interval_centred_on_half[2-uniform]",
                  "test_line_is_gan_labs_segment", "test_disjoint_is_three_equal_blobs"):
         assert outcomes[name] == "passed", name
+
+
+@pytest.mark.slow
+def test_a_correct_folder_with_losses_on_probabilities_passes_the_strong_discriminator_spec():
+    """log(p + 1e-7) instead of logsigmoid: a correct GAN written from the textbook formulas
+    (calibration of the spec on it: see the spec's docstring)."""
+    outcomes = run_specs("correct_losses_without_logits", ("test_discriminator_strength.py",))
+    assert outcomes == {
+        "test_strong_discriminator_starves_the_generator_with_the_saturating_loss": "passed",
+        "test_weak_discriminator_is_fooled_while_samples_stay_poor": "passed"}
+
+
+@pytest.mark.slow
+def test_a_generator_that_never_trains_earns_only_the_data_and_noise_points():
+    from labs.grading.grade import grade_folder
+    from labs.grading.points import points_for
+
+    grade = grade_folder(FOLDERS / "wrong_generator_never_steps", "td2/gan")
+    data_and_noise = sum(s.max_score for s in grade.specs
+                         if s.spec.startswith(("test_real_distributions.py", "test_noise.py")))
+    assert grade.score - grade.bonus <= data_and_noise == 24
+    assert all(s.status in ("gated", "failed", "not graded") for s in grade.specs
+               if not s.spec.startswith(("test_real_distributions.py", "test_noise.py")))
+    assert points_for("td2/gan", "test_presets.py::test_training_with_a_preset_lowers_the_js"
+                                 "_divergence[ring]").points == 3
+
+
+@pytest.mark.slow
+def test_a_minimax_loss_that_does_not_saturate_fails_the_strong_discriminator_spec():
+    outcomes = run_specs("wrong_minimax_does_not_saturate", (
+        "test_discriminator_strength.py::"
+        "test_strong_discriminator_starves_the_generator_with_the_saturating_loss",))
+    assert outcomes == {
+        "test_strong_discriminator_starves_the_generator_with_the_saturating_loss": "failed"}
