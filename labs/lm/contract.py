@@ -30,6 +30,10 @@ import tokenizers  # noqa: F401
 import torch
 import transformers  # noqa: F401
 
+# the libraries' own warnings (transformers' "loss_type=None was set in the config") would
+# land in a student's feedback with the captured output: only errors are the student's
+transformers.logging.set_verbosity_error()
+
 from labs.lm.blocks import group_texts as reference_group_texts
 from labs.lm.corpus import CorpusSpec
 from labs.lm.fixtures import small_rows, small_tokenizer
