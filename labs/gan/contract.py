@@ -92,6 +92,13 @@ def probe_twice(impl, probe, *args) -> list:
     return [PROBES[probe](impl, *args), PROBES[probe](impl, *args)]
 
 
+# probes that call the submission under another name or more than once: (what they call,
+# how many calls, or a function of the probe's arguments giving it)
+STUDENT_CALLS = {"train": ("train_gan", 1), "sample_drawing": ("sample_real", 1),
+                 "train_seeds": ("train_gan", lambda config, seeds, n: len(seeds)),
+                 "twice": (lambda probe, *args: STUDENT_CALLS.get(probe, (probe, 1))[0], 2)}
+
+
 PROBES = {
     "sample_noise": probe_sample_noise,
     "sample_real": probe_sample_real,

@@ -45,7 +45,9 @@ REFERENCE = "labs.lm.reference"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
 # probes that call the submission more than once: (what they call, how many calls), so that
 # each call gets the per-call timeout and a timeout names the function
-STUDENT_CALLS = {"collate": ("make_collator and its collator", 2)}
+STUDENT_CALLS = {"collate": ("make_collator and its collator", 2),
+                 "logits": ("build_model", 1),
+                 "train": ("a training run with group_texts, make_collator, perplexity", 1)}
 # the training harness the probes run in the child; it still carries the default pieces
 # (group_texts, collator, perplexity, model), a known gap: see docs/grading.md
 CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (

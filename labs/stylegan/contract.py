@@ -98,6 +98,10 @@ def probe_generate_fixed(impl, seed: int) -> dict:
             "source": source}
 
 
+# probes that call the submission under another name: (what they call, how many calls)
+STUDENT_CALLS = {"generate_fresh": ("generate", 1), "generate_fixed": ("generate", 1)}
+
+
 PROBES = {
     "seed_to_z": probe_seed_to_z,
     "generate": probe_generate,

@@ -70,6 +70,17 @@ class BoundContract:
         return name in self.contract.REQUIRED
 
 
+def _student_calls(contract: Any, probe: str, args: tuple, kwargs: dict) -> tuple[str, int]:
+    """(the function a probe calls, how many times): a contract's ``STUDENT_CALLS`` entry,
+    whose parts may be functions of the probe's arguments; (probe, 1) by default."""
+    entry = getattr(contract, "STUDENT_CALLS", {}).get(probe, (probe, 1))
+    try:
+        called, calls = (f(*args, **kwargs) if callable(f) else f for f in entry)
+        return str(called), max(1, int(calls))
+    except Exception:  # noqa: BLE001 - a probe's own argument errors are reported by the probe
+        return probe, 1
+
+
 class Submission:
     label = "reference"
 
@@ -143,7 +154,7 @@ class FolderSubmission(Submission):
                                   f"{self.limits.total_budget:g} s on earlier calls")
         # issue 15: a probe that calls the submission n times gets n call timeouts, and a
         # failure names the function called (a contract's STUDENT_CALLS: probe -> (name, n))
-        called, calls = getattr(bound.contract, "STUDENT_CALLS", {}).get(probe, (probe, 1))
+        called, calls = _student_calls(bound.contract, probe, args, kwargs)
         timeout = min(self.limits.call_timeout * calls, left)
         child = self._child(bound.path)
         start = time.monotonic()
