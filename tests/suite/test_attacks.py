@@ -218,3 +218,34 @@ def test_a_grade_names_what_was_left_out(tmp_path):
     assert grade.score > 0
     assert ("left out of the submission (not copied, never read): shadow: a symbolic link "
             "(links are never followed)") in grade.warnings
+
+
+@pytest.mark.parametrize("contract, reference", [
+    ("labs.perceptron.contract", ["labs.perceptron.train", "labs.perceptron.batched",
+                                  "labs.perceptron.mlp", "labs.perceptron.weights_csv"]),
+    ("labs.gan.contract", ["labs.gan.train", "labs.gan.distributions", "labs.gan.noise"]),
+    ("labs.stylegan.contract", ["labs.stylegan.conventions", "labs.stylegan.generate",
+                                "labs.stylegan.reference"]),
+    ("labs.lm.contract", ["labs.lm.blocks", "labs.lm.collator", "labs.lm.metrics",
+                          "labs.lm.reference"]),
+])
+def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, reference):
+    from labs.suite.contract import load_contract
+    from labs.suite.worker_tree import tree_for
+
+    tree = tree_for(load_contract(contract))
+    code = (f"import importlib, sys\n"
+            f"importlib.import_module({contract!r})\n"  # the contract and its harness import
+            f"for name in {reference!r}:\n"
+            f"    try:\n"
+            f"        importlib.import_module(name)\n"
+            f"    except ImportError:\n"
+            f"        continue\n"
+            f"    sys.exit('importable: ' + name)\n")
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(tree), "PYTHONSAFEPATH": "1"}
+    # as the worker does: the editable install's import hook dropped, the tree on the path
+    result = subprocess.run([sys.executable, "-c",
+                             "import sys; sys.meta_path[:] = [f for f in sys.meta_path if "
+                             "'__editable__' not in getattr(f, '__module__', '')]\n" + code],
+                            env=env, capture_output=True, text=True, cwd=tree)
+    assert result.returncode == 0, result.stderr[-2000:]
