@@ -49,6 +49,10 @@ def test_reproduce_td1_reproduces_the_report(tmp_path):
     for name in ("figure12_decision_lines.png", "convergence_map_AND.png",
                  "case3_XOR_coeff0.7_it1000_weights.png"):
         assert (tmp_path / "td1" / name).exists(), name
+    index = (tmp_path / "README.md").read_text()  # every file named, and described
+    for path in (tmp_path / "td1").iterdir():
+        assert f"| `td1/{path.name}` |" in index, path.name
+    assert "not described" not in index
 
 
 def test_reproduce_rejects_an_unknown_lab(capsys):
