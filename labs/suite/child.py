@@ -39,6 +39,9 @@ class Limits:
     total_budget: float = 600.0  # seconds of wall clock per submission, all calls together
     memory_mb: int = 2048  # address space of the child
     file_mb: int = 512  # largest file the child may write, its captured output included
+    # the trusted start-up before the first call (interpreter, jail, the contract's
+    # libraries: torch and transformers for TD 3); not counted in any call's timeout
+    startup_timeout: float = 600.0
 
 
 class ChildFailure(Exception):
@@ -164,17 +167,37 @@ class Child:
             return "the grader's sandbox failed to start (not the submission's fault)"
         return f"the submission's process exited with status {code} before returning"
 
+    def start(self) -> None:
+        """Start the child if it is not running, and wait until it says it is ready."""
+        if self.process is not None and self.process.poll() is None:
+            return
+        self.stop()
+        self._start()
+        try:
+            ready = self._answer(self.limits.startup_timeout)
+        except ChildFailure as failure:
+            if str(failure).startswith("timed out"):
+                raise ChildFailure(f"the submission's process did not start within "
+                                   f"{self.limits.startup_timeout:g} s (before any of its "
+                                   "code ran)") from None
+            raise
+        if ready != {"ready": True}:
+            self.stop()
+            raise ChildFailure("the submission's process started with an unexpected answer")
+
     def request(self, message: dict[str, Any], timeout: float) -> Any:
         """Send one request, return the decoded response, or raise ChildFailure."""
-        if self.process is None or self.process.poll() is not None:
-            self.stop()
-            self._start()
+        self.start()
         try:
             os.write(self.request_w, (wire.dumps(message) + "\n").encode())
         except BrokenPipeError:
             failure = self._death()
             self.stop()
             raise ChildFailure(failure) from None
+        return self._answer(timeout)
+
+    def _answer(self, timeout: float) -> Any:
+        """One line from the child within ``timeout`` seconds, decoded."""
         deadline = time.monotonic() + timeout
         chunks: list[bytes] = []
         size = 0

@@ -104,6 +104,12 @@ class Implementation:
             raise MissingFunction(name, f"{self._filename} has no `{real}`{mapped}")
         return value
 
+    @property
+    def module_name(self) -> str:
+        """The implementing module's name: the reference's is dotted (``labs.gan``), a
+        student's never is (``submission.toml`` names plain identifiers only)."""
+        return self._module.__name__
+
     def provides(self, name: str) -> bool:
         return getattr(self._module, self._names.get(name, name), None) is not None
 

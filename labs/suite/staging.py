@@ -107,12 +107,12 @@ class _Stager:
             os.close(child)
 
     def copy_file(self, fd: int, name: str, dest: Path, shown: str, info: os.stat_result) -> None:
+        if _is_sparse(info):
+            self.refuse(shown, f"a sparse file ({info.st_size / 2**20:.0f} MB, mostly holes)")
+            return
         if info.st_size > MAX_FILE_BYTES:
             self.refuse(shown, f"{info.st_size / 2**20:.0f} MB, over the limit of "
                                f"{MAX_FILE_BYTES // 2**20} MB per file")
-            return
-        if _is_sparse(info):
-            self.refuse(shown, f"a sparse file ({info.st_size / 2**20:.0f} MB, mostly holes)")
             return
         if self.total + info.st_size > MAX_TOTAL_BYTES:
             self.refuse(shown, f"the folder's files pass {MAX_TOTAL_BYTES // 2**20} MB in all")
@@ -151,6 +151,7 @@ def stage(folder: Path | str, dest: Path | str | None = None) -> Staged:
     if dest is None:
         dest = Path(tempfile.mkdtemp(prefix="staged-")) / "submission"
     dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     stager = _Stager(dest)
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

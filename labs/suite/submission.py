@@ -157,6 +157,10 @@ class FolderSubmission(Submission):
         called, calls = _student_calls(bound.contract, probe, args, kwargs)
         timeout = min(self.limits.call_timeout * calls, left)
         child = self._child(bound.path)
+        try:
+            child.start()  # the trusted start-up counts in no timeout or budget
+        except ChildFailure as error:
+            raise SubmissionError(self._with_output(str(error), child)) from None
         start = time.monotonic()
         try:
             response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs},

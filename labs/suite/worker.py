@@ -150,6 +150,10 @@ def main(argv: list[str]) -> int:
     loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
     _guard()
     sys.path.insert(0, str(folder))
+    # ready: the trusted start-up (interpreter, jail, contract and its libraries) is over;
+    # the parent's per-call clock starts now, for the student's code alone
+    responses.write(wire.dumps({"ready": True}) + "\n")
+    responses.flush()
     for line in requests:
         request = wire.loads(line)
         try:
