@@ -261,10 +261,14 @@ def to_gradescope(grade: Grade) -> dict[str, Any]:
         "score": grade.score,
         "execution_time": round(grade.seconds),
         "output": feedback_text(grade),
-        "tests": [{"name": spec.title,
-                   "score": spec.score,
-                   "max_score": spec.max_score,
-                   "status": "passed" if spec.status in ("passed", "not graded") else "failed",
-                   "output": spec.feedback,
-                   "visibility": "hidden" if spec.hidden else "visible"} for spec in grade.specs],
+        "tests": [_gradescope_test(spec) for spec in grade.specs],
     }
+
+
+def _gradescope_test(spec: GradedSpec) -> dict[str, Any]:
+    test = {"name": spec.title, "score": spec.score, "max_score": spec.max_score,
+            "status": "passed" if spec.status in ("passed", "not graded") else "failed",
+            "output": spec.feedback, "visibility": "hidden" if spec.hidden else "visible"}
+    if spec.bonus and spec.status == "not provided":
+        del test["status"]  # a bonus not attempted is not a failure (the status is optional)
+    return test
