@@ -58,11 +58,13 @@ def test_a_correct_folder_with_losses_on_probabilities_passes_the_strong_discrim
 
 
 @pytest.mark.slow
-def test_a_generator_that_never_trains_earns_only_the_data_and_noise_points():
+@pytest.mark.parametrize("folder", ["wrong_generator_never_steps",
+                                    "wrong_generator_minimises_the_wrong_term"])
+def test_a_generator_that_does_not_learn_earns_only_the_data_and_noise_points(folder):
     from labs.grading.grade import grade_folder
     from labs.grading.points import points_for
 
-    grade = grade_folder(FOLDERS / "wrong_generator_never_steps", "td2/gan")
+    grade = grade_folder(FOLDERS / folder, "td2/gan")
     data_and_noise = sum(s.max_score for s in grade.specs
                          if s.spec.startswith(("test_real_distributions.py", "test_noise.py")))
     assert grade.score - grade.bonus <= data_and_noise == 24
