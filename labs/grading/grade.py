@@ -234,6 +234,8 @@ def _line(spec: GradedSpec, reveal_hidden: bool) -> str:
         return f"{head} (hidden)"
     if spec.status == "passed":
         return head  # the title already says what it confirmed
+    if spec.feedback.startswith(SEE_ABOVE):
+        return f"{head} (the reason at the top)"  # said once, not once per spec
     detail = spec.feedback.replace("\n", "\n        ")
     return f"{head}{' (hidden)' if spec.hidden else ''}\n        {detail}"
 
@@ -248,8 +250,7 @@ def feedback_text(grade: Grade, reveal_hidden: bool = False) -> str:
     lines += [f"reason: {cause}" for cause in grade.causes]
     lines += [f"note: {note}" for note in grade.notes]
     lines += [f"warning: {w}" for w in grade.warnings]
-    order = sorted(grade.specs, key=lambda s: s.status == "not graded" or  # stable: last
-                   (s.bonus and s.status == "not provided"))
+    order = sorted(grade.specs, key=lambda s: (s.status == "not graded", s.bonus))  # stable
     lines += [_line(spec, reveal_hidden) for spec in order]
     return "\n".join(lines)
 
