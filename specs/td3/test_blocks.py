@@ -18,6 +18,7 @@ def tokenized_rows(kind: str) -> dict[str, list[list[int]]]:
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 @pytest.mark.parametrize("block_size", [128, 13])
 def test_every_block_has_block_size_tokens(lm, kind, block_size):
+    """group_texts: every block has block_size tokens."""
     examples = tokenized_rows(kind)
     blocks = lm.call("group_texts", examples, block_size)
     total = sum(len(row) for row in examples["input_ids"])
@@ -36,6 +37,7 @@ def test_every_block_has_block_size_tokens(lm, kind, block_size):
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_blocks_are_the_concatenated_text_in_order(lm, kind):
+    """group_texts: the blocks are the concatenated text, in order."""
     examples = tokenized_rows(kind)
     blocks = lm.call("group_texts", examples, 128)
     for key in examples:
@@ -48,6 +50,7 @@ def test_blocks_are_the_concatenated_text_in_order(lm, kind):
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_labels_equal_inputs(lm, kind):
+    """group_texts: labels are a copy of input_ids."""
     blocks = lm.call("group_texts", tokenized_rows(kind), 128)
     different = sum(a != b for a, b in zip(blocks["labels"], blocks["input_ids"]))
     assert different == 0 and len(blocks["labels"]) == len(blocks["input_ids"]), (
@@ -56,6 +59,7 @@ def test_labels_equal_inputs(lm, kind):
 
 
 def test_a_batch_shorter_than_a_block_gives_no_block(lm):
+    """group_texts: a batch shorter than a block gives no block."""
     blocks = lm.call("group_texts", {"input_ids": [[5, 6, 7], [8]], "attention_mask": [[1, 1, 1], [1]]}, 128)
     assert all(len(rows) == 0 for rows in blocks.values()), (
         "4 tokens make no block of 128: the remainder is dropped, never padded; "

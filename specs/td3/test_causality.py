@@ -18,6 +18,7 @@ CHANGED = 1e-5
 
 
 def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
+    """Bonus: the causal model cannot see the future."""
     t = 40
     logits = lm.call("logits", "clm", spec_seed, LENGTH, None, t)
     past = np.abs(logits["after"][:t] - logits["before"][:t]).max()
@@ -31,6 +32,7 @@ def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
 
 
 def test_the_masked_model_sees_the_right_hand_side(lm, spec_seed):
+    """Bonus: the masked model sees the right-hand side."""
     masked, changed = 30, 33
     logits = lm.call("logits", "mlm", spec_seed, LENGTH, masked, changed)
     moved = np.abs(logits["after"][masked] - logits["before"][masked]).max()

@@ -36,6 +36,7 @@ def collate(lm, seed: int) -> dict:
 
 
 def test_about_15_percent_of_tokens_are_selected(lm, spec_seed):
+    """The collator selects about 15% of the tokens."""
     batch = collate(lm, spec_seed)
     eligible = ~batch["special"]
     selected = batch["labels"] != -100
@@ -49,6 +50,7 @@ def test_about_15_percent_of_tokens_are_selected(lm, spec_seed):
 
 
 def test_special_tokens_are_never_selected(lm, spec_seed):
+    """The collator never selects special tokens."""
     batch = collate(lm, spec_seed + 1)
     selected = batch["labels"] != -100
     count = int((selected & batch["special"]).sum())
@@ -57,6 +59,7 @@ def test_special_tokens_are_never_selected(lm, spec_seed):
 
 
 def test_labels_hold_the_original_tokens_exactly_where_selected(lm, spec_seed):
+    """The collator's labels hold the original tokens exactly where selected."""
     batch = collate(lm, spec_seed + 2)
     selected = batch["labels"] != -100
     wrong = int((batch["labels"][selected] != batch["original"][selected]).sum())
@@ -66,6 +69,7 @@ def test_labels_hold_the_original_tokens_exactly_where_selected(lm, spec_seed):
 
 
 def test_selected_tokens_split_80_10_10(lm, spec_seed):
+    """Selected tokens split 80% mask, 10% random, 10% unchanged."""
     batch = collate(lm, spec_seed + 3)
     selected = batch["labels"] != -100
     n = int(selected.sum())
@@ -83,6 +87,7 @@ def test_selected_tokens_split_80_10_10(lm, spec_seed):
 
 
 def test_unselected_tokens_are_left_alone(lm, spec_seed):
+    """The collator leaves unselected tokens alone."""
     batch = collate(lm, spec_seed + 4)
     unselected = batch["labels"] == -100
     changed = int((batch["input_ids"][unselected] != batch["original"][unselected]).sum())
@@ -91,6 +96,7 @@ def test_unselected_tokens_are_left_alone(lm, spec_seed):
 
 
 def test_the_same_seed_draws_the_same_masks(lm, spec_seed):
+    """The same seed draws the same masks."""
     batch = collate(lm, spec_seed + 5)
     for key in ("input_ids", "labels"):
         assert np.array_equal(batch[key], batch[f"{key}_again"]), (

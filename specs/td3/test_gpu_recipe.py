@@ -30,6 +30,7 @@ PUBLIC_BANDS = {"clm": (390.0, 505.0), "mlm": (850.0, 1090.0)}
 @pytest.mark.gpu
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_the_notebook_recipe_on_a_gpu(kind, benchmark, request, spec_seed):
+    """GPU: the notebook's recipe on WikiText-2."""
     folder = request.config.getoption("--wikitext-dir")
     config = RunConfig(kind, corpus=folder or "builtin",
                        corpus_spec=CorpusSpec(seed=spec_seed, **WIKITEXT_SIZED), size=SIZES[kind],

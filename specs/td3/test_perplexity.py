@@ -8,6 +8,7 @@ OVERFLOWING = [710.0, 1e6]
 
 
 def test_perplexity_is_exp_of_the_loss_exactly(lm):
+    """perplexity is exp(loss), exactly."""
     answers = lm.call("perplexity", LOSSES)
     for loss, answer in zip(LOSSES, answers):
         assert answer["error"] is None, f"perplexity({loss}) raised {answer['error']}"
@@ -17,6 +18,7 @@ def test_perplexity_is_exp_of_the_loss_exactly(lm):
 
 
 def test_perplexity_is_infinite_on_overflow(lm):
+    """perplexity is infinity when exp(loss) overflows."""
     for loss, answer in zip(OVERFLOWING, lm.call("perplexity", OVERFLOWING)):
         assert answer["error"] is None and answer["value"] == math.inf, (
             f"exp({loss:g}) overflows a float: perplexity should be infinity, as the "

@@ -15,6 +15,7 @@ import math
 
 
 def test_runs_report_exp_of_their_final_evaluation(clm_run, mlm_run):
+    """A run's perplexity is exp of its final evaluation loss."""
     for run in (clm_run, mlm_run):
         assert run["perplexity"] == math.exp(run["eval_loss"]), (
             f"{run['kind']}: the perplexity should be exp of the same evaluation's loss, "
@@ -23,6 +24,7 @@ def test_runs_report_exp_of_their_final_evaluation(clm_run, mlm_run):
 
 
 def test_evaluating_again_gives_the_last_epochs_loss(clm_run, mlm_run):
+    """Evaluating again gives the last epoch's loss."""
     for run in (clm_run, mlm_run):
         last = run["epochs"][-1]["eval_loss"]
         assert run["eval_loss"] == last, (

@@ -24,6 +24,7 @@ BOUND_FACTOR = 2.5  # documented: a tiny GPT-2 after 3 epochs ends within 2.5x t
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_validation_loss_decreases_every_epoch(kind, clm_run, mlm_run):
+    """The validation loss decreases every epoch."""
     run = {"clm": clm_run, "mlm": mlm_run}[kind]
     losses = [row["eval_loss"] for row in run["epochs"]]
     rises = [f"epoch {i + 2}: {b:.4f} after {a:.4f}" for i, (a, b) in
@@ -34,6 +35,7 @@ def test_validation_loss_decreases_every_epoch(kind, clm_run, mlm_run):
 
 
 def test_the_causal_model_cannot_beat_the_truth(clm_run):
+    """The causal model cannot beat the corpus's entropy bound."""
     loss, bound = clm_run["eval_loss"], clm_run["bayes_loss"]
     assert bound is not None and loss > bound, (
         "no model can beat the corpus's own probabilities on the same validation blocks: the "
@@ -41,6 +43,7 @@ def test_the_causal_model_cannot_beat_the_truth(clm_run):
 
 
 def test_the_causal_model_lands_within_the_documented_factor_of_the_bound(clm_run):
+    """The causal model lands within the documented factor of the bound."""
     loss, bound = clm_run["eval_loss"], clm_run["bayes_loss"]
     assert loss <= BOUND_FACTOR * bound, (
         f"trained as configured (tiny GPT-2, 3 epochs), the causal model's validation loss "
@@ -50,6 +53,7 @@ def test_the_causal_model_lands_within_the_documented_factor_of_the_bound(clm_ru
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_the_same_seed_gives_the_same_losses(lm, spec_seed, kind):
+    """The same seed gives the same losses."""
     small = dict(train_articles=24, validation_articles=4)
     first = lm.train(kind, seed=spec_seed + 100, epochs=1, attempt=0, **small)
     second = lm.train(kind, seed=spec_seed + 100, epochs=1, attempt=1, **small)

@@ -13,6 +13,7 @@ REPORT_SEEDS = (2, 674, 1024)
 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_latent_is_float64_of_shape_1_by_512(stylegan, seed):
+    """The latent is float64, of shape (1, 512)."""
     z = stylegan.latent(seed, 512)["z"]
     assert z.shape == (1, 512), (f"seed_to_z({seed}, 512) returned shape {z.shape}; gen_images.py "
                                  "draws randn(1, z_dim): expected (1, 512)")
@@ -23,11 +24,13 @@ def test_latent_is_float64_of_shape_1_by_512(stylegan, seed):
 
 
 def test_report_seed_latents_match_golden(stylegan, golden):
+    """The report's seeds (2, 674, 1024) give gen_images.py's latents."""
     latents = {f"seed{seed:04d}": stylegan.latent(seed, 512)["z"] for seed in REPORT_SEEDS}
     golden.check_values("td2/stylegan/latents.json", latents, rtol=0, atol=0)
 
 
 def test_default_z_dim_is_512(stylegan):
+    """seed_to_z's z_dim defaults to 512."""
     z = stylegan.latent(2)["z"]
     assert z.shape == (1, 512), (f"seed_to_z(2) returned shape {z.shape}; the default z_dim is "
                                  "512 (FFHQ StyleGAN3): expected (1, 512)")
@@ -36,6 +39,7 @@ def test_default_z_dim_is_512(stylegan):
 @pytest.mark.parametrize("z_dim", [512, 8])
 @pytest.mark.parametrize("base", [0, 7, 123_456, 2**32 - 10])
 def test_latent_equals_the_numpy_convention(stylegan, spec_seed, base, z_dim):
+    """The latent equals numpy.random.RandomState(seed).randn(1, z_dim)."""
     seed = (base + spec_seed) % 2**32  # numpy's seeds go from 0 to 2**32 - 1
     z = stylegan.latent(seed, z_dim)["z"]
     expected = np.random.RandomState(seed).randn(1, z_dim)
@@ -46,6 +50,7 @@ def test_latent_equals_the_numpy_convention(stylegan, spec_seed, base, z_dim):
 
 
 def test_drawing_a_latent_leaves_numpy_global_state_alone(stylegan, spec_seed):
+    """Drawing a latent leaves numpy's global random state alone."""
     changed = stylegan.latent(2 + spec_seed, 512)["global_state_changed"]
     assert not changed, (
         "seed_to_z changed numpy's global random state (np.random.seed?); gen_images.py draws "

@@ -42,6 +42,7 @@ def real_network(request):
 @pytest.mark.gpu
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
+    """GPU: the real network gives identical bytes for the same seed, twice."""
     from labs.stylegan.generate import generate  # torch loads only where a GPU run needs it
 
     _, G = real_network
@@ -53,6 +54,7 @@ def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
 @pytest.mark.gpu
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_matches_your_golden_images(real_network, golden, check_golden_image, seed):
+    """GPU: the real network matches your golden images."""
     from labs.stylegan.generate import generate
 
     stem, G = real_network

@@ -23,6 +23,7 @@ REPORT_SEEDS = (2, 674, 1024)
 
 @pytest.mark.parametrize("base", REPORT_SEEDS)
 def test_same_seed_gives_the_same_image_on_a_rebuilt_network(stylegan, spec_seed, base):
+    """The same seed gives the same image on a rebuilt network."""
     seed = base + spec_seed
     first = stylegan.image(seed)["image"]
     again = stylegan.image_again(seed)
@@ -35,6 +36,7 @@ def test_same_seed_gives_the_same_image_on_a_rebuilt_network(stylegan, spec_seed
 @pytest.mark.parametrize("base", REPORT_SEEDS)
 @pytest.mark.parametrize("psi", [1.0, 0.7])
 def test_image_equals_gen_images_pipeline(stylegan, spec_seed, base, psi):
+    """generate's image equals gen_images.py's pipeline, bit for bit."""
     seed = base + spec_seed
     result = stylegan.image(seed, psi)
     image, expected = result["image"], result["pipeline"]
@@ -47,6 +49,7 @@ def test_image_equals_gen_images_pipeline(stylegan, spec_seed, base, psi):
 
 
 def test_different_seeds_give_different_images(stylegan, spec_seed):
+    """Different seeds give different images."""
     seeds = [base + spec_seed for base in REPORT_SEEDS]
     images = {seed: stylegan.image(seed)["image"].astype(int) for seed in seeds}
     for a, b in itertools.combinations(seeds, 2):

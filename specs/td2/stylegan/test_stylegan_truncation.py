@@ -17,6 +17,7 @@ REPORT_SEEDS = (2, 674, 1024)
 
 
 def test_psi_0_gives_the_same_image_for_every_seed(stylegan, spec_seed):
+    """Truncation psi 0 gives every seed the same image."""
     seeds = [base + spec_seed for base in REPORT_SEEDS]
     results = [stylegan.image(seed, 0.0) for seed in seeds]
     # compared with the first seed's own image, not the pipeline's: a slip in the uint8
@@ -32,6 +33,7 @@ def test_psi_0_gives_the_same_image_for_every_seed(stylegan, spec_seed):
 
 
 def test_psi_1_leaves_w_unchanged(stylegan, spec_seed):
+    """Truncation psi 1 leaves the image untruncated."""
     seed = REPORT_SEEDS[0] + spec_seed
     result = stylegan.image(seed, 1.0)
     differing = int((result["image"] != result["pipeline"]).sum())
@@ -42,6 +44,7 @@ def test_psi_1_leaves_w_unchanged(stylegan, spec_seed):
 
 
 def test_psi_between_0_and_1_moves_towards_the_average(stylegan, spec_seed):
+    """Truncation psi 0.3 moves the image towards the average."""
     seed = REPORT_SEEDS[1] + spec_seed
     full, part, average = (stylegan.image(seed, psi)["image"].astype(int) for psi in (1.0, 0.3, 0.0))
     to_average = [float(np.abs(image - average).mean()) for image in (full, part)]

@@ -39,6 +39,7 @@ def two_runs(request, spec_seed, tmp_path_factory) -> tuple[list[int], list[Path
 
 
 def test_file_names_follow_gen_images(two_runs):
+    """The command line names files seed0000.png as gen_images.py."""
     seeds, folders = two_runs
     names = sorted(path.name for path in folders[0].iterdir())
     expected = sorted(f"seed{seed:04d}.png" for seed in seeds)
@@ -47,6 +48,7 @@ def test_file_names_follow_gen_images(two_runs):
 
 
 def test_same_seed_gives_byte_identical_pngs_in_two_processes(two_runs):
+    """The same seed gives byte-identical PNGs in two processes."""
     seeds, (first, second) = two_runs
     for seed in seeds:
         name = f"seed{seed:04d}.png"
@@ -56,6 +58,7 @@ def test_same_seed_gives_byte_identical_pngs_in_two_processes(two_runs):
 
 
 def test_different_seeds_give_different_pngs(two_runs):
+    """Different seeds give different PNGs."""
     seeds, (first, _) = two_runs
     contents = {(first / f"seed{seed:04d}.png").read_bytes() for seed in seeds}
     assert len(contents) == len(seeds), (
