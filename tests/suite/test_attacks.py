@@ -249,3 +249,16 @@ def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, referen
                              "'__editable__' not in getattr(f, '__module__', '')]\n" + code],
                             env=env, capture_output=True, text=True, cwd=tree)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
+    """An instructor's ``pytest specs/td1 --submission DIR``: the plugin is a pytest11 entry
+    point, so DIR is the option's value before pytest looks for test paths."""
+    marker = tmp_path / "loaded"
+    spec = "specs/td1/test_convergence.py::test_and_or_reproduce_the_truth_table"
+    run = subprocess.run([sys.executable, "-m", "pytest", spec, "--submission",
+                          str(ATTACKS / "attack_conftest"), "-q", "-p", "no:cacheprovider"],
+                         cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, LABS_ATTACK_MARKER=str(marker)))
+    assert not marker.exists()
+    assert run.returncode == 1 and "2 failed" in run.stdout, run.stdout[-2000:]
