@@ -12,7 +12,7 @@ import numpy as np
 
 from labs.gan.config import make_config
 from labs.gan.distributions import sample_real
-from labs.gan.metrics import kl_js, local_flatness
+from labs.gan.metrics import kl_js, local_flatness, spread
 
 SAMPLES = 1500  # generated points per measurement
 REAL_SEED = 12345  # the real points every JS is measured against (the measuring tool's own)
@@ -63,6 +63,13 @@ def noise_dimension_run(dim: int, seed: int) -> dict[str, Any]:
     return config("gaussians", noise_dim=dim, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
 
+NOISE_1D_SEEDS = 5  # about 1 run in 7 collapses to a point: the spec needs one curve of 5
+
+
+def noise_1d_seeds(spec_seed: int) -> list[int]:
+    return [NOISE_1D_SEEDS * spec_seed + i for i in range(NOISE_1D_SEEDS)]
+
+
 def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
     return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
@@ -111,6 +118,10 @@ def js_to_real(samples: np.ndarray, distribution: str) -> float:
 
 def flatness(samples: np.ndarray) -> float:
     return local_flatness(samples)
+
+
+def extent(samples: np.ndarray) -> float:
+    return spread(samples)
 
 
 def late_mean(values: np.ndarray, last: int) -> float:
