@@ -101,6 +101,34 @@ def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:
                   seed=seed, eval_every=STRONG_STEPS)
 
 
+MODE_SHARE_AT_LEAST = 0.1  # a mode is covered when this share of the points lies in it
+GAUSSIANS_MODES = (((0.3, 0.7), (0.1, 0.1)), ((0.7, 0.4), (0.05, 0.2)))  # centre, sd
+
+
+def modes_covered(samples: np.ndarray) -> int:
+    """How many of the gaussians mixture's two modes hold at least ``MODE_SHARE_AT_LEAST`` of
+    the points (a point belongs to the nearest mode within 2.5 of its sds)."""
+    distances = np.stack([np.hypot((samples[:, 0] - cx) / sx, (samples[:, 1] - cy) / sy)
+                          for (cx, cy), (sx, sy) in GAUSSIANS_MODES])
+    inside, nearest = distances.min(axis=0) < 2.5, distances.argmin(axis=0)
+    return int(sum(np.mean(inside & (nearest == mode)) >= MODE_SHARE_AT_LEAST
+                   for mode in range(len(GAUSSIANS_MODES))))
+
+
+def mode_collapse_run(strong: bool, seed: int) -> dict[str, Any]:
+    """The gaussians preset, 200 steps, with its own discriminator or a far stronger one
+    (3 x 30 on Adam 0.03, 10 updates per step)."""
+    stronger = dict(d_layers=3, d_neurons=30, d_optimizer="adam", d_lr=0.03, k_d=10) if strong else {}
+    return config("gaussians", steps=BEHAVIOUR_STEPS, seed=seed, eval_every=BEHAVIOUR_STEPS,
+                  **stronger)
+
+
+def generator_size_run(large: bool, seed: int, steps: int) -> dict[str, Any]:
+    """The ring preset with its generator (2 x 10) or a much larger one (4 x 40)."""
+    size = dict(g_layers=4, g_neurons=40) if large else {}
+    return config("ring", steps=steps, seed=seed, eval_every=steps, **size)
+
+
 def weak_discriminator_run(seed: int) -> dict[str, Any]:
     """A discriminator with no hidden layer (a straight line) on SGD 0.01, ring preset's G."""
     return config("ring", d_layers=0, d_lr=0.01, steps=BEHAVIOUR_STEPS, seed=seed,

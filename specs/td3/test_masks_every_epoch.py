@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from labs.lm.masking import contract as masking_contract
+CONTRACT = "labs.lm.masking.contract"  # probes beside TD 3's contract
 from labs.suite.plugin import ContractClient
 
 BLOCKS = 64
@@ -24,7 +24,7 @@ SELECTED_AGAIN_AT_MOST = 0.5
 
 @pytest.fixture(scope="module")
 def masking(submission) -> ContractClient:
-    return ContractClient(submission.contract(masking_contract.__name__))
+    return ContractClient(submission.contract(CONTRACT))
 
 
 def test_masks_are_redrawn_every_epoch(masking, spec_seed):
