@@ -129,6 +129,20 @@ def generator_size_run(large: bool, seed: int, steps: int) -> dict[str, Any]:
     return config("ring", steps=steps, seed=seed, eval_every=steps, **size)
 
 
+LR_BALANCE_SEEDS = 3  # the spec takes the median gap over this many seeds
+
+
+def lr_balance_seeds(spec_seed: int) -> list[int]:
+    return [LR_BALANCE_SEEDS * spec_seed + i for i in range(LR_BALANCE_SEEDS)]
+
+
+def lr_balance_run(unbalanced: bool, seed: int) -> dict[str, Any]:
+    """The gaussians preset, 200 steps, its own rates (D 0.1, G 0.03) or the discriminator's
+    cut to 0.001, so that the generator learns 30 times faster than it."""
+    rates = dict(d_lr=0.001) if unbalanced else {}
+    return config("gaussians", steps=BEHAVIOUR_STEPS, seed=seed, eval_every=BEHAVIOUR_STEPS, **rates)
+
+
 def weak_discriminator_run(seed: int) -> dict[str, Any]:
     """A discriminator with no hidden layer (a straight line) on SGD 0.01, ring preset's G."""
     return config("ring", d_layers=0, d_lr=0.01, steps=BEHAVIOUR_STEPS, seed=seed,

@@ -173,3 +173,18 @@ def test_masked_loss_spec_fails_when_every_token_is_labelled():
     with pytest.raises(FAILS, match="only the selected tokens"):
         spec("td3/test_mlm_perplexity_not_comparable.py").test_masked_loss_counts_only_the_selected_tokens(
             Masking({"loss_positions": counts}), 0)
+
+
+class RatesDoNotMatter(CollapsedGAN):
+    """A generator whose result does not depend on the learning rates."""
+
+    def _run(self, config):
+        run = super()._run(config)
+        run["samples"] = np.random.default_rng(config["seed"]).random((1500, 2))
+        return run
+
+
+def test_learning_rate_spec_fails_when_the_rates_do_not_matter():
+    with pytest.raises(FAILS, match="training should fail"):
+        spec("td2/gan/test_learning_rate_balance.py").test_unbalanced_learning_rates_train_worse(
+            RatesDoNotMatter(), 0)
