@@ -201,7 +201,7 @@ CLAIMS: tuple[Claim, ...] = (
           G + "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss"),
     Claim("gan-mode-collapse", "td2-gan", "Against a far stronger discriminator the generator "
           "collapses or produces only one output (mode collapse): it covers fewer of the "
-          "real modes.", "spec",
+          "real modes.", "xfail",
           G + "test_mode_collapse.py::test_far_stronger_discriminator_covers_fewer_modes"),
     Claim("gan-ratio-ahead", "td2-gan", "With 5:1 updates the discriminator stays ahead of "
           "the generator.", "spec",
