@@ -108,7 +108,7 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_noise.py::test_noise_lives_in_the_unit_interval_centred_on_half": Points(1),
         # the documented effects of the hyper-parameters (74)
         "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": Points(8),
-        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": Points(7),
+        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": Points(6),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence": Points(0),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[gaussians]": Points(3),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[ring]": Points(3),
@@ -117,13 +117,20 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_generator_capacity.py::test_preset_generator_gets_far_lower": Points(0),
         "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": Points(8),
         "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": Points(8, requires=_GAN_TRAINS),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": Points(7),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": Points(7),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": Points(6),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": Points(6),
         "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": Points(4),
         "test_determinism.py::test_different_seeds_give_different_runs": Points(4),
         # what the losses are, and uniform noise (3)
         "test_losses.py::test_losses_are_log_losses_not_shares": Points(2),
         "test_uniform_noise.py::test_uniform_noise_spreads_evenly": Points(0.5),
+        # learning rates must be balanced (3); the report's readings a faithful run does not
+        # reproduce run by run are expected failures (0)
+        "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse": Points(3),
+        "test_mode_collapse.py::test_far_stronger_discriminator_covers_fewer_modes": Points(0),
+        "test_update_ratio_stability.py::test_one_to_one_is_less_stable_than_five_to_one": Points(0),
+        "test_update_ratio_stability.py::test_five_to_one_gives_the_generator_clearer_guidance": Points(0),
+        "test_large_generator.py::test_much_larger_generator_trains_slower_or_less_stably": Points(0),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own CLI and of a GPU count 0
         "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2),
