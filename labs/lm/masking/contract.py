@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from labs.lm.contract import CHILD_MODULES as CONTRACT_CHILD_MODULES
 from labs.lm.contract import (MEMORY_MB, MODULE, PROBES as CONTRACT_PROBES, REFERENCE,  # noqa: F401
                               REQUIRED, _mlm_features, _plain)
 from labs.lm.fixtures import small_rows, small_tokenizer
+
+# a student's child imports only these project modules: TD 3's contract and its harness
+CHILD_MODULES = ("labs.lm.contract", *CONTRACT_CHILD_MODULES)
 
 
 def probe_collate_epochs(impl, blocks: int, seed: int, epochs: int = 2) -> dict:
