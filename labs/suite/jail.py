@@ -97,7 +97,9 @@ def hidden_paths(project_root: Path | None, extra: list[str],
     needed = [Path(p).resolve() for p in (os.getcwd(), sys.prefix, sys.base_prefix, *keep)]
     paths = []
     if project_root is not None and (project_root / "specs").is_dir():  # a source checkout
-        paths = list(project_root.iterdir())
+        # resolved: a link in the project (to a venv, to data) is hidden at its target, or
+        # kept when the child needs that target
+        paths = [entry.resolve() for entry in project_root.iterdir()]
     paths += [Path(p).resolve() for p in extra if _exists(p)]
     return [p for p in paths if not any(_inside(n, p) for n in needed)]
 
