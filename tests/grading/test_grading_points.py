@@ -78,7 +78,7 @@ def test_a_correct_train_only_folder_gets_100_and_the_unasked_parts_are_bonus():
     # the bonus parts, passed, add on top and never enter the maximum
     bonus = [SpecOutcome("test_beyond_one_neuron.py::test_mlp_solves_xor", "passed")]
     with_bonus = Grade("b", "td1", graded + [_graded("td1", o) for o in bonus])
-    assert (with_bonus.score, with_bonus.max_score, with_bonus.bonus) == (104, 100, 4)
+    assert (with_bonus.score, with_bonus.max_score, with_bonus.bonus) == (103, 100, 3)
 
 
 def test_a_title_reads_as_words():
