@@ -74,7 +74,8 @@ def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
     return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
 
-UPDATE_RATIO_SEEDS = 3  # the spec averages over this many seeds: one seed's gap is too noisy
+UPDATE_RATIO_SEEDS = 5  # the spec takes the median over this many seeds: one seed's gap
+# is too noisy, and an independent correct GAN reverses it on about 1 run in 20
 UPDATE_RATIO_WINDOW = slice(20, BEHAVIOUR_STEPS)
 
 
