@@ -137,3 +137,16 @@ def test_train_many_rejects_bad_input():
         train_many("AND", [0.7, 0.2, float("nan")], 10, [0, 1, 2])
     with pytest.raises(ValueError, match="iterations must be an integer >= 1, got 0"):
         train_many("AND", [0.7, 0.2], 0, [0, 1])
+
+
+def test_train_many_falls_back_to_numpy_without_the_compiled_loop(monkeypatch):
+    """Where no C compiler built the loop: the default is the numpy loop, same runs."""
+    import labs.perceptron.batched as batched
+
+    monkeypatch.setattr(batched, "compiled_kernel", lambda: None)
+    batch = train_many("OR", [0.7, 3.0], 100, [5, 6])
+    for k, coeff in enumerate((0.7, 3.0)):
+        np.testing.assert_allclose(batch.weights[k], train("OR", coeff, 100, 5 + k).weights,
+                                   rtol=0, atol=1e-12)
+    with pytest.raises(RuntimeError, match="the compiled loop was not built"):
+        train_many("OR", 0.7, 10, [0], backend="compiled")
