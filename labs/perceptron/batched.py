@@ -132,7 +132,7 @@ def train_many(desired, coeffs: float | Sequence[float], iterations: int,
         raise ValueError(f"train_many needs desired outputs of 0 or 1, got {target.tolist()}")
     if backend not in (None, *BACKENDS):
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
-    seeds = list(seeds)
+    seeds = seeds if isinstance(seeds, (range, np.ndarray)) else list(seeds)
     runs = len(seeds)
     if runs == 0:
         raise ValueError("seeds must name at least one run")
