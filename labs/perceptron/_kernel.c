@@ -146,19 +146,19 @@ typedef void (*block_fn)(double *restrict, double *restrict, double *restrict,
                          const double *restrict, int, const double *restrict, long,
                          double *restrict);
 
-static block_fn pick_block_fn(const char **name) {
+/* The widest copy this CPU runs, or the one named (NULL: the widest); NULL if named and not
+ * supported here. */
+static block_fn pick_block_fn(const char **name, const char *wanted) {
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512vl")) {
-        *name = "avx512";
-        return train_block_avx512;
-    }
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        *name = "avx2";
-        return train_block_avx2;
-    }
-    *name = "baseline";
-    return train_block_baseline;
+    int avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                 __builtin_cpu_supports("avx512vl");
+    int avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (wanted == NULL) wanted = avx512 ? "avx512" : avx2 ? "avx2" : "baseline";
+    *name = wanted;
+    if (strcmp(wanted, "avx512") == 0) return avx512 ? train_block_avx512 : NULL;
+    if (strcmp(wanted, "avx2") == 0) return avx2 ? train_block_avx2 : NULL;
+    if (strcmp(wanted, "baseline") == 0) return train_block_baseline;
+    return NULL;
 }
 
 static int get_doubles(PyObject *object, Py_buffer *view, int writable, const char *what) {
@@ -173,13 +173,22 @@ static int get_doubles(PyObject *object, Py_buffer *view, int writable, const ch
 }
 
 /* train(weights (K, 3) float64, writable; coeffs (K,) float64; target (4,) float64;
- *       iterations; errors (K, iterations) float64 or None). Releases the GIL. */
+ *       iterations; errors (K, iterations) float64 or None[, instruction_set]). Releases
+ *       the GIL. instruction_set (avx512, avx2, baseline) forces one copy, for the tests. */
 static PyObject *kernel_train(PyObject *self, PyObject *args) {
+    (void)self;
     PyObject *weights_obj, *coeff_obj, *target_obj, *errors_obj;
     long iterations;
-    if (!PyArg_ParseTuple(args, "OOOlO", &weights_obj, &coeff_obj, &target_obj, &iterations,
-                          &errors_obj))
+    const char *wanted = NULL;
+    if (!PyArg_ParseTuple(args, "OOOlO|z", &weights_obj, &coeff_obj, &target_obj, &iterations,
+                          &errors_obj, &wanted))
         return NULL;
+    const char *name;
+    block_fn block = pick_block_fn(&name, wanted);
+    if (block == NULL) {
+        PyErr_Format(PyExc_ValueError, "instruction set %s: unknown or not on this CPU", wanted);
+        return NULL;
+    }
     Py_buffer weights, coeffs, target, errors = {0};
     if (get_doubles(weights_obj, &weights, 1, "weights") != 0) return NULL;
     if (get_doubles(coeff_obj, &coeffs, 0, "coeffs") != 0) goto release_weights;
@@ -192,8 +201,6 @@ static PyObject *kernel_train(PyObject *self, PyObject *args) {
         PyErr_SetString(PyExc_ValueError, "train: inconsistent sizes");
         goto release_all;
     }
-    const char *name;
-    block_fn block = pick_block_fn(&name);
     double *w = weights.buf;
     const double *a = coeffs.buf;
     double *e = record ? errors.buf : NULL;
@@ -313,9 +320,26 @@ static PyObject *kernel_initial_weights(PyObject *self, PyObject *args) {
 }
 
 static PyObject *kernel_instruction_set(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
     const char *name;
-    pick_block_fn(&name);
+    pick_block_fn(&name, NULL);
     return PyUnicode_FromString(name);
+}
+
+static PyObject *kernel_instruction_sets(PyObject *self, PyObject *unused) {
+    (void)self;
+    (void)unused;
+    static const char *const all[] = {"avx512", "avx2", "baseline"};
+    PyObject *names = PyList_New(0);
+    for (int i = 0; names != NULL && i < 3; i++) {
+        const char *name;
+        if (pick_block_fn(&name, all[i]) == NULL) continue;
+        PyObject *text = PyUnicode_FromString(name);
+        if (text == NULL || PyList_Append(names, text) != 0) Py_CLEAR(names);
+        Py_XDECREF(text);
+    }
+    return names;
 }
 
 static PyMethodDef methods[] = {
@@ -325,10 +349,13 @@ static PyMethodDef methods[] = {
      "initial_weights(seeds, out): default_rng(seed).random(3) per uint64 seed, into out"},
     {"instruction_set", kernel_instruction_set, METH_NOARGS,
      "the copy of the loop this CPU runs: avx512, avx2 or baseline"},
+    {"instruction_sets", kernel_instruction_sets, METH_NOARGS,
+     "every copy of the loop this CPU can run"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernel",
-                                    "The batched perceptron's fused C loop.", -1, methods};
+                                    "The batched perceptron's fused C loop.", -1, methods,
+                                    NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC PyInit__kernel(void) { return PyModule_Create(&module); }

@@ -150,3 +150,24 @@ def test_train_many_falls_back_to_numpy_without_the_compiled_loop(monkeypatch):
                                    rtol=0, atol=1e-12)
     with pytest.raises(RuntimeError, match="the compiled loop was not built"):
         train_many("OR", 0.7, 10, [0], backend="compiled")
+
+
+@pytest.mark.skipif(compiled_kernel() is None, reason="the compiled loop was not built")
+def test_every_copy_of_the_compiled_loop_this_cpu_runs_equals_train():
+    """The AVX-512, AVX2 and SSE2 copies are the same C code compiled three ways; the CPU
+    picks one, so the others are run here by name."""
+    from labs.perceptron.seeded_weights import initial_weights_many
+
+    kernel = compiled_kernel()
+    coeffs = np.geomspace(0.05, 10.0, 300)
+    target = np.array([0.0, 1.0, 1.0, 0.0])
+    assert kernel.instruction_set() in kernel.instruction_sets()
+    for name in kernel.instruction_sets():
+        weights, errors = initial_weights_many(range(300)), np.empty((300, 200))
+        kernel.train(weights, coeffs, target, 200, errors, name)
+        for k in (0, 7, 299):  # 299: in the block of 44 runs left after 256, the loop's tail
+            single = train("XOR", coeffs[k], 200, k)
+            np.testing.assert_allclose(weights[k], single.weights, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(errors[k], single.errors, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="instruction set sse9"):
+        kernel.train(initial_weights_many([0]), np.ones(1), target, 10, None, "sse9")
