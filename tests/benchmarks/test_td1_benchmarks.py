@@ -8,18 +8,19 @@ and the machine. On a loaded machine trust the CPU-time ratio more: wall time th
 the other processes too.
 
 The bound. Per update (one run, one pattern) the compiled loop (``labs/perceptron/_kernel.c``)
-executes about 20 multiplies or fused multiply-adds (13 for exp's polynomial, 3 for its range
-reduction and scaling, 1 for the step's numerator, 1 or 2 for the weights), about 8 other
-floating-point operations and one division, vectorised over 8 runs (AVX-512) or 4 (AVX2). A
-Zen 4 core issues at most 8 double-precision multiply-adds per cycle (two 256-bit FMA pipes;
-a 512-bit operation takes both), so a 1000-iteration run (4,000 updates) needs at least
-4,000 x 20 / 8 = 10,000 cycles: 2.75 us at the 3.64 GHz measured on the project's 2-core
-AMD EPYC (Zen 4, AVX-512), 1.4 us with both cores. Measured there (load average 20, other
-jobs running): 3.7-3.9 us of CPU per run including the seeding (0.06 us), so 70-74% of that
-bound, against 3.9-4.2 ms of CPU for one ``train``: 950-1,090x in CPU time over interleaved
-rounds, one core's worth; the loop splits the runs over the free cores, so on an idle 2-core
-machine the wall-clock ratio is up to twice that. Without a C compiler the numpy loop
-(``backend="numpy"``): 330x in CPU time.
+executes 12 to 14 multiplies or fused multiply-adds (counted in the AVX-512 loops GCC emits:
+exp's reduction 3, its rational form 6, the scaling 1, the step 1, the weights 1 or 2), about
+10 other floating-point operations and one division, vectorised over 8 runs (AVX-512) or 4
+(AVX2). A Zen 4 core issues at most 8 double-precision multiply-adds per cycle (two 256-bit
+FMA pipes; a 512-bit operation takes both), so a 1000-iteration run (4,000 updates) needs at
+least 4,000 x 13 / 8 = 6,500 cycles: 1.8 us at the 3.64 GHz measured on the project's 2-core
+AMD EPYC (Zen 4, AVX-512), 0.9 us with both cores. Measured there (load average 20 to 28,
+other jobs running): 0.70 ns of CPU per update, 2.8-3.0 us per run with the seeding (0.06 us),
+so about 62% of the one-core bound, against 3.9-4.2 ms of CPU for one ``train``: 1,321 /
+1,344x (min / median over rounds) in CPU time, 891 / 975x in wall time under that load. The
+loop splits the runs over the free cores, so on an idle 2-core machine the wall ratio can be
+up to twice the CPU one. Without a C compiler, the numpy loop (``backend="numpy"``): 345x in
+CPU time.
 """
 from __future__ import annotations
 
