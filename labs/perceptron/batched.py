@@ -10,18 +10,20 @@ way): every update is a handful of in-place numpy operations on arrays of K runs
 temporaries; measured figures for both are in tests/benchmarks/test_td1_benchmarks.py.
 Initial weights for all seeds come at once from ``labs.perceptron.seeded_weights``.
 
-The algebra that keeps the numpy loop short: with half-weights u = w/2 (exact in binary floating point)
-and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is u += a*(1 - t)*x and for
-d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of that same (1 -/+ t).
+The algebra that keeps the numpy loop short: with half-weights u = w/2 (exact in binary
+floating point) and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is
+u += a*(1 - t)*x and for d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of
+that same (1 -/+ t).
 Inputs are 0 or 1, so inactive inputs cost nothing, and -u0 + u1 is one subtraction.
-Measured, not assumed: splitting the runs into cache-sized blocks or over threads made it
-slower (numpy's per-call overhead dominates at these sizes), so all runs go in one pass.
+Measured, not assumed: splitting the numpy loop's runs into cache-sized blocks or over
+threads made it slower (numpy's per-call overhead dominates at these sizes), so all runs go
+in one pass; the compiled loop, which has no per-call overhead, does split them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import os
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Sequence
 
