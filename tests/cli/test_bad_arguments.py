@@ -24,6 +24,7 @@ BAD_COMMANDS = {
     "perceptron --gate FOO": "unknown gate 'FOO'",
     "perceptron --coeff -1": "coeff must be a positive number, got -1.0",
     "perceptron --iterations 0": "iterations must be an integer >= 1, got 0",
+    "perceptron --weights nowhere.csv": "No such file or directory: 'nowhere.csv'",
     "stylegan --seeds 2,x": "bad seed 'x'",
     "stylegan --resolution 20": "bad --resolution 20",
     "stylegan --trunc nan": "bad --trunc nan",
