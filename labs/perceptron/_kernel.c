@@ -4,7 +4,7 @@
  * the numpy loop in labs/perceptron/batched.py, which computes the same runs). Hand-written
  * because no maintained library fuses "sigmoid, delta, three weight updates" per element:
  * numpy and torch pay one pass over memory and one dispatch per operation, which is what
- * capped the numpy loop near 100x the per-sample loop.
+ * capped the numpy loop at 100-350x the per-sample loop (by machine and load).
  *
  * Layout: a block of BLOCK runs lives in three small arrays (w0, w1, w2) in L1 cache; for each
  * of the 4000 updates of a 1000-iteration run, the loop over the block is independent across
