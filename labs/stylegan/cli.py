@@ -42,25 +42,39 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _network(args: argparse.Namespace):
+def check_network_options(args: argparse.Namespace) -> None:
+    """The options that pick the generator, checked without loading torch."""
     from labs.cli import UsageError
-    from labs.stylegan.miniature import miniature_generator
-    from labs.stylegan.real_network import cuda_problem, load_network
 
     if args.network is None:
         if args.stylegan3_repo is not None:
             raise UsageError("--stylegan3-repo is used with --network PKL only")
-        resolution = 64 if args.resolution is None else args.resolution
-        if resolution not in RESOLUTIONS:
-            raise UsageError(f"bad --resolution {resolution}: choose one of "
+        if args.resolution is not None and args.resolution not in RESOLUTIONS:
+            raise UsageError(f"bad --resolution {args.resolution}: choose one of "
                              f"{', '.join(map(str, RESOLUTIONS))}")
-        model_seed = 0 if args.model_seed is None else args.model_seed
-        if model_seed < 0:
-            raise UsageError(f"bad --model-seed {model_seed}: expected a number >= 0")
-        return miniature_generator(resolution, model_seed), "miniature generator, CPU"
+        if args.model_seed is not None and args.model_seed < 0:
+            raise UsageError(f"bad --model-seed {args.model_seed}: expected a number >= 0")
+        return
     if args.resolution is not None or args.model_seed is not None:
         raise UsageError("--resolution and --model-seed apply to the miniature generator, "
                          "not to --network")
+    if "://" not in str(args.network) and not Path(args.network).is_file():
+        raise UsageError(f"network pickle not found: {args.network}")
+    if args.stylegan3_repo is not None and not args.stylegan3_repo.is_dir():
+        raise UsageError(f"--stylegan3-repo {args.stylegan3_repo} is not a folder")
+
+
+def _network(args: argparse.Namespace):
+    from labs.cli import UsageError
+
+    if args.network is None:
+        from labs.stylegan.miniature import miniature_generator
+
+        resolution = 64 if args.resolution is None else args.resolution
+        model_seed = 0 if args.model_seed is None else args.model_seed
+        return miniature_generator(resolution, model_seed), "miniature generator, CPU"
+    from labs.stylegan.real_network import cuda_problem, load_network
+
     problem = cuda_problem()
     if problem:
         raise UsageError(problem)
@@ -73,9 +87,8 @@ def _network(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import UsageError, writable_folder
     from labs.stylegan.conventions import parse_seeds, parse_vec2
-    from labs.stylegan.generate import write_images
 
     seeds = parse_seeds(args.seeds)
     translate = parse_vec2(args.translate)
@@ -86,6 +99,11 @@ def run(args: argparse.Namespace) -> int:
                         ("--translate", translate[0]), ("--translate", translate[1])):
         if not math.isfinite(value):
             raise UsageError(f"bad {name} {value}: expected a finite number")
+    check_network_options(args)
+    writable_folder(args.out, "--out")
+    # torch only once the arguments are known to be good
+    from labs.stylegan.generate import write_images
+
     G, what = _network(args)
     start = time.perf_counter()
     try:

@@ -39,6 +39,7 @@ def test_real_network_without_cuda_says_so_and_exits_2(tmp_path, capsys, monkeyp
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    (tmp_path / "ffhq.pkl").write_bytes(b"")  # a missing pickle is refused before CUDA is asked
     assert main(["stylegan", "--network", str(tmp_path / "ffhq.pkl"), "--stylegan3-repo",
                  str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
