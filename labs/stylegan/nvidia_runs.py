@@ -41,6 +41,20 @@ RUNS: dict[str, dict[str, str]] = {
 GEN_IMAGES_ONLY_FIRST_SEED = {"psi0"}  # psi 0: one gen_images.py image is enough
 
 
+REPO_VARIABLE = "LABS_STYLEGAN3_REPO"
+
+
+def find_repo(given: str | None = None) -> Path | None:
+    """The checkout of NVlabs/stylegan3 the suite uses: ``given`` (--stylegan3-repo), else
+    $LABS_STYLEGAN3_REPO, else the copy the course's machines keep in
+    shared/third_party/stylegan3 beside the project when it is there; None otherwise."""
+    given = given or os.environ.get(REPO_VARIABLE)
+    if given:
+        return Path(given)
+    beside = PROJECT_ROOT.parent / "shared" / "third_party" / "stylegan3"
+    return beside if beside.is_dir() else None
+
+
 @dataclass(frozen=True)
 class NvidiaRuns:
     """The folders of one run of this module."""

@@ -2,7 +2,6 @@
 and NVIDIA's StyleGAN3 code with a small random-weight pickle of its own generator."""
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,8 +13,6 @@ from labs.stylegan.images import read_png, save_png
 from labs.suite.plugin import ContractClient
 
 CONTRACT = "labs.stylegan.contract"
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-REPO_VARIABLE = "LABS_STYLEGAN3_REPO"
 RESOLUTION = 64  # the miniature generator the specs run a submission's generate on
 
 
@@ -95,12 +92,11 @@ def _check_golden_image(golden, name: str, image: np.ndarray, max_step: int,
 
 
 def _stylegan3_repo(config: pytest.Config) -> tuple[Path | None, str]:
-    """NVIDIA's StyleGAN3 code: --stylegan3-repo DIR, else $LABS_STYLEGAN3_REPO, else the
-    copy the course's machines keep in shared/third_party/stylegan3 beside the project;
-    (None, why) when there is none."""
-    given = config.getoption("--stylegan3-repo") or os.environ.get(REPO_VARIABLE)
-    repo = Path(given) if given else PROJECT_ROOT.parent / "shared" / "third_party" / "stylegan3"
-    if not given and not repo.is_dir():
+    """NVIDIA's StyleGAN3 code (``labs.stylegan.nvidia_runs.find_repo``), or (None, why)."""
+    from labs.stylegan.nvidia_runs import REPO_VARIABLE, find_repo
+
+    repo = find_repo(config.getoption("--stylegan3-repo"))
+    if repo is None:
         return None, (f"no checkout of NVlabs/stylegan3: give --stylegan3-repo DIR or set "
                       f"{REPO_VARIABLE}")
     return repo, ""
