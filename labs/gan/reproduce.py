@@ -75,16 +75,17 @@ def markdown_table(rows: dict[str, dict[str, float]]) -> str:
 
 
 def noise_figure(seed: int) -> tuple[Figure, dict[str, float]]:
+    from matplotlib.patches import Rectangle
+
     figure = Figure(figsize=(6, 3.2))
     shares = {}
     for axes, kind in zip(figure.subplots(1, 2), ("uniform", "gaussian")):
         noise = sample_noise(kind, 2, 1500, seed)
         shares[kind] = central_fraction(noise)
         axes.scatter(*noise.T, s=3, color="tab:gray")
-        axes.add_patch(__import__("matplotlib.patches", fromlist=["Rectangle"]).Rectangle(
-            (0.25, 0.25), 0.5, 0.5, fill=False, color="tab:red"))
-        axes.set(xlim=(0, 1), ylim=(0, 1), aspect="equal",
-                 title=f"2-D {kind}: {shares[kind]:.0%} in the centre box")
+        axes.add_patch(Rectangle((0.25, 0.25), 0.5, 0.5, fill=False, color="tab:red"))
+        axes.set(xlim=(0, 1), ylim=(0, 1), aspect="equal")
+        axes.set_title(f"2-D {kind}:\n{shares[kind]:.0%} in the centre box", fontsize=9)
     figure.tight_layout()
     return figure, shares
 

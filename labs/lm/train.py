@@ -17,11 +17,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable, Iterator
 
-from labs.lm.blocks import BLOCK_SIZE, group_texts, tokenize_and_group
-from labs.lm.collator import make_collator
 from labs.lm.corpus import CorpusSpec
-from labs.lm.data import BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts
-from labs.lm.metrics import perplexity
+from labs.lm.data import (BLOCK_SIZE, BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts,
+                          tokenize_and_group)
 from labs.lm.models import SIZES, max_positions
 from labs.torch_threads import torch_threads
 
@@ -106,9 +104,13 @@ class Prepared:
     blocks: Any  # DatasetDict of blocks: input_ids, attention_mask (, token_type_ids), labels
 
 
-def prepare(config: RunConfig, group: Callable = group_texts) -> Prepared:
-    """Texts, a tokenizer for them (trained locally unless from the hub), blocks."""
+def prepare(config: RunConfig, group: Callable | None = None) -> Prepared:
+    """Texts, a tokenizer for them (trained locally unless from the hub), blocks
+    (``group``: the student's ``group_texts``; default the reference's)."""
     from labs.lm.tokenizer import hub_tokenizer, train_tokenizer
+
+    if group is None:
+        from labs.lm.blocks import group_texts as group
 
     texts = load_texts(config.corpus, config.corpus_spec)
     if config.corpus == WIKITEXT:
@@ -135,12 +137,16 @@ def training_arguments(config: RunConfig, output_dir: str) -> Any:
 
 
 def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
-                  collator_factory: Callable = make_collator, model_builder: Callable | None = None) -> Any:
+                  collator_factory: Callable | None = None,
+                  model_builder: Callable | None = None) -> Any:
     """The notebook's Trainer for ``config`` (weights seeded by ``config.seed``)."""
     from transformers import set_seed
 
     from labs.lm.models import build_model
     from labs.lm.trainer import PinnedEvaluationTrainer
+
+    if collator_factory is None:
+        from labs.lm.collator import make_collator as collator_factory
 
     set_seed(config.seed)
     model = (model_builder or build_model)(config.kind, prepared.tokenizer, config.size)
@@ -201,11 +207,19 @@ def epoch_table(log_history: list[dict[str, Any]]) -> list[dict[str, float]]:
     return [rows[e] for e in sorted(rows) if {"train_loss", "eval_loss"} <= rows[e].keys()]
 
 
-def train_lm(config: RunConfig, group: Callable = group_texts,
-             collator_factory: Callable = make_collator, perplexity_of: Callable = perplexity,
+def train_lm(config: RunConfig, group: Callable | None = None,
+             collator_factory: Callable | None = None, perplexity_of: Callable | None = None,
              model_builder: Callable | None = None, output_dir: str | None = None) -> RunResult:
-    """Train ``config``'s model and evaluate it every epoch; return the documented numbers."""
+    """Train ``config``'s model and evaluate it every epoch; return the documented numbers.
+
+    ``group``, ``collator_factory``, ``perplexity_of``, ``model_builder``: a student's pieces;
+    each left out is the reference's, imported only then (a sandboxed child, which gets
+    every piece but maybe the model from the student, never imports them).
+    """
     import numpy as np
+
+    if perplexity_of is None:
+        from labs.lm.metrics import perplexity as perplexity_of
 
     start = time.perf_counter()
     with datasets_progress(config.progress):

@@ -27,7 +27,7 @@ class StyleGAN(ContractClient):
         result = self.call("generate", seed, truncation_psi, RESOLUTION)
         _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
                      (RESOLUTION, RESOLUTION, 3))
-        return result
+        return {**result, "pipeline": _pipeline(seed, truncation_psi)}
 
     def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Path) -> np.ndarray:
         """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the
@@ -43,6 +43,14 @@ class StyleGAN(ContractClient):
         _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on a rebuilt G",
                      (RESOLUTION, RESOLUTION, 3))
         return image
+
+
+def _pipeline(seed: int, truncation_psi: float) -> np.ndarray:
+    """gen_images.py's pipeline on the same miniature, computed here (trusted side)."""
+    from labs.stylegan.contract import miniature
+    from labs.stylegan.generate import generate
+
+    return generate(miniature(RESOLUTION, 0), seed, truncation_psi)
 
 
 def _check_image(image: np.ndarray, where: str, shape: tuple) -> None:
