@@ -116,7 +116,8 @@ _RUNS = pytest.StashKey[tuple]()  # (process, folder) of labs.stylegan.nvidia_ru
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start NVIDIA's and the project's runs in the background as soon as a spec that needs
     them is collected: they use the core pytest leaves idle while other specs run."""
-    if not any(item.path.name.startswith("test_stylegan_nvidia") for item in session.items):
+    if session.config.option.collectonly or not any(
+            item.path.name.startswith("test_stylegan_nvidia") for item in session.items):
         return
     repo, _ = _stylegan3_repo(session.config)
     if repo is not None and (repo / "legacy.py").is_file():
