@@ -20,10 +20,12 @@ from labs.suite.contract import ContractViolation
 MODULE = "stylegan"
 REFERENCE = "labs.stylegan.reference"
 REQUIRED = {"seed_to_z"}
-# what the probes build in the child: the miniature network and the fixed-value stand-in
+# what the probes build in the child: the miniature network, the fixed-value stand-in, and
+# NVIDIA's small StyleGAN3 generator (built from NVIDIA's checkout by nvidia_network)
 CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
                  "labs.stylegan.mapping", "labs.stylegan.synthesis", "labs.stylegan.miniature",
-                 "labs.stylegan.fixed_image", "labs.torch_threads")
+                 "labs.stylegan.fixed_image", "labs.torch_threads",
+                 "labs.stylegan.nvidia_network", "labs.stylegan.real_network")
 
 _GENERATORS: dict[tuple[int, int], Any] = {}  # the miniature, built once per process
 

@@ -69,29 +69,9 @@ def nvidia_imports() -> Iterator[None]:
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
-            _import_pkg_resources()
             yield
     finally:
         sys.dont_write_bytecode = writing
-
-
-def _import_pkg_resources() -> None:
-    """pkg_resources, or, where it cannot read every distribution on sys.path (in the
-    grader's sandbox, the project's hidden ``labs.egg-info``: PermissionError), a module
-    with the one function NVIDIA's code takes from it, ``parse_version`` (packaging's
-    Version, which pkg_resources' own parse_version returns)."""
-    if "pkg_resources" in sys.modules:
-        return
-    try:
-        import pkg_resources  # noqa: F401
-    except PermissionError:
-        import types
-
-        from packaging.version import Version
-
-        stand_in = types.ModuleType("pkg_resources", "parse_version only (see labs.stylegan.real_network)")
-        stand_in.parse_version = Version
-        sys.modules["pkg_resources"] = stand_in
 
 
 def load_network(network_pkl: str, repo: Path | None = None, device: str = "cuda") -> torch.nn.Module:
