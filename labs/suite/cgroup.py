@@ -65,6 +65,35 @@ def _v1_bases() -> dict[str, Path] | None:
     return bases
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(bases: list[Path], version: int) -> None:
+    """Kill and remove the groups of grading processes that died without removing theirs
+    (killed from outside): whatever they left running ends here too."""
+    for base in bases:
+        for folder in base.glob("labs-submission-*-*"):
+            pid = folder.name.split("-")[2]
+            if pid.isdigit() and not _alive(int(pid)):
+                SubmissionGroup([folder], version).kill_and_remove()
+
+
+def available() -> bool:
+    """Whether a group can be made here (one is made and removed at once)."""
+    group = SubmissionGroup.create(64, 8)
+    if group is None:
+        return False
+    group.kill_and_remove()
+    return True
+
+
 @dataclass
 class SubmissionGroup:
     """One group (a folder per hierarchy) holding every process of one child."""
@@ -78,6 +107,7 @@ class SubmissionGroup:
         try:
             base = _v2_base()
             if base is not None:
+                _sweep([base], 2)
                 folder = base / name
                 folder.mkdir()
                 (folder / "memory.max").write_text(memory)
@@ -89,6 +119,7 @@ class SubmissionGroup:
             bases = _v1_bases()
             if bases is None:
                 return None
+            _sweep(list(bases.values()), 1)
             group = cls([bases["memory"] / name, bases["pids"] / name], 1)
             for folder in group.folders:
                 folder.mkdir()

@@ -41,7 +41,9 @@ _NAMESPACES = ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-p
 
 def _works(command: list[str]) -> bool:
     try:
-        return subprocess.run(command, capture_output=True, timeout=60).returncode == 0
+        # a generous guard: on a crowded machine starting Python takes long, and a probe that
+        # timed out would silently pick a weaker level
+        return subprocess.run(command, capture_output=True, timeout=600).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
 

@@ -62,9 +62,10 @@ def read_outcomes(report: Path) -> dict[str, str]:
     return outcomes
 
 
-def run_specs(targets: list[str], folder: Path, timeout: float = 600) -> dict[str, str]:
+def run_specs(targets: list[str], folder: Path, timeout: float | None = None) -> dict[str, str]:
     """Outcome of every spec of ``targets`` (files, folders, node ids) run on ``folder``;
-    the run and its temporary files are gone when this returns, however it returns."""
+    the run and its temporary files are gone when this returns, however it returns.
+    ``timeout``: none by default (each call into the folder has its own limits)."""
     scratch = Path(tempfile.mkdtemp(prefix="spec-run-"))
     try:
         process, _ = start_spec_run(targets, folder, scratch / "report.xml")

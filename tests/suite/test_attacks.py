@@ -21,7 +21,7 @@ import pytest
 
 from labs.grading.grade import grade_folder
 from labs.suite import sandbox
-from labs.suite.cgroup import SubmissionGroup
+from labs.suite.cgroup import available as cgroup_available
 from labs.suite.child import Limits
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission, SubmissionError
@@ -178,7 +178,7 @@ def test_user_namespaces_are_refused():
         ATTACKS / "attack_user_namespace")
 
 
-@pytest.mark.skipif(sandbox.level() != "jail" or SubmissionGroup.create(64, 8) is None,
+@pytest.mark.skipif(sandbox.level() != "jail" or not cgroup_available(),
                     reason="needs the jail and a writable memory cgroup")
 def test_memory_is_limited_for_the_submission_as_a_whole():
     # 8 x 300 MB, each process under the 1024 MB per-process limit: 2.4 GB in all
@@ -249,3 +249,16 @@ def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, referen
                              "'__editable__' not in getattr(f, '__module__', '')]\n" + code],
                             env=env, capture_output=True, text=True, cwd=tree)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
+    """An instructor's ``pytest specs/td1 --submission DIR``: the plugin is a pytest11 entry
+    point, so DIR is the option's value before pytest looks for test paths."""
+    marker = tmp_path / "loaded"
+    spec = "specs/td1/test_convergence.py::test_and_or_reproduce_the_truth_table"
+    run = subprocess.run([sys.executable, "-m", "pytest", spec, "--submission",
+                          str(ATTACKS / "attack_conftest"), "-q", "-p", "no:cacheprovider"],
+                         cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, LABS_ATTACK_MARKER=str(marker)))
+    assert not marker.exists()
+    assert run.returncode == 1 and "2 failed" in run.stdout, run.stdout[-2000:]

@@ -40,7 +40,7 @@ def outcomes() -> dict[str, dict[str, str]]:
         processes[name], _ = spec_runs.start_spec_run(targets, FOLDERS / name, folder / f"{name}.xml")
     result = {}
     for name, process in processes.items():
-        process.wait(timeout=300)
+        process.wait()  # no clock: each call into a folder has its own limits
         result[name] = spec_runs.read_outcomes(folder / f"{name}.xml")
     return result
 
