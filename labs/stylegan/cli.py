@@ -62,12 +62,12 @@ def check_network_options(args: argparse.Namespace) -> None:
     if args.resolution is not None or args.model_seed is not None:
         raise UsageError("--resolution and --model-seed apply to the miniature generator, "
                          "not to --network")
+    if args.device is not None and args.device not in ("cuda", "cpu"):
+        raise UsageError(f"bad --device {args.device!r}: choose one of cuda, cpu")
     if "://" not in str(args.network) and not Path(args.network).is_file():
         raise UsageError(f"network pickle not found: {args.network}")
     if args.stylegan3_repo is not None and not args.stylegan3_repo.is_dir():
         raise UsageError(f"--stylegan3-repo {args.stylegan3_repo} is not a folder")
-    if args.device is not None and args.device not in ("cuda", "cpu"):
-        raise UsageError(f"bad --device {args.device!r}: choose one of cuda, cpu")
 
 
 def _network(args: argparse.Namespace):

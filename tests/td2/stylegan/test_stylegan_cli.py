@@ -41,6 +41,7 @@ def test_device_cuda_without_cuda_says_so_and_exits_2(tmp_path, capsys, monkeypa
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    (tmp_path / "ffhq.pkl").write_bytes(b"")  # it exists: the arguments pass, CUDA is next
     assert main(["stylegan", "--network", str(tmp_path / "ffhq.pkl"), "--stylegan3-repo",
                  str(tmp_path), "--device", "cuda", "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
