@@ -79,6 +79,9 @@ def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None,
 
 
 def run(args: argparse.Namespace) -> int:
+    from labs.cli import writable_file
+
+    writable_file(args.out, "--out")
     limits = limits_from(args)
     if args.rubric is not None:
         load_rubric(args.rubric, args.lab)  # a bad rubric fails here, not on Gradescope

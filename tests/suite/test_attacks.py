@@ -226,8 +226,10 @@ def test_a_grade_names_what_was_left_out(tmp_path):
     ("labs.gan.contract", ["labs.gan.train", "labs.gan.distributions", "labs.gan.noise"]),
     ("labs.stylegan.contract", ["labs.stylegan.conventions", "labs.stylegan.generate",
                                 "labs.stylegan.reference"]),
-    ("labs.lm.contract", ["labs.lm.blocks", "labs.lm.collator", "labs.lm.metrics",
-                          "labs.lm.reference"]),
+    # importing TD 3's contract loads torch and transformers: seconds; its student-folder
+    # runs (slow) use the same tree, and the file check below runs every time
+    pytest.param("labs.lm.contract", ["labs.lm.blocks", "labs.lm.collator", "labs.lm.metrics",
+                                      "labs.lm.reference"], marks=pytest.mark.slow),
 ])
 def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, reference):
     from labs.suite.contract import load_contract
@@ -262,3 +264,14 @@ def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
                          env=dict(os.environ, LABS_ATTACK_MARKER=str(marker)))
     assert not marker.exists()
     assert run.returncode == 1 and "2 failed" in run.stdout, run.stdout[-2000:]
+
+
+def test_td3s_worker_tree_has_no_reference_module():
+    from labs.lm import contract
+    from labs.suite.worker_tree import tree_for
+
+    files = {p.relative_to(tree_for(contract)).as_posix()
+             for p in tree_for(contract).rglob("*.py")}
+    assert "labs/lm/train.py" in files and "labs/lm/contract.py" in files
+    assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py",
+                        "labs/lm/reference.py"}
