@@ -20,7 +20,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--size", default="tiny",
                         help="tiny (default), gpt2 (GPT-2 small, clm) or bert-base-cased (mlm)")
     parser.add_argument("--epochs", type=int, default=3, help="default 3")
-    parser.add_argument("--block-size", type=int, default=128, help="tokens per block (default 128)")
+    parser.add_argument("--block-size", type=int, default=None,
+                        help="tokens per block (default: the notebook's 128; 64 for the tiny masked model)")
     parser.add_argument("--learning-rate", type=float, default=None,
                         help="default: 2e-5 for the notebook's sizes, larger for tiny ones")
     parser.add_argument("--batch-size", type=int, default=None, help="per process (default: by size)")

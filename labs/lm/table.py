@@ -24,10 +24,7 @@ def markdown_table(result: RunResult) -> str:
     lines += ["", f"Perplexity exp({result.eval_loss:.6f}) = {_number(result.perplexity)} "
                   "(a last evaluation after training, as the notebook does)."]
     if result.bayes_loss is not None:
-        lines.append(entropy_sentence(result))
-    if result.kind == "mlm" and result.unigram_entropy is not None:
-        lines.append(f"Word frequencies alone (a model that ignores the context) score about "
-                     f"{result.unigram_entropy:.4f} nats/token on this corpus.")
+        lines += ["", *comparison_table(result), "", entropy_sentence(result)]
     config = result.config
     lines += ["", f"{result.train_blocks} training and {result.validation_blocks} validation "
                   f"blocks of {config['block_size']} tokens, vocabulary {result.vocab_size}, "
@@ -38,12 +35,42 @@ def markdown_table(result: RunResult) -> str:
     return "\n".join(lines)
 
 
+BOUNDS = {
+    "clm": ("entropy bound (the corpus's own probabilities, given the tokens before)",
+            "Entropy bound: the truth's own loss on the same validation blocks, which no causal "
+            "model beats in expectation"),
+    "mlm": ("lower bound (the corpus's own probabilities, given every other token unmasked)",
+            "Lower bound: the loss of a predictor that knows the corpus's probabilities and sees "
+            "every other token of the block unmasked, on the very tokens the evaluation masked; "
+            "the model sees less, so no masked model beats it in expectation"),
+}
+
+
+def comparison_table(result: RunResult) -> list[str]:
+    """The model against the bound and the count-based baselines, as loss and perplexity."""
+    label = BOUNDS.get(result.kind, BOUNDS["clm"])[0]
+    rows = [(label, result.bayes_loss),
+            ("word frequencies alone (a model that ignores the context)", result.unigram_entropy),
+            ("count-based bigram (the neighbouring token)" if result.kind == "mlm" else
+             "count-based bigram (the previous token)", result.bigram_loss),
+            ("the model", result.eval_loss)]
+    lines = ["| on the validation tokens the model is scored on | loss (nats/token) | perplexity |",
+             "|---|---|---|"]
+    lines += [f"| {name} | {_number(loss)} | {_number(perplexity(loss))} |"
+              for name, loss in rows if loss is not None]
+    return lines
+
+
 def entropy_sentence(result: RunResult) -> str:
     gap = result.eval_loss - result.bayes_loss
-    return (f"Entropy bound (the corpus's own probabilities on the same validation blocks): "
-            f"{result.bayes_loss:.4f} nats/token; the model is {gap:.4f} nats above it "
-            f"({result.eval_loss / result.bayes_loss:.2f} times the bound; perplexity "
-            f"{result.perplexity:.2f} against the truth's {perplexity(result.bayes_loss):.2f}).")
+    sentence = (f"{BOUNDS.get(result.kind, BOUNDS['clm'])[1]}: {result.bayes_loss:.4f} nats/token; "
+                f"the model is {gap:.4f} nats above it "
+                f"({result.eval_loss / result.bayes_loss:.2f} times the bound)")
+    if result.unigram_entropy is not None:
+        below = result.unigram_entropy - result.eval_loss
+        sentence += (f", {abs(below):.4f} nats {'below' if below >= 0 else 'above'} word "
+                     "frequencies alone")
+    return sentence + "."
 
 
 def report_numbers(result: RunResult) -> dict[str, Any]:
@@ -52,7 +79,7 @@ def report_numbers(result: RunResult) -> dict[str, Any]:
                        for row in result.epochs],
             "perplexity": result.perplexity, "final_eval_loss": result.eval_loss,
             "bayes_loss": result.bayes_loss, "entropy_rate": result.entropy_rate,
-            "unigram_entropy": result.unigram_entropy,
+            "unigram_entropy": result.unigram_entropy, "bigram_loss": result.bigram_loss,
             "train_blocks": result.train_blocks, "validation_blocks": result.validation_blocks,
             "vocab_size": result.vocab_size, "wall_seconds": result.wall_seconds,
             "train_tokens_per_second": result.train_tokens_per_second, "config": result.config}
