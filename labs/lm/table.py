@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from labs.lm.metrics import perplexity
-from labs.lm.train import RunResult
+from labs.lm.train import TINY_RECIPE, RunResult
 
 TITLES = {"clm": "causal LM (GPT-2-like)", "mlm": "masked LM (BERT-like)"}
 
@@ -32,17 +32,21 @@ def markdown_table(result: RunResult) -> str:
                   f"{config['learning_rate']:g}, weight decay {config['weight_decay']:g}, seed "
                   f"{config['seed']}; {result.wall_seconds:.1f} s, "
                   f"{result.train_tokens_per_second:,.0f} training tokens/s.", ""]
+    if config.get("size") == "tiny" and result.kind in TINY_RECIPE:
+        recipe = TINY_RECIPE[result.kind]
+        lines.insert(-1, recipe[0].upper() + recipe[1:] + ".")
     return "\n".join(lines)
 
 
 BOUNDS = {
     "clm": ("entropy bound (the corpus's own probabilities, given the tokens before)",
-            "Entropy bound: the truth's own loss on the same validation blocks, which no causal "
-            "model beats in expectation"),
+            "The entropy bound, {bound:.4f} nats/token, is the truth's own loss on the same "
+            "validation blocks: no causal model beats it in expectation."),
     "mlm": ("lower bound (the corpus's own probabilities, given every other token unmasked)",
-            "Lower bound: the loss of a predictor that knows the corpus's probabilities and sees "
-            "every other token of the block unmasked, on the very tokens the evaluation masked; "
-            "the model sees less, so no masked model beats it in expectation"),
+            "The lower bound, {bound:.4f} nats/token, is the loss of a predictor that knows the "
+            "corpus's probabilities and sees every other token of the block unmasked, on the very "
+            "tokens the evaluation masked: the model sees less, so no masked model beats it in "
+            "expectation."),
 }
 
 
@@ -51,7 +55,7 @@ def comparison_table(result: RunResult) -> list[str]:
     label = BOUNDS.get(result.kind, BOUNDS["clm"])[0]
     rows = [(label, result.bayes_loss),
             ("word frequencies alone (a model that ignores the context)", result.unigram_entropy),
-            ("count-based bigram (the neighbouring token)" if result.kind == "mlm" else
+            ("count-based bigram (the neighbouring tokens)" if result.kind == "mlm" else
              "count-based bigram (the previous token)", result.bigram_loss),
             ("the model", result.eval_loss)]
     lines = ["| on the validation tokens the model is scored on | loss (nats/token) | perplexity |",
@@ -61,16 +65,20 @@ def comparison_table(result: RunResult) -> list[str]:
     return lines
 
 
+def _relative(loss: float, baseline: float | None, name: str) -> str:
+    if baseline is None:
+        return ""
+    difference = baseline - loss
+    return f", {abs(difference):.4f} nats {'below' if difference >= 0 else 'above'} {name}"
+
+
 def entropy_sentence(result: RunResult) -> str:
     gap = result.eval_loss - result.bayes_loss
-    sentence = (f"{BOUNDS.get(result.kind, BOUNDS['clm'])[1]}: {result.bayes_loss:.4f} nats/token; "
-                f"the model is {gap:.4f} nats above it "
-                f"({result.eval_loss / result.bayes_loss:.2f} times the bound)")
-    if result.unigram_entropy is not None:
-        below = result.unigram_entropy - result.eval_loss
-        sentence += (f", {abs(below):.4f} nats {'below' if below >= 0 else 'above'} word "
-                     "frequencies alone")
-    return sentence + "."
+    return (BOUNDS.get(result.kind, BOUNDS["clm"])[1].format(bound=result.bayes_loss)
+            + f" The model is {gap:.4f} nats above it "
+              f"({result.eval_loss / result.bayes_loss:.2f} times the bound)"
+            + _relative(result.eval_loss, result.unigram_entropy, "word frequencies alone")
+            + _relative(result.eval_loss, result.bigram_loss, "the count-based bigram") + ".")
 
 
 def report_numbers(result: RunResult) -> dict[str, Any]:

@@ -65,7 +65,7 @@ def test_epoch_table_pairs_each_epochs_losses():
 
 
 def test_learning_rates_follow_the_size():
-    assert RunConfig("clm").lr == 5e-3 and RunConfig("mlm").lr == 5e-3
+    assert RunConfig("clm").lr == 5e-3 and RunConfig("mlm").lr == 3e-3
     assert RunConfig("clm", size="gpt2").lr == 2e-5
     assert RunConfig("mlm", learning_rate=0.1).lr == 0.1
 
