@@ -40,8 +40,8 @@ def causal_scores(source: MarkovSource, tokenizer: Any, train_blocks: np.ndarray
 def masked_scores(source: MarkovSource, tokenizer: Any, train_blocks: np.ndarray,
                   evaluation: list[dict[str, Any]], collator: Any) -> Scores:
     """``evaluation``: the batches the model was evaluated on (``input_ids``, ``labels``)."""
-    inputs = np.concatenate([np.asarray(batch["input_ids"]) for batch in evaluation])
-    labels = np.concatenate([np.asarray(batch["labels"]) for batch in evaluation])
+    inputs = np.concatenate([_numpy(batch["input_ids"]) for batch in evaluation])
+    labels = np.concatenate([_numpy(batch["labels"]) for batch in evaluation])
     scored = labels != -100
     originals = np.where(scored, labels, inputs)
     channel = MaskingChannel.of(collator, tokenizer)
@@ -50,3 +50,8 @@ def masked_scores(source: MarkovSource, tokenizer: Any, train_blocks: np.ndarray
     beliefs = token_posteriors(token_chain(source, tokenizer), originals, scored, len(tokenizer))
     bound = channel.loss(beliefs, originals[scored], inputs[scored])
     return Scores(bound, unigram, bigram)
+
+
+def _numpy(values: Any) -> np.ndarray:
+    """A batch's tensor as numpy, wherever the loader put it (the GPU under accelerate)."""
+    return values.cpu().numpy() if hasattr(values, "cpu") else np.asarray(values)
