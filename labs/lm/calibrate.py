@@ -44,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         mine = [r for r in rows if r["kind"] == kind]
         for key in ("over_bound", "below_word_frequencies", "below_bigram", "smallest_drop",
                     "wall_seconds"):
-            values = [r[key] for r in mine]
-            worst = min(mine, key=lambda r: r[key])["seed"]
-            print(f"{kind} {key}: {min(values):.4f} (seed {worst}) to {max(values):.4f}")
+            low, high = min(mine, key=lambda r: r[key]), max(mine, key=lambda r: r[key])
+            print(f"{kind} {key}: {low[key]:.4f} (seed {low['seed']}) to {high[key]:.4f} "
+                  f"(seed {high['seed']})")
     return 0
 
 

@@ -19,7 +19,8 @@ def add_parser(subparsers) -> None:
                              "holding wiki.train.raw and wiki.valid.raw")
     parser.add_argument("--size", default="tiny",
                         help="tiny (default), gpt2 (GPT-2 small, clm) or bert-base-cased (mlm)")
-    parser.add_argument("--epochs", type=int, default=3, help="default 3")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="default: the notebook's 3 (4 for the tiny masked model)")
     parser.add_argument("--block-size", type=int, default=None,
                         help="tokens per block (default: the notebook's 128; 64 for the tiny masked model)")
     parser.add_argument("--learning-rate", type=float, default=None,

@@ -116,7 +116,8 @@ def probe_logits(impl, kind: str, seed: int, length: int, mask_at: int | None,
     return {"before": before, "after": after}
 
 
-def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int, attempt: int = 0) -> dict:
+def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None,
+                attempt: int = 0) -> dict:
     """A full run with the submission's pieces (``attempt`` only tells repeated runs apart)."""
     builder = None
     if impl.provides("build_model"):

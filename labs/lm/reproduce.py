@@ -11,14 +11,14 @@ from labs.lm.train import RunConfig, RunResult, train_lm
 from labs.suite.golden import save_figure
 
 
-def reproduce(out: Path, corpus_spec: CorpusSpec = CorpusSpec(), epochs: int = 3,
+def reproduce(out: Path, corpus_spec: CorpusSpec = CorpusSpec(), epochs: int | None = None,
               seed: int = 0, progress: bool = False) -> list[RunResult]:
     results = [train_lm(RunConfig(kind, corpus_spec=corpus_spec, epochs=epochs, seed=seed,
                                   progress=progress)) for kind in ("clm", "mlm")]
     write_tables(results, out)
     save_figure(loss_curves_figure(results), out / "loss_curves.png")
     text = ("# TD 3: language models from scratch, on the built-in corpus\n\n"
-            "The report's recipe (the Trainer, 3 epochs, weight decay 0.01, perplexity = "
+            "The report's recipe (the Trainer, weight decay 0.01, perplexity = "
             "exp(validation loss)) with tiny models on the corpus the project generates. Its "
             "own probabilities give the best loss a causal model can reach, and a lower bound "
             "for the masked model; word frequencies alone and a count-based bigram model, "
