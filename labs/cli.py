@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "labs.reproduce",
     "labs.lm.cli",
     "labs.lm.check_report_cli",
+    "labs.claims.cli",
     "labs.grading.cli",
     "labs.grading.class_cli",
     "labs.grading.bundle",

@@ -10,6 +10,8 @@ import importlib
 import time
 from pathlib import Path
 
+from labs.results_index import write_index
+
 REPRODUCERS: dict[str, tuple[str, ...]] = {
     "td1": ("labs.perceptron.reproduce",),
     "td2": ("labs.gan.reproduce", "labs.stylegan.reproduce"),
@@ -39,4 +41,7 @@ def run(args: argparse.Namespace) -> int:
         for module in REPRODUCERS[lab]:
             importlib.import_module(module).reproduce(out)
         print(f"{lab}: results in {out}/ ({time.perf_counter() - start:.1f} s)")
+    unknown = write_index(args.out)
+    print(f"index of every file: {args.out / 'README.md'}"
+          + (f" ({len(unknown)} not described: {', '.join(unknown)})" if unknown else ""))
     return 0

@@ -72,7 +72,7 @@ def probe_train_seeds(impl, config, seeds, n) -> list[dict]:
     """Train ``config`` once per seed (``probe_train`` for each). The reference trains them
     together with ``labs.gan.sweep`` (each run equal to its ``train_gan`` run to the bit); a
     submission's ``train_gan`` is called once per seed."""
-    if getattr(impl, "__name__", None) == REFERENCE:
+    if impl.module_name == REFERENCE:
         return [_trained(run, n) for run in impl.train_gan_seeds(dict(config), list(seeds))]
     return [_trained(impl.train_gan(dict(config, seed=int(seed))), n) for seed in seeds]
 

@@ -20,13 +20,20 @@ SHOWN_POINTS = 450  # GAN Lab shows 450 real points and one batch of generated o
 
 
 def draw_snapshot(axes, snapshot: Snapshot, real: np.ndarray, title: str = "") -> None:
-    """Heat map of D, real points, generated points, on the unit square."""
+    """Heat map of D, real points, generated points, on the unit square; generated points
+    outside it are drawn on its edge as crosses and counted in the title."""
     axes.imshow(snapshot.surface, origin="lower", extent=(0, 1, 0, 1), cmap=SURFACE_CMAP,
                 vmin=0.0, vmax=1.0, interpolation="nearest")
     axes.scatter(*real[:SHOWN_POINTS].T, s=4, color=REAL_COLOUR, label="real")
-    axes.scatter(*snapshot.generated[:SHOWN_POINTS].T, s=4, color=FAKE_COLOUR, label="generated")
-    axes.set(xlim=(0, 1), ylim=(0, 1), aspect="equal", xticks=[], yticks=[],
-             title=title or f"step {snapshot.step}")
+    generated = snapshot.generated[:SHOWN_POINTS]
+    inside = np.all((generated >= 0) & (generated <= 1), axis=1)
+    axes.scatter(*generated[inside].T, s=4, color=FAKE_COLOUR, label="generated")
+    title = title or f"step {snapshot.step}"
+    if not inside.all():
+        axes.scatter(*np.clip(generated[~inside], 0, 1).T, s=14, marker="x", linewidths=0.8,
+                     color=FAKE_COLOUR, clip_on=False, label="generated, outside (on the edge)")
+        title += f" ({(~inside).sum()} outside)"
+    axes.set(xlim=(0, 1), ylim=(0, 1), aspect="equal", xticks=[], yticks=[], title=title)
 
 
 def snapshots_figure(run: GANRun, steps: Sequence[int] | None = None, title: str = "") -> Figure:
@@ -39,7 +46,7 @@ def snapshots_figure(run: GANRun, steps: Sequence[int] | None = None, title: str
     axes_row = np.atleast_1d(figure.subplots(1, len(steps)))
     for axes, step in zip(axes_row, steps):
         draw_snapshot(axes, run.snapshots[step], run.real_eval)
-    axes_row[0].legend(loc="lower left", fontsize=6, markerscale=2)
+    figure.legend(*_point_legend(), loc="upper right", fontsize=7, ncols=2)
     if title:
         figure.suptitle(title, fontsize=9)
     figure.tight_layout()
@@ -80,10 +87,20 @@ def comparison_figure(runs: dict[str, GANRun], title: str = "") -> Figure:
         curve_axes.plot(run.history["eval_step"], run.history["js"], label=label)
     curve_axes.set(xlabel="step", ylabel="JS (bits)", ylim=(0, 1.05))
     curve_axes.legend(fontsize=7)
+    figure.legend(*_point_legend(), loc="outside upper right", fontsize=7, ncols=2)
     curve_axes.grid(alpha=0.3)
     if title:
         figure.suptitle(title, fontsize=10)
     return figure
+
+
+def _point_legend() -> tuple[list, list[str]]:
+    """Handles for a figure-level legend of the point colours (real, generated)."""
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=4, color=colour)
+               for colour in (REAL_COLOUR, FAKE_COLOUR)]
+    return handles, ["real", "generated"]
 
 
 def save_animation(run: GANRun, path: Path, fps: int = 8) -> Path:

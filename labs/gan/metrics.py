@@ -49,3 +49,11 @@ def local_flatness(points: np.ndarray, neighbours: int = 12) -> float:
     eigenvalues = np.linalg.eigvalsh(covariance)  # ascending
     ratio = eigenvalues[:, 0] / np.maximum(eigenvalues[:, 1], 1e-300)
     return float(np.median(ratio))
+
+
+def spread(points: np.ndarray) -> float:
+    """Standard deviation of the points along their main axis: 0 for points collapsed to a
+    single spot, about 0.3 for a curve across the unit square (a point is flat too, so
+    ``local_flatness`` alone cannot tell a curve from a point)."""
+    points = np.asarray(points, dtype=float)
+    return float(np.sqrt(max(np.linalg.eigvalsh(np.cov(points.T))[-1], 0.0)))

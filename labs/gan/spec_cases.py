@@ -12,7 +12,7 @@ import numpy as np
 
 from labs.gan.config import make_config
 from labs.gan.distributions import sample_real
-from labs.gan.metrics import kl_js, local_flatness
+from labs.gan.metrics import kl_js, local_flatness, spread
 
 SAMPLES = 1500  # generated points per measurement
 REAL_SEED = 12345  # the real points every JS is measured against (the measuring tool's own)
@@ -63,6 +63,13 @@ def noise_dimension_run(dim: int, seed: int) -> dict[str, Any]:
     return config("gaussians", noise_dim=dim, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
 
+NOISE_1D_SEEDS = 5  # about 1 run in 7 collapses to a point: the spec needs one curve of 5
+
+
+def noise_1d_seeds(spec_seed: int) -> list[int]:
+    return [NOISE_1D_SEEDS * spec_seed + i for i in range(NOISE_1D_SEEDS)]
+
+
 def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
     return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
 
@@ -94,6 +101,48 @@ def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:
                   seed=seed, eval_every=STRONG_STEPS)
 
 
+MODE_SHARE_AT_LEAST = 0.1  # a mode is covered when this share of the points lies in it
+GAUSSIANS_MODES = (((0.3, 0.7), (0.1, 0.1)), ((0.7, 0.4), (0.05, 0.2)))  # centre, sd
+
+
+def modes_covered(samples: np.ndarray) -> int:
+    """How many of the gaussians mixture's two modes hold at least ``MODE_SHARE_AT_LEAST`` of
+    the points (a point belongs to the nearest mode within 2.5 of its sds)."""
+    distances = np.stack([np.hypot((samples[:, 0] - cx) / sx, (samples[:, 1] - cy) / sy)
+                          for (cx, cy), (sx, sy) in GAUSSIANS_MODES])
+    inside, nearest = distances.min(axis=0) < 2.5, distances.argmin(axis=0)
+    return int(sum(np.mean(inside & (nearest == mode)) >= MODE_SHARE_AT_LEAST
+                   for mode in range(len(GAUSSIANS_MODES))))
+
+
+def mode_collapse_run(strong: bool, seed: int) -> dict[str, Any]:
+    """The gaussians preset, 200 steps, with its own discriminator or a far stronger one
+    (3 x 30 on Adam 0.03, 10 updates per step)."""
+    stronger = dict(d_layers=3, d_neurons=30, d_optimizer="adam", d_lr=0.03, k_d=10) if strong else {}
+    return config("gaussians", steps=BEHAVIOUR_STEPS, seed=seed, eval_every=BEHAVIOUR_STEPS,
+                  **stronger)
+
+
+def generator_size_run(large: bool, seed: int, steps: int) -> dict[str, Any]:
+    """The ring preset with its generator (2 x 10) or a much larger one (4 x 40)."""
+    size = dict(g_layers=4, g_neurons=40) if large else {}
+    return config("ring", steps=steps, seed=seed, eval_every=steps, **size)
+
+
+LR_BALANCE_SEEDS = 3  # the spec takes the median gap over this many seeds
+
+
+def lr_balance_seeds(spec_seed: int) -> list[int]:
+    return [LR_BALANCE_SEEDS * spec_seed + i for i in range(LR_BALANCE_SEEDS)]
+
+
+def lr_balance_run(unbalanced: bool, seed: int) -> dict[str, Any]:
+    """The gaussians preset, 200 steps, its own rates (D 0.1, G 0.03) or the discriminator's
+    cut to 0.001, so that the generator learns 30 times faster than it."""
+    rates = dict(d_lr=0.001) if unbalanced else {}
+    return config("gaussians", steps=BEHAVIOUR_STEPS, seed=seed, eval_every=BEHAVIOUR_STEPS, **rates)
+
+
 def weak_discriminator_run(seed: int) -> dict[str, Any]:
     """A discriminator with no hidden layer (a straight line) on SGD 0.01, ring preset's G."""
     return config("ring", d_layers=0, d_lr=0.01, steps=BEHAVIOUR_STEPS, seed=seed,
@@ -111,6 +160,10 @@ def js_to_real(samples: np.ndarray, distribution: str) -> float:
 
 def flatness(samples: np.ndarray) -> float:
     return local_flatness(samples)
+
+
+def extent(samples: np.ndarray) -> float:
+    return spread(samples)
 
 
 def late_mean(values: np.ndarray, last: int) -> float:

@@ -110,6 +110,8 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
             f"{len(unlisted)} spec(s) of {lab} have no entry in labs/grading/points.py and "
             f"count {points_for(lab, unlisted[0]).points:g} point each: " + ", ".join(unlisted[:5])
             + (f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else ""))
+    grade.warnings += [f"left out of the submission (not copied, never read): {entry}"
+                       for entry in run.left_out]
     if select:
         grade.warnings.append(f"partial grade: only the specs matching -k {select!r}")
     if run.stopped:

@@ -33,13 +33,20 @@ _TRAINS = ("test_convergence.py::test_and_or_reproduce_the_truth_table",
            "test_determinism.py::test_different_seeds_different_initial_weights")
 
 
+# TD 2: "the generator trains for real": some preset lowers the JS divergence. A generator
+# that never trains also "cannot fit the ring without a hidden layer" and also "fools a
+# weak discriminator while its samples stay poor".
+_GAN_TRAINS = tuple(f"test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[{name}]"
+                    for name in ("gaussians", "ring", "line"))
+
+
 def if_trained(points: float, hidden: bool = False) -> Points:
     """TD 1 points that count only when the submission trains for real."""
     return Points(points, hidden, _TRAINS)
 
 
 POINTS: dict[str, dict[str, Points]] = {
-    "td1": {  # 100 points: 35 specs
+    "td1": {  # 100 points: 46 specs
         # AND and OR converge (28)
         "test_convergence.py::test_and_or_reproduce_the_truth_table": Points(4),
         "test_convergence.py::test_and_or_error_goes_to_about_0_01": if_trained(3),
@@ -49,30 +56,43 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_convergence.py::test_weights_keep_growing_after_convergence": if_trained(2),
         # XOR stalls (15); the first spec checks a fact of the lab, not the submission
         "test_xor.py::test_no_single_neuron_separates_xor": Points(0),
-        "test_xor.py::test_xor_final_weights_get_at_most_3_of_4_right": if_trained(4),
+        "test_xor.py::test_xor_final_weights_get_at_most_3_of_4_right": if_trained(3),
         "test_xor.py::test_xor_error_stays_high": if_trained(4),
         "test_xor.py::test_xor_weights_swing_within_every_iteration": if_trained(3),
-        "test_xor.py::test_and_weights_settle_where_xor_swings": if_trained(4),
+        "test_xor.py::test_and_weights_settle_where_xor_swings": if_trained(3),
         # hyper-parameters (16)
-        "test_hyperparameters.py::test_small_coeff_under_fits": if_trained(4),
-        "test_hyperparameters.py::test_large_coeff_converges_at_once": if_trained(4),
-        "test_hyperparameters.py::test_large_coeff_breaks_symmetry": if_trained(4),
-        "test_hyperparameters.py::test_too_few_iterations_stop_before_convergence": if_trained(4),
+        "test_hyperparameters.py::test_small_coeff_under_fits": if_trained(3),
+        "test_hyperparameters.py::test_large_coeff_converges_at_once": if_trained(3),
+        "test_hyperparameters.py::test_large_coeff_breaks_symmetry": if_trained(3),
+        "test_hyperparameters.py::test_too_few_iterations_stop_before_convergence": if_trained(3),
         # the report's table, row by row: hidden, so that nobody tunes to the numbers (18)
         "test_report_table.py::test_report_table_row": if_trained(3, hidden=True),
         # determinism (8); a constant function is deterministic too, hence only 2 points there
         "test_determinism.py::test_same_seed_same_run_to_the_bit": if_trained(2),
         "test_determinism.py::test_different_seeds_different_initial_weights": Points(2),
-        "test_determinism.py::test_initial_weights_follow_the_seed_convention": if_trained(4),
+        "test_determinism.py::test_initial_weights_follow_the_seed_convention": if_trained(3),
         # weights.csv (8)
         "test_weights_csv.py::test_weights_csv_round_trips": Points(2),
         "test_weights_csv.py::test_weights_csv_has_one_weight_per_line_w0_first": Points(2),
         "test_weights_csv.py::test_reader_rejects_a_malformed_file_clearly": Points(2),
         "test_weights_csv.py::test_reader_accepts_one_comma_separated_row": Points(2),
         # beyond one neuron (7)
-        "test_beyond_one_neuron.py::test_mlp_solves_xor": Points(4),
+        "test_beyond_one_neuron.py::test_mlp_solves_xor": Points(3),
         "test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron": Points(2),
         "test_beyond_one_neuron.py::test_train_many_equals_separate_runs": Points(1),
+        # how the weights learn, and what coeff and iterations do to them (8); the report's
+        # readings a faithful run does not reproduce are expected failures (0)
+        "test_learning_dynamics.py::test_weights_grow_fastest_in_the_first_200_iterations": if_trained(1),
+        "test_learning_dynamics.py::test_bias_weight_stays_above_the_input_weights": if_trained(1),
+        "test_learning_dynamics.py::test_and_bias_weight_is_1_52_times_an_input_weight": if_trained(1),
+        "test_learning_dynamics.py::test_or_converges_faster_than_and": if_trained(1),
+        "test_learning_dynamics.py::test_xor_is_badly_wrong_on_two_patterns": if_trained(1),
+        "test_hyperparameter_effects.py::test_small_coeff_weights_grow_steadily": if_trained(1),
+        "test_hyperparameter_effects.py::test_large_coeff_weights_jump_within_two_iterations": if_trained(1),
+        "test_hyperparameter_effects.py::test_fifty_iterations_leave_small_oscillating_weights": if_trained(1),
+        "test_hyperparameter_effects.py::test_small_coeff_error_rises_first": Points(0),
+        "test_hyperparameter_effects.py::test_small_coeff_final_weights_match_the_report": Points(0),
+        "test_hyperparameter_effects.py::test_large_coeff_oscillates_and_is_unstable": Points(0),
     },
     "td2/gan": {  # 100 points; the expected failures (not reproduced by the reference) count 0
         # GAN Lab's real distributions (14)
@@ -88,19 +108,29 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_noise.py::test_noise_lives_in_the_unit_interval_centred_on_half": Points(1),
         # the documented effects of the hyper-parameters (74)
         "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": Points(8),
-        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": Points(8),
+        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": Points(6),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence": Points(0),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[gaussians]": Points(3),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[ring]": Points(3),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[line]": Points(2),
-        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": Points(5),
+        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": Points(5, requires=_GAN_TRAINS),
         "test_generator_capacity.py::test_preset_generator_gets_far_lower": Points(0),
         "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": Points(8),
-        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": Points(8),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": Points(7),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": Points(7),
-        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": Points(5),
-        "test_determinism.py::test_different_seeds_give_different_runs": Points(5),
+        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": Points(8, requires=_GAN_TRAINS),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": Points(6),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": Points(6),
+        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": Points(4),
+        "test_determinism.py::test_different_seeds_give_different_runs": Points(4),
+        # what the losses are, and uniform noise (3)
+        "test_losses.py::test_losses_are_log_losses_not_shares": Points(2),
+        "test_uniform_noise.py::test_uniform_noise_spreads_evenly": Points(0.5),
+        # learning rates must be balanced (3); the report's readings a faithful run does not
+        # reproduce run by run are expected failures (0)
+        "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse": Points(3),
+        "test_mode_collapse.py::test_far_stronger_discriminator_covers_fewer_modes": Points(0),
+        "test_update_ratio_stability.py::test_one_to_one_is_less_stable_than_five_to_one": Points(0),
+        "test_update_ratio_stability.py::test_five_to_one_gives_the_generator_clearer_guidance": Points(0),
+        "test_large_generator.py::test_much_larger_generator_trains_slower_or_less_stably": Points(0),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own CLI and of a GPU count 0
         "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2),
@@ -128,16 +158,16 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_blocks.py::test_labels_equal_inputs": Points(3),
         "test_blocks.py::test_blocks_are_the_concatenated_text_in_order": Points(3),
         "test_blocks.py::test_a_batch_shorter_than_a_block_gives_no_block": Points(3),
-        "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly": Points(6),
+        "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly": Points(5),
         "test_perplexity.py::test_perplexity_is_infinite_on_overflow": Points(4),
-        "test_collator.py::test_about_15_percent_of_tokens_are_selected": Points(6),
-        "test_collator.py::test_selected_tokens_split_80_10_10": Points(6),
+        "test_collator.py::test_about_15_percent_of_tokens_are_selected": Points(5),
+        "test_collator.py::test_selected_tokens_split_80_10_10": Points(5),
         "test_collator.py::test_labels_hold_the_original_tokens_exactly_where_selected": Points(5),
         "test_collator.py::test_unselected_tokens_are_left_alone": Points(4),
         "test_collator.py::test_special_tokens_are_never_selected": Points(4),
         "test_collator.py::test_the_same_seed_draws_the_same_masks": Points(4),
-        "test_causality.py::test_the_causal_model_cannot_see_the_future": Points(8),
-        "test_causality.py::test_the_masked_model_sees_the_right_hand_side": Points(8),
+        "test_causality.py::test_the_causal_model_cannot_see_the_future": Points(7),
+        "test_causality.py::test_the_masked_model_sees_the_right_hand_side": Points(7),
         "test_run_perplexity.py::test_runs_report_exp_of_their_final_evaluation": Points(5),
         "test_run_perplexity.py::test_evaluating_again_gives_the_last_epochs_loss": Points(5),
         "test_training.py::test_validation_loss_decreases_every_epoch": Points(1),
@@ -146,6 +176,11 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_training.py::test_the_causal_model_lands_within_the_documented_factor_of_the_bound": Points(2),
         "test_training.py::test_the_masked_model_beats_word_frequencies": Points(2),
         "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu": Points(0),
+        # dynamic masking, and why the two perplexities are not comparable (5); the
+        # tokenizers are the lab's own, not the submission's: a fact, 0 points
+        "test_masks_every_epoch.py::test_masks_are_redrawn_every_epoch": Points(3),
+        "test_mlm_perplexity_not_comparable.py::test_masked_loss_counts_only_the_selected_tokens": Points(2),
+        "test_mlm_perplexity_not_comparable.py::test_the_two_tokenizers_cut_the_text_differently": Points(0),
     },
 }
 

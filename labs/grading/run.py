@@ -1,14 +1,17 @@
 """Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
 
-The subprocess is trusted code (the specs and the suite); it isolates the grader from a
-pytest run that hangs or dies all the same: it gets a wall-clock limit of its own, above
-the submission's total budget, and what finished before a kill still counts.
+The folder is staged first (plain files only, into a private folder outside the project:
+``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
+(``labs.suite.spec_runs.pytest_command``): nothing of the student's is ever discovered,
+imported or read as configuration by pytest. The subprocess is trusted code (the specs and
+the suite); it isolates the grader from a pytest run that hangs or dies all the same: it
+gets a wall-clock limit of its own, above the submission's total budget, and what finished
+before a kill still counts.
 """
 from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -19,10 +22,15 @@ from pathlib import Path
 from labs.suite import sandbox
 from labs.suite.child import Limits
 from labs.suite.jail import extra_hidden
+from labs.suite.spec_runs import kill_run
+from labs.suite.spec_runs import pytest_command as spec_command
+from labs.suite.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"
-STARTUP_MARGIN = 120.0  # seconds granted on top of the budget for pytest and trusted work
+# seconds granted on top of the budget for pytest and trusted work: generous, since a crowded
+# machine can take minutes to start pytest and the specs' libraries (it only ends a hung run)
+STARTUP_MARGIN = 600.0
 
 
 class GraderError(RuntimeError):
@@ -59,22 +67,24 @@ class SpecRun:
     outcomes: list[SpecOutcome] = field(default_factory=list)
     seconds: float = 0.0
     stopped: str = ""  # why the run was cut short, if it was
+    left_out: list[str] = field(default_factory=list)  # staging: "name: reason"
 
 
 def _relative(nodeid: str, lab: str) -> str:
     return nodeid.removeprefix(f"specs/{lab}/")
 
 
-def pytest_command(folder: Path, lab: str, limits: Limits, outcomes: Path,
+def pytest_command(staged: Path, lab: str, limits: Limits, outcomes: Path,
                    select: str | None = None) -> list[str]:
-    return [sys.executable, "-m", "pytest", f"specs/{lab}", "--submission", str(folder),
-            "-p", "labs.grading.outcomes", f"--grading-outcomes={outcomes}",
-            "-p", "no:cacheprovider", "-q", "--no-header", "-o", "addopts=",
-            "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
-            "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
-            f"--call-timeout={limits.call_timeout:g}",
-            f"--submission-budget={limits.total_budget:g}",
-            f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else [])]
+    return spec_command(
+        [f"specs/{lab}"], staged,
+        "-p", "labs.grading.outcomes", f"--grading-outcomes={outcomes}",
+        "-q", "--no-header", "-o", "addopts=",
+        "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
+        "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
+        f"--call-timeout={limits.call_timeout:g}",
+        f"--submission-budget={limits.total_budget:g}",
+        f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else []))
 
 
 _RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
@@ -82,11 +92,7 @@ _RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
 
 def _kill(process: subprocess.Popen) -> int:
     """Kill a pytest run, its workers and whatever its jail user left; its exit code."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    code = process.wait()
+    code = kill_run(process)
     sandbox.kill_leftovers(sandbox.command_prefix(), grader_pid=process.pid)
     return code
 
@@ -103,16 +109,17 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     ``select``); specs that never finished are reported failed."""
     if lab not in available_labs():
         raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
-    folder = Path(folder).resolve()  # pytest runs from the project root
+    folder = Path(folder).resolve()
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
         log = Path(scratch) / "pytest.log"
         start = time.monotonic()
         with open(log, "wb") as output:
-            process = subprocess.Popen(pytest_command(folder, lab, limits, path, select),
+            process = subprocess.Popen(pytest_command(staged.folder, lab, limits, path, select),
                                        cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
                                        stdout=output, stderr=subprocess.STDOUT,
                                        start_new_session=True)
@@ -136,7 +143,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
-    run = SpecRun(seconds=seconds, stopped=stopped)
+    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out)
     for nodeid in recorded["collected"]:
         result = recorded["results"].get(nodeid)
         if result is None:

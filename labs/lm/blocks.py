@@ -1,9 +1,13 @@
-"""Texts to training blocks, as the notebook does it: tokenise, concatenate, cut."""
+"""Training blocks as the notebook makes them: concatenate, cut (the student's ``group_texts``).
+
+The tokenising map around it is the harness's (``labs.lm.data.tokenize_and_group``), which a
+sandboxed child imports without this reference.
+"""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-BLOCK_SIZE = 128
+from labs.lm.data import BLOCK_SIZE, tokenize_and_group  # noqa: F401 - re-exported
 
 
 def group_texts(examples: dict[str, list[list[Any]]], block_size: int = BLOCK_SIZE) -> dict[str, list[list[Any]]]:
@@ -21,16 +25,3 @@ def group_texts(examples: dict[str, list[list[Any]]], block_size: int = BLOCK_SI
               for key, values in concatenated.items()}
     result["labels"] = [list(block) for block in result["input_ids"]]
     return result
-
-
-def tokenize_and_group(dataset: Any, tokenizer: Any, block_size: int = BLOCK_SIZE,
-                       group: Callable = group_texts) -> Any:
-    """A ``datasets.DatasetDict`` of rows ``{"text": ...}`` to blocks (the notebook's two maps).
-
-    The map batches are the library's default (1,000 rows), so the remainder dropped is that
-    of each batch, as in the notebook.
-    """
-    columns = dataset["train"].column_names
-    tokenized = dataset.map(lambda rows: tokenizer(rows["text"]), batched=True,
-                            remove_columns=columns, desc=None)
-    return tokenized.map(lambda rows: group(rows, block_size), batched=True)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from labs.lm.corpus import CorpusSpec, MarkovSource, generate
+
+BLOCK_SIZE = 128  # the notebook's block size
 
 BUILTIN = "builtin"
 WIKITEXT = "wikitext-2-raw-v1"
@@ -83,3 +85,16 @@ def load_folder(folder: Path) -> Any:
                             for split, paths in parquet.items()})
     raise ValueError(f"{folder} holds neither wiki.train.raw and wiki.valid.raw nor "
                      "train-*.parquet and validation-*.parquet")
+
+
+def tokenize_and_group(dataset: Any, tokenizer: Any, block_size: int,
+                       group: Callable) -> Any:
+    """A ``datasets.DatasetDict`` of rows ``{"text": ...}`` to blocks (the notebook's two maps).
+
+    The map batches are the library's default (1,000 rows), so the remainder dropped is that
+    of each batch, as in the notebook.
+    """
+    columns = dataset["train"].column_names
+    tokenized = dataset.map(lambda rows: tokenizer(rows["text"]), batched=True,
+                            remove_columns=columns, desc=None)
+    return tokenized.map(lambda rows: group(rows, block_size), batched=True)

@@ -22,3 +22,10 @@ def small_tokenizer(kind: str, seed: int = 0) -> Any:
 def small_rows(seed: int = 0) -> tuple[str, ...]:
     """Train rows of the small corpus (WikiText-shaped: empty rows, titles, paragraphs)."""
     return tuple(generate(CorpusSpec(**{**SMALL_CORPUS.__dict__, "seed": seed})).train)
+
+
+def small_blocks(tokenizer: Any, block_size: int, seed: int = 0) -> list[list[int]]:
+    """The small corpus's token ids, concatenated and cut into blocks (remainder dropped):
+    the probes' inputs, made here so that the child never needs the reference's grouping."""
+    ids = [token for row in tokenizer(list(small_rows(seed)))["input_ids"] for token in row]
+    return [ids[i:i + block_size] for i in range(0, len(ids) - block_size + 1, block_size)]

@@ -18,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from labs.lm.report_text import read_text_report
+
 MASKED_NAMES = ("mlm", "bert", "masked")
 
 
@@ -44,9 +46,17 @@ def _number(value: Any, where: str) -> Decimal:
 
 
 def read_report(path: Path) -> dict[str, dict[str, Any]]:
-    """The report's models, each with ``epochs`` (train_loss, eval_loss) and ``perplexity``."""
+    """The report's models, each with ``epochs`` (train_loss, eval_loss) and ``perplexity``:
+    from JSON (below), or from a report as written, plain text or Markdown
+    (``labs.lm.report_text``)."""
     try:
-        report = json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal)
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not a text file (UTF-8)") from None
+    if not text.lstrip().startswith("{"):
+        return read_text_report(path)
+    try:
+        report = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise ValueError(f"{path} is not valid JSON: {error}") from None
     if not isinstance(report, dict) or not report:
@@ -124,7 +134,23 @@ def check_model(model: str, data: dict[str, Any]) -> list[Check]:
 
 
 def check_report(path: Path) -> list[Check]:
-    return [check for name, data in read_report(path).items() for check in check_model(name, data)]
+    return check_models(read_report(path))
+
+
+def check_models(models: dict[str, dict[str, Any]]) -> list[Check]:
+    return [check for name, data in models.items() for check in check_model(name, data)]
+
+
+def format_read(models: dict[str, dict[str, Any]]) -> str:
+    """What was read, model by model, before the relations are checked."""
+    lines = []
+    for name, data in models.items():
+        heading = f" (under the heading {data['heading']!r})" if data.get("heading") else ""
+        lines.append(f"read {name}{heading}: {len(data['epochs'])} epochs, perplexity "
+                     f"{data['perplexity']}")
+        lines += [f"  epoch {number}: training loss {epoch['train_loss']}, validation loss "
+                  f"{epoch['eval_loss']}" for number, epoch in enumerate(data["epochs"], start=1)]
+    return "\n".join(lines)
 
 
 def format_checks(checks: list[Check]) -> str:

@@ -17,11 +17,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Callable, Iterator
 
-from labs.lm.blocks import BLOCK_SIZE, group_texts, tokenize_and_group
-from labs.lm.collator import make_collator
 from labs.lm.corpus import CorpusSpec
-from labs.lm.data import BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts
-from labs.lm.metrics import perplexity
+from labs.lm.data import (BLOCK_SIZE, BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts,
+                          tokenize_and_group)
 from labs.lm.models import SIZES, max_positions
 from labs.torch_threads import torch_threads
 
@@ -51,10 +49,10 @@ TINY_RECIPE = {
            "because that is what lets a tiny model learn the chain in seconds; with 2 tied layers "
            "and dropout it ended at 1.9 times the bound",
     "mlm": "tiny default: 1 layer, no dropout, learning rate 3e-3 warmed up over the first 15% "
-           "of the steps, 4 epochs of blocks of 64 tokens (the "
-           "notebook: BERT-base, dropout 0.1, 2e-5, 3 epochs of blocks of 128), because the masked model "
-           "learns from the 15% of tokens it masks and needs the extra steps to get past word "
-           "frequencies; with 2 layers and dropout it ended above word frequencies",
+           "of the steps, 4 epochs of blocks of 64 tokens (the notebook: BERT-base, dropout 0.1, "
+           "2e-5, 3 epochs of blocks of 128), because the masked model learns from the 15% of "
+           "tokens it masks and needs the extra steps to get past word frequencies; with 2 layers "
+           "and dropout it ended above word frequencies",
 }
 
 
@@ -66,7 +64,7 @@ class RunConfig:
     size: str = "tiny"
     epochs: int | None = None  # None: the notebook's 3 (4 for the tiny masked model)
     block_size: int | None = None  # None: 128 (the notebook's), 64 for the tiny masked model
-    learning_rate: float | None = None  # None: by size (tiny: clm 5e-3, mlm 1e-3; else 2e-5)
+    learning_rate: float | None = None  # None: by size (tiny: clm 5e-3, mlm 3e-3; else 2e-5)
     weight_decay: float = 0.01
     warmup: float | None = None  # share of the steps warming up; None: by size (TINY_WARMUP, else 0)
     batch_size: int = 8  # per device, the Trainer's default
@@ -85,7 +83,8 @@ class RunConfig:
             object.__setattr__(self, "epochs", TINY_EPOCHS[self.kind] if self.size == "tiny"
                                else NOTEBOOK_EPOCHS)
         if self.block_size is None:
-            object.__setattr__(self, "block_size", TINY_BLOCK_SIZE[self.kind] if self.size == "tiny" else BLOCK_SIZE)
+            object.__setattr__(self, "block_size", TINY_BLOCK_SIZE[self.kind] if self.size == "tiny"
+                               else BLOCK_SIZE)
         if not isinstance(self.block_size, int) or self.block_size < 2:
             raise ValueError(f"block size must be an integer >= 2, got {self.block_size!r}")
         if self.block_size > max_positions(self.kind, self.size):
@@ -145,9 +144,13 @@ class Prepared:
     blocks: Any  # DatasetDict of blocks: input_ids, attention_mask (, token_type_ids), labels
 
 
-def prepare(config: RunConfig, group: Callable = group_texts) -> Prepared:
-    """Texts, a tokenizer for them (trained locally unless from the hub), blocks."""
+def prepare(config: RunConfig, group: Callable | None = None) -> Prepared:
+    """Texts, a tokenizer for them (trained locally unless from the hub), blocks
+    (``group``: the student's ``group_texts``; default the reference's)."""
     from labs.lm.tokenizer import hub_tokenizer, train_tokenizer
+
+    if group is None:
+        from labs.lm.blocks import group_texts as group
 
     texts = load_texts(config.corpus, config.corpus_spec)
     if config.corpus == WIKITEXT:
@@ -175,12 +178,16 @@ def training_arguments(config: RunConfig, output_dir: str) -> Any:
 
 
 def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
-                  collator_factory: Callable = make_collator, model_builder: Callable | None = None) -> Any:
+                  collator_factory: Callable | None = None,
+                  model_builder: Callable | None = None) -> Any:
     """The notebook's Trainer for ``config`` (weights seeded by ``config.seed``)."""
     from transformers import set_seed
 
     from labs.lm.models import build_model
     from labs.lm.trainer import PinnedEvaluationTrainer
+
+    if collator_factory is None:
+        from labs.lm.collator import make_collator as collator_factory
 
     set_seed(config.seed)
     model = (model_builder or build_model)(config.kind, prepared.tokenizer, config.size)
@@ -259,10 +266,18 @@ def corpus_scores(config: RunConfig, prepared: Prepared, trainer: Any) -> Any:
     return masked_scores(source, prepared.tokenizer, train_blocks, list(loader), loader.collate_fn)
 
 
-def train_lm(config: RunConfig, group: Callable = group_texts,
-             collator_factory: Callable = make_collator, perplexity_of: Callable = perplexity,
+def train_lm(config: RunConfig, group: Callable | None = None,
+             collator_factory: Callable | None = None, perplexity_of: Callable | None = None,
              model_builder: Callable | None = None, output_dir: str | None = None) -> RunResult:
-    """Train ``config``'s model and evaluate it every epoch; return the documented numbers."""
+    """Train ``config``'s model and evaluate it every epoch; return the documented numbers.
+
+    ``group``, ``collator_factory``, ``perplexity_of``, ``model_builder``: a student's pieces;
+    each left out is the reference's, imported only then (a sandboxed child, which gets
+    every piece but maybe the model from the student, never imports them).
+    """
+    if perplexity_of is None:
+        from labs.lm.metrics import perplexity as perplexity_of
+
     start = time.perf_counter()
     with datasets_progress(config.progress):
         prepared = prepare(config, group)

@@ -15,7 +15,21 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--seed", type=int, default=0, help="seed of the initial weights")
     parser.add_argument("--out", type=Path, default=Path("results/perceptron"),
                         help="folder for weights.csv and the figures")
+    parser.add_argument("--weights", type=Path, metavar="CSV",
+                        help="instead of training: read a weights.csv and print the truth table "
+                             "its neuron computes")
     parser.set_defaults(func=run)
+
+
+def truth_table(weights) -> str:
+    """The neuron's output for the four inputs, as a plain-text table."""
+    from labs.perceptron.gates import INPUTS
+    from labs.perceptron.train import predict
+
+    lines = ["x1 x2 | sigmoid output | rounded"]
+    for (x1, x2), out in zip(INPUTS, predict(weights, INPUTS)):
+        lines.append(f" {x1:.0f}  {x2:.0f} | {out:14.4f} | {int(out >= 0.5)}")
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,6 +39,14 @@ def run(args: argparse.Namespace) -> int:
     from labs.perceptron.weights_csv import write_weights_csv
     from labs.suite.golden import save_figure
 
+    if args.weights is not None:
+        from labs.perceptron.weights_csv import read_weights_csv
+
+        weights = read_weights_csv(args.weights)  # a bad file: ValueError, one line, exit 2
+        w0, w1, w2 = weights
+        print(f"{args.weights}: w0 = {w0:.4f}, w1 = {w1:.4f}, w2 = {w2:.4f}")
+        print(truth_table(weights))
+        return 0
     gate = args.gate.upper()
     if gate not in GATES:
         raise UsageError(f"unknown gate {args.gate!r}; choose one of {', '.join(GATES)}")

@@ -20,6 +20,7 @@ from labs.suite.contract import ContractViolation, as_float_array
 MODULE = "perceptron"
 REFERENCE = "labs.perceptron"
 REQUIRED = {"train"}
+CHILD_MODULES = ("labs.perceptron.gates",)  # the inputs and truth tables, not the reference
 RUN_FIELDS = ("weights", "errors", "weight_history")
 
 

@@ -16,22 +16,27 @@ def error_figure(errors: np.ndarray, title: str = "") -> Figure:
     figure = Figure(figsize=(6, 4))
     axes = figure.subplots()
     axes.plot(np.arange(1, len(errors) + 1), errors, color="tab:red", linewidth=1)
-    axes.set(xlabel="iteration", ylabel="error (max |delta|)", title=title, ylim=(0, None))
+    top = float(np.nanmax(errors)) if len(errors) else 1.0
+    # headroom above the first iterations, whose error is the largest: nothing is cut off
+    axes.set(xlabel="iteration", ylabel="error (max |delta|)", title=title,
+             ylim=(0, 1.08 * top if np.isfinite(top) and top > 0 else 1.0))
     axes.grid(alpha=0.3)
     figure.tight_layout()
     return figure
 
 
 def weight_history_figure(weight_history: np.ndarray, title: str = "") -> Figure:
-    """w0, w1, w2 after every single-pattern update (XOR's thick oscillating bands)."""
-    figure = Figure(figsize=(6, 4))
-    axes = figure.subplots()
+    """w0, w1, w2 after every single-pattern update, one panel each (XOR's oscillating
+    bands overlap: on one axes w0's band hid under w2's)."""
+    figure = Figure(figsize=(6, 5.5))
+    panels = figure.subplots(3, 1, sharex=True)
     updates = np.arange(len(weight_history)) / 4.0  # in iterations
-    for column, label in enumerate(WEIGHT_LABELS):
-        axes.plot(updates, weight_history[:, column], linewidth=0.8, label=label)
-    axes.set(xlabel="iteration (4 updates each)", ylabel="weight", title=title)
-    axes.legend(loc="best")
-    axes.grid(alpha=0.3)
+    for column, (axes, label) in enumerate(zip(panels, WEIGHT_LABELS)):
+        axes.plot(updates, weight_history[:, column], linewidth=0.8, color=f"C{column}")
+        axes.set_ylabel(label)
+        axes.grid(alpha=0.3)
+    panels[0].set_title(title)
+    panels[-1].set_xlabel("iteration (4 updates each)")
     figure.tight_layout()
     return figure
 

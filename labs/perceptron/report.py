@@ -6,7 +6,8 @@ The same checks serve ``python -m labs reproduce td1`` (a Markdown table) and th
 Calibration of every criterion (reference, seeds 0-49; the initial weights are the only
 randomness): AND 0.7 final error 0.0099, w within 0.1% of 14.51, 9.57, 9.56; OR 0.7 w
 within 0.1% of 4.93, 10.78, 10.78; XOR w = -0.423, -0.846, -0.423, error 0.6042 for every
-seed; AND 0.01 final error 0.319-0.353, peak 0.49-0.70, |w1 - w2| up to 0.11; AND 10 w1
+seed; AND 0.01 final error 0.319-0.353, peak 0.49-0.70 but mostly the first iteration's error
+(a rise above it of at most 0.077, 0.05 or more on 4 of 50 seeds: not reproduced), |w1 - w2| up to 0.11; AND 10 w1
 18.07-18.75, w2 16.73-16.81, error at iteration 10 0.005-0.008, |w1 - w2| 1.35-1.95; AND
 50 iterations final error 0.157-0.164. The bounds were set by the issue where it gave one,
 else with a margin of at least 2x the observed spread.
@@ -26,6 +27,9 @@ class Check:
     measure: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (weights, errors) -> value
     accept: Callable[[np.ndarray], bool]
     criterion: str  # the acceptance rule, in words
+    # False for a reading of the report that a faithful run does not reproduce: the table
+    # shows it, and its own expected-failure spec (named in ``criterion``) asserts it
+    expected_to_hold: bool = True
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Row:
     measured: str
     criterion: str
     holds: bool
+    expected_to_hold: bool = True
 
 
 def _weights(weights: np.ndarray, errors: np.ndarray) -> np.ndarray:
@@ -91,8 +96,10 @@ CASES: tuple[Case, ...] = (
     Case("AND, coeff 0.01, 1000 iterations", "AND", 0.01, 1000, (
         Check("final error", "still 0.38 at the end", _final_error, _between(0.30, 0.42),
               "in [0.30, 0.42]"),
-        Check("peak error", "rises to about 0.64 first", lambda w, e: np.max(e),
-              _between(0.45, 0.75), "in [0.45, 0.75]"),
+        Check("rise of the error above iteration 1's", "rises to about 0.64 first",
+              lambda w, e: np.max(e) - e[0], lambda rise: bool(rise >= 0.05),
+              ">= 0.05 (not reproduced: at most 0.077 over seeds 0-49; expected failure "
+              "test_small_coeff_error_rises_first)", expected_to_hold=False),
         Check("w0, w1, w2", "about 2.7, 1.6, 1.6", _weights,
               lambda w: bool(w[0] > w[1] > 0 and abs(w[1] - w[2]) < 0.1 * w[1]),
               "w0 > w1 = w2 > 0 (the report's values read off a figure; "
@@ -122,13 +129,19 @@ def check_case(case: Case, weights: np.ndarray, errors: np.ndarray) -> list[Row]
     for check in case.checks:
         value = check.measure(np.asarray(weights), np.asarray(errors))
         rows.append(Row(case.name, check.quantity, check.report, _format(value),
-                        check.criterion, check.accept(value)))
+                        check.criterion, check.accept(value), check.expected_to_hold))
     return rows
+
+
+def _verdict(row: Row) -> str:
+    if row.expected_to_hold:
+        return "yes" if row.holds else "NO"
+    return "yes (unexpectedly)" if row.holds else "no, as expected: not reproduced"
 
 
 def markdown_table(rows: list[Row]) -> str:
     lines = ["| case | quantity | report | measured | criterion | holds |",
              "|---|---|---|---|---|---|"]
     lines += [f"| {r.case} | {r.quantity} | {r.report} | {r.measured} | {r.criterion} | "
-              f"{'yes' if r.holds else 'NO'} |" for r in rows]
+              f"{_verdict(r)} |" for r in rows]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from labs.perceptron.batched import train_many
 from labs.perceptron.figures import (convergence_map_figure, decision_lines_figure,
                                      error_figure, weight_history_figure)
 from labs.perceptron.report import CASES, check_case, markdown_table
+from labs.perceptron.report_slips import slips
 from labs.perceptron.train import train
 from labs.perceptron.weights_csv import write_weights_csv
 from labs.suite.golden import save_figure
@@ -41,7 +42,10 @@ def reproduce(out: Path, seed: int = 0) -> list:
                                        "AND"), out / "convergence_map_AND.png")
     (out / "table.md").write_text("# TD 1: the report's table, reproduced\n\n"
                                   f"Seed {seed}. Every row is checked; 'NO' marks a value the "
-                                  "reference does not reproduce.\n\n" + markdown_table(rows))
+                                  "reference does not reproduce.\n\n" + markdown_table(rows)
+                                  + "\n## The report's own slips\n\nNumbers and signs that the "
+                                  "report's own weights contradict:\n\n"
+                                  + "".join(f"- {slip}\n" for slip in slips()))
     (out / "table.json").write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
     print(markdown_table(rows))
     return rows

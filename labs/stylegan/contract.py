@@ -18,6 +18,10 @@ from labs.suite.contract import ContractViolation
 MODULE = "stylegan"
 REFERENCE = "labs.stylegan.reference"
 REQUIRED = {"seed_to_z"}
+# what the probes build in the child: the miniature network and the fixed-value stand-in
+CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
+                 "labs.stylegan.mapping", "labs.stylegan.synthesis", "labs.stylegan.miniature",
+                 "labs.stylegan.fixed_image", "labs.torch_threads")
 
 _GENERATORS: dict[tuple[int, int], Any] = {}  # the miniature, built once per process
 
@@ -69,14 +73,10 @@ def _image(value: Any) -> np.ndarray:
 
 def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
                    model_seed: int = 0) -> dict:
-    """The student's image on the miniature, and gen_images.py's pipeline's on the same network."""
-    student_generate = impl.generate
-    from labs.stylegan.generate import generate
-
-    G = miniature(resolution, model_seed)
-    pipeline = generate(G, seed, truncation_psi)  # first: the student's code may alter G
-    image = _image(student_generate(G, seed, truncation_psi))
-    return {"image": image, "pipeline": pipeline}
+    """The student's image on the miniature (the specs compute gen_images.py's pipeline's
+    image of the same network on their side: the reference never runs in the child)."""
+    return {"image": _image(impl.generate(miniature(resolution, model_seed), seed,
+                                          truncation_psi))}
 
 
 def probe_generate_fresh(impl, seed: int, truncation_psi: float, resolution: int = 64,

@@ -10,10 +10,10 @@ import re
 
 import numpy as np
 
-Z_DIM = 512  # the latent size of the FFHQ StyleGAN3 networks
+from labs.stylegan.network_constants import NOISE_MODES, Z_DIM  # noqa: F401 - re-exported
+
 REPORT_SEEDS = (2, 674, 1024)  # the seeds of the lab report
 MAX_SEED = 2**32 - 1  # numpy's RandomState accepts 0 .. 2**32 - 1
-NOISE_MODES = ("const", "random", "none")  # gen_images.py's choices; const is its default
 
 _RANGE = re.compile(r"^(\d+)-(\d+)$")
 

@@ -8,7 +8,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from labs.stylegan.conventions import Z_DIM
+from labs.stylegan.network_constants import Z_DIM
 
 
 def edge_values() -> np.ndarray:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from labs.stylegan.conventions import NOISE_MODES, Z_DIM
+from labs.stylegan.network_constants import NOISE_MODES, Z_DIM
 from labs.stylegan.mapping import MappingNetwork
 from labs.stylegan.synthesis import SynthesisNetwork
 from labs.torch_threads import torch_threads

@@ -1,7 +1,7 @@
 """``pytest --benchmark``: the suite's benchmark mode, on top of pytest-benchmark.
 
-- ``pytest --benchmark`` runs the benchmarks only (as ``--benchmark-only`` would) and saves
-  the run (``--benchmark-autosave``, under ``.benchmarks/``) so the next run can be compared
+- ``pytest --benchmark`` runs the benchmarks only (as ``--benchmark-only`` would, but the
+  other tests are deselected rather than each reported skipped) and saves the run (``--benchmark-autosave``, under ``.benchmarks/``) so the next run can be compared
   with pytest-benchmark's own ``--benchmark-compare`` / ``--benchmark-compare-fail``.
 - Without any benchmark option, benchmarks are skipped (``--benchmark-skip``), so the
   everyday ``pytest -m "not gpu"`` spends no time on benchmark rounds.
@@ -34,3 +34,15 @@ def pytest_configure(config: pytest.Config) -> None:
         option.benchmark_autosave = option.benchmark_autosave or get_tag()
     elif not any(getattr(option, name, None) for name in _REQUESTS):
         option.benchmark_skip = True
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In ``--benchmark`` mode, deselect what is not a benchmark: one line in the summary
+    instead of a "Skipping non-benchmark" line per test above the table."""
+    if not getattr(config.option, "labs_benchmark", False):
+        return
+    keep = [item for item in items if "benchmark" in getattr(item, "fixturenames", ())]
+    if len(keep) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep

@@ -1,12 +1,14 @@
 """A sandboxed child process running ``labs.suite.worker`` on a copy of a student's folder.
 
-What is enforced here, on every POSIX system: a wall-clock timeout per call (the whole
-process group is killed), an address-space limit (``RLIMIT_AS``), no core dumps, a closed
+What is enforced here, on every POSIX system: a wall-clock deadline per call that holds
+whatever the child keeps sending (the whole process group is killed), an answer of at most
+``ANSWER_CAP_BYTES``, an address-space limit (``RLIMIT_AS``), no core dumps, a closed
 stdin, stdout and stderr captured to files and truncated when read back, a minimal
-environment, a working directory that is a temporary copy of the submission, and a file-size
-limit (``RLIMIT_FSIZE``, which also bounds the captured output). Stronger isolation (no
-network, grader files hidden, an unprivileged user) is added by ``labs.suite.sandbox``
-where the OS allows it.
+environment whose ``PYTHONPATH`` is the worker tree (``labs.suite.worker_tree``: the
+reference implementations are not on it), a working directory that is the staged copy of
+the submission, and a file-size limit (``RLIMIT_FSIZE``, which also bounds the captured
+output). Stronger isolation (namespaces, grader files hidden, an unprivileged user, a
+cgroup for the whole child) is added by ``labs.suite.sandbox`` where the OS allows it.
 """
 from __future__ import annotations
 
@@ -22,9 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from labs.suite import sandbox, wire
+from labs.suite.cgroup import SubmissionGroup
+from labs.suite.contract import load_contract
+from labs.suite.jail import MAX_PROCESSES
+from labs.suite.worker_tree import tree_for
 
-_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 OUTPUT_TAIL_BYTES = 4000
+ANSWER_CAP_BYTES = 64 * 1024 * 1024  # one answer, base64 arrays included
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,9 @@ class Limits:
     total_budget: float = 600.0  # seconds of wall clock per submission, all calls together
     memory_mb: int = 2048  # address space of the child
     file_mb: int = 512  # largest file the child may write, its captured output included
+    # the trusted start-up before the first call (interpreter, jail, the contract's
+    # libraries: torch and transformers for TD 3); not counted in any call's timeout
+    startup_timeout: float = 600.0
 
 
 class ChildFailure(Exception):
@@ -54,8 +63,10 @@ class Child:
         self.folder = folder
         self.contract_path = contract_path
         self.limits = limits
-        self.command_prefix = command_prefix or []
+        self.tree = tree_for(load_contract(contract_path))
+        self.command_prefix = sandbox.with_tree(command_prefix or [], self.tree)
         self.process: subprocess.Popen | None = None
+        self.group: SubmissionGroup | None = None
         self.output = tempfile.TemporaryFile()
 
     def _limit_resources(self) -> None:  # runs in the child, before exec
@@ -68,6 +79,8 @@ class Child:
                 resource.setrlimit(kind, (value, value))
             except (ValueError, OSError):  # macOS refuses RLIMIT_AS: run without that limit
                 pass
+        if self.group is not None:
+            self.group.enter()
         if sys.platform.startswith("linux"):  # no orphan left running if pytest is killed
             from labs.suite.jail import die_with_parent
             die_with_parent()
@@ -75,10 +88,13 @@ class Child:
     def _start(self) -> None:
         request_r, self.request_w = os.pipe()
         self.response_r, response_w = os.pipe()
+        if sandbox.is_jail(self.command_prefix):
+            self.group = SubmissionGroup.create(self.limits.memory_mb, MAX_PROCESSES)
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.folder),
-            "PYTHONPATH": str(_PROJECT_ROOT),
+            "PYTHONPATH": str(self.tree),
+            "LABS_PROJECT_ROOT": str(sandbox.PROJECT_ROOT),  # for the worker's audit hook
             "PYTHONHASHSEED": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
             # never put the working directory (the student's copy) first on sys.path: a
@@ -121,6 +137,9 @@ class Child:
             except ProcessLookupError:
                 pass
         self.process.wait()
+        if self.group is not None:
+            self.group.kill_and_remove()
+            self.group = None
         sandbox.kill_leftovers(self.command_prefix)
         for fd in (self.request_w, self.response_r):
             try:
@@ -148,23 +167,44 @@ class Child:
             return "the grader's sandbox failed to start (not the submission's fault)"
         return f"the submission's process exited with status {code} before returning"
 
+    def start(self) -> None:
+        """Start the child if it is not running, and wait until it says it is ready."""
+        if self.process is not None and self.process.poll() is None:
+            return
+        self.stop()
+        self._start()
+        try:
+            ready = self._answer(self.limits.startup_timeout)
+        except ChildFailure as failure:
+            if str(failure).startswith("timed out"):
+                raise ChildFailure(f"the submission's process did not start within "
+                                   f"{self.limits.startup_timeout:g} s (before any of its "
+                                   "code ran)") from None
+            raise
+        if ready != {"ready": True}:
+            self.stop()
+            raise ChildFailure("the submission's process started with an unexpected answer")
+
     def request(self, message: dict[str, Any], timeout: float) -> Any:
         """Send one request, return the decoded response, or raise ChildFailure."""
-        if self.process is None or self.process.poll() is not None:
-            self.stop()
-            self._start()
+        self.start()
         try:
             os.write(self.request_w, (wire.dumps(message) + "\n").encode())
         except BrokenPipeError:
             failure = self._death()
             self.stop()
             raise ChildFailure(failure) from None
+        return self._answer(timeout)
+
+    def _answer(self, timeout: float) -> Any:
+        """One line from the child within ``timeout`` seconds, decoded."""
         deadline = time.monotonic() + timeout
-        buffer = b""
-        while not buffer.endswith(b"\n"):
+        chunks: list[bytes] = []
+        size = 0
+        while not chunks or not chunks[-1].endswith(b"\n"):
             remaining = deadline - time.monotonic()
-            ready, _, _ = select.select([self.response_r], [], [], max(0.0, remaining))
-            if not ready:
+            ready = remaining > 0 and select.select([self.response_r], [], [], remaining)[0]
+            if not ready:  # the deadline holds even while the child keeps sending
                 self.stop()
                 raise ChildFailure(f"timed out after {timeout:g} s")
             chunk = os.read(self.response_r, 1 << 20)
@@ -172,7 +212,13 @@ class Child:
                 failure = self._death()
                 self.stop()
                 raise ChildFailure(failure)
-            buffer += chunk
+            size += len(chunk)
+            if size > ANSWER_CAP_BYTES:
+                self.stop()
+                raise ChildFailure(f"the submission's answer passed {ANSWER_CAP_BYTES // 2**20} "
+                                   "MB; it was refused")
+            chunks.append(chunk)
+        buffer = b"".join(chunks)
         try:
             return wire.loads(buffer)
         except ValueError as error:

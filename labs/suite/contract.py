@@ -15,6 +15,7 @@ child process for a student's folder. Specs only ever see what a probe returned.
 from __future__ import annotations
 
 import importlib
+import keyword
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -70,7 +71,12 @@ def read_mapping(folder: Path, module: str) -> tuple[str, dict[str, str]]:
     if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
         raise ValueError(f"submission.toml: [{module}] must map names to strings")
     names = dict(table)
-    return names.pop("module", module), names
+    chosen = names.pop("module", module)
+    for key, value in [("module", chosen), *names.items()]:
+        if not value.isidentifier() or keyword.iskeyword(value):
+            raise ValueError(f"submission.toml: [{module}] {key} = {value!r} is not a plain "
+                             "Python name (a module is a file of the folder: no dots, no paths)")
+    return chosen, names
 
 
 class Implementation:
@@ -90,6 +96,12 @@ class Implementation:
             mapped = f" (mapped from `{name}` in submission.toml)" if real != name else ""
             raise MissingFunction(name, f"{self._filename} has no `{real}`{mapped}")
         return value
+
+    @property
+    def module_name(self) -> str:
+        """The implementing module's name: the reference's is dotted (``labs.gan``), a
+        student's never is (``submission.toml`` names plain identifiers only)."""
+        return self._module.__name__
 
     def provides(self, name: str) -> bool:
         return getattr(self._module, self._names.get(name, name), None) is not None

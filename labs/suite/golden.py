@@ -53,6 +53,16 @@ class Golden:
             pytest.fail(f"figure {name} differs from its golden (tolerance RMS {tol}): "
                         f"{message}\nactual and diff images kept in {actual.parent}")
         actual.unlink()
+        self._remove_empty_folders(actual.parent)
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """A passing comparison leaves no empty folder under ``failures`` (nor it, if empty)."""
+        while folder == self.failures or self.failures in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: another figure's failure is kept there
+                return
+            folder = folder.parent
 
     def check_values(self, name: str, values: dict[str, Any], rtol: float, atol: float = 0.0) -> None:
         path = self.root / name

@@ -1,19 +1,23 @@
-"""``python -m labs.suite.jail [--hide PATH]... -- COMMAND...``: lock a child in, then run it.
+"""``python -m labs.suite.jail [--hide PATH]... [--keep PATH]... --uid N -- COMMAND...``.
 
-Started as root inside fresh network and mount namespaces (``unshare --net --mount``, see
-``labs.suite.sandbox``), with the working directory set to the copy of the submission. It
-runs trusted code only, and before any of the student's code it:
+Lock a child in, then run it. Started as root by ``unshare`` in fresh network, mount and PID
+namespaces (see ``labs.suite.sandbox``; this process is the PID namespace's init, so every
+process the student starts dies with it), with the working directory set to the staged copy
+of the submission and ``PYTHONPATH`` set to the worker tree (``labs.suite.worker_tree``),
+whose copy of this module runs here. Trusted code only; before any of the student's code it:
 
-- hides the grader's files: every entry of the project root except the ``labs`` package
-  (so ``specs/``, ``golden/``, ``tests/``, ``.git`` ...) and each ``--hide`` path, under an
+- hides the grader's files: every entry of the project root (the reference package
+  ``labs`` included; the venv, if it sits there, stays) and each ``--hide`` path, under an
   empty read-only tmpfs (a directory) or ``/dev/null`` (a file);
-- gives the child private, empty ``/tmp``, ``/var/tmp`` and ``/dev/shm`` (other students'
-  copies and the grader's temporary files live there), then puts the copy back at its path;
+- gives the child private, empty, size-bounded ``/tmp``, ``/var/tmp``, ``/dev/shm`` and
+  ``/run/lock`` (other students' copies and the grader's temporary files live there), then
+  puts the copy and each ``--keep`` path (the worker tree) back at their paths;
 - where the interpreter sits under a folder others cannot enter (pyenv under ``/root``),
   replaces that folder by an empty one holding only the interpreter;
-- hands the copy to an unprivileged user id of its own (``jail_uid``: one per grading
-  process, so two students graded at once cannot read or signal each other), caps that
-  user's processes (``RLIMIT_NPROC``), drops root for good and sets ``no_new_privs``;
+- hands the copy to the unprivileged user id ``--uid`` (one per grading process, so two
+  students graded at once cannot read or signal each other), caps that user's processes
+  (``RLIMIT_NPROC``), drops root for good, sets ``no_new_privs`` and refuses new user
+  namespaces (``labs.suite.seccomp``);
 
 then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.suite.worker``).
 Mount and ``prctl`` calls go through libc with ``ctypes``: the standard library has no
@@ -31,11 +35,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-KEEP = {"labs"}  # the only project entry the child needs (its worker and the contracts)
 UID_BASE = 2_000_000_000  # above any real account; plus the grading process's pid
 MAX_PROCESSES = 64  # per jail user: room for a DataLoader, not for a fork bomb
-TMP_SIZE = "size=256m"
+TMP_SIZE = "size=128m"  # each; in a memory cgroup, what is written there counts too
+PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
 
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_BIND, _MS_REC, _MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
 _PR_SET_NO_NEW_PRIVS = 38
@@ -49,7 +52,7 @@ def die_with_parent(libc: ctypes.CDLL | None = None) -> None:
 
 
 def jail_uid(grader_pid: int | None = None) -> int:
-    """The user id a grading process's children run as (the parent computes the same)."""
+    """The user id a grading process's children run as (passed to the jail as ``--uid``)."""
     return UID_BASE + (os.getpid() if grader_pid is None else grader_pid)
 
 
@@ -87,13 +90,16 @@ def extra_hidden(environ: dict[str, str] | None = None) -> list[str]:
     return [p for p in value.split(os.pathsep) if p]
 
 
-def hidden_paths(extra: list[str]) -> list[Path]:
-    """The project's entries other than ``labs`` (minus what the child itself needs) + extra."""
-    needed = [Path(p).resolve()
-              for p in (os.getcwd(), sys.prefix, sys.base_prefix, PROJECT_ROOT / "labs")]
+def hidden_paths(project_root: Path | None, extra: list[str],
+                 keep: list[Path] = ()) -> list[Path]:
+    """Every entry of the project root and each extra path, except what the child itself
+    needs (its working directory, the interpreter, the venv, the ``keep`` paths)."""
+    needed = [Path(p).resolve() for p in (os.getcwd(), sys.prefix, sys.base_prefix, *keep)]
     paths = []
-    if (PROJECT_ROOT / "specs").is_dir():  # a source checkout, not an installed package
-        paths = [entry for entry in PROJECT_ROOT.iterdir() if entry.name not in KEEP]
+    if project_root is not None and (project_root / "specs").is_dir():  # a source checkout
+        # resolved: a link in the project (to a venv, to data) is hidden at its target, or
+        # kept when the child needs that target
+        paths = [entry.resolve() for entry in project_root.iterdir()]
     paths += [Path(p).resolve() for p in extra if _exists(p)]
     return [p for p in paths if not any(_inside(n, p) for n in needed)]
 
@@ -106,17 +112,17 @@ def _hide(libc: ctypes.CDLL, path: Path) -> None:
         _mount(libc, "/dev/null", str(path), None, _MS_BIND)
 
 
-def _needed() -> set[Path]:
-    """What the child must still reach: the interpreter, the venv, the ``labs`` package."""
-    return {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, PROJECT_ROOT / "labs")}
+def _needed(keep: list[Path]) -> set[Path]:
+    """What the child must still reach: the interpreter, the venv, the worker tree."""
+    return {Path(p).resolve() for p in (sys.base_prefix, sys.prefix, *keep)}
 
 
-def _private_tmp(libc: ctypes.CDLL, folder: Path) -> None:
+def _private_tmp(libc: ctypes.CDLL, folder: Path, needed: set[Path]) -> None:
     """Empty /tmp-like folders; the copy, and whatever else the child needs that lives in
-    one of them (a project unpacked under /tmp), are bound back at their paths."""
-    roots = {Path(p).resolve() for p in ("/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir())}
+    one of them (the worker tree, a project unpacked under /tmp), are bound back."""
+    roots = {Path(p).resolve() for p in (*PRIVATE_TMP, tempfile.gettempdir())}
     roots = sorted(r for r in roots if r.is_dir())
-    keep = [p for p in [folder, *_needed()] if any(_inside(p, root) for root in roots)]
+    keep = [p for p in [folder, *needed] if any(_inside(p, root) for root in roots)]
     handles = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
     for root in roots:
         _mount(libc, "none", str(root), "tmpfs", _MS_NOSUID | _MS_NODEV, TMP_SIZE + ",mode=1777")
@@ -134,11 +140,11 @@ def _locked_ancestor(path: Path) -> Path | None:
     return None
 
 
-def _open_the_way(libc: ctypes.CDLL) -> None:
-    """Let the jail user reach the interpreter and the project where they sit under a
+def _open_the_way(libc: ctypes.CDLL, needed: set[Path]) -> None:
+    """Let the jail user reach the interpreter and the worker tree where they sit under a
     locked folder (pyenv under /root): an empty tmpfs over that folder, those bound back."""
     locked: dict[Path, list[Path]] = {}
-    for path in _needed():
+    for path in needed:
         ancestor = _locked_ancestor(path)
         if ancestor is not None:
             locked.setdefault(ancestor, []).append(path)
@@ -157,16 +163,19 @@ def _give_away(folder: Path, uid: int) -> None:
             os.lchown(name, uid, uid)
 
 
-def lock_in(hide: list[str], folder: Path) -> int:
-    """Everything above, in this process; return the user id now in force."""
+def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
+            project_root: Path | None) -> None:
+    """Everything above, in this process."""
+    from labs.suite.seccomp import refuse_user_namespaces
+
     libc = _libc()
+    needed = _needed(keep)
     _mount(libc, None, "/", None, _MS_REC | _MS_PRIVATE)
-    for path in hidden_paths(hide):
+    for path in hidden_paths(project_root, hide, keep):
         _hide(libc, path)
-    _private_tmp(libc, folder)
-    _open_the_way(libc)
+    _private_tmp(libc, folder, needed)
+    _open_the_way(libc, needed)
     os.chdir(folder)  # re-enter through the bound copy
-    uid = jail_uid(os.getppid())
     _give_away(folder, uid)
     resource.setrlimit(resource.RLIMIT_NPROC, (MAX_PROCESSES, MAX_PROCESSES))
     os.setgroups([])
@@ -174,23 +183,31 @@ def lock_in(hide: list[str], folder: Path) -> int:
     os.setuid(uid)  # from root: real, effective and saved ids, and every capability, gone
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise JailError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
-    die_with_parent(libc)  # changing user cleared it
-    if os.getppid() == 1:  # the parent died before that: nobody will read our answers
-        raise JailError(0, "the grading process is gone")
-    return uid
+    refuse_user_namespaces(libc)
+    die_with_parent(libc)  # changing user cleared it (unshare --kill-child had set it)
+
+
+def _options(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    options: dict[str, list[str]] = {"--hide": [], "--keep": [], "--uid": [], "--project": []}
+    while len(argv) >= 2 and argv[0] in options:
+        options[argv[0]].append(argv[1])
+        argv = argv[2:]
+    if not argv or argv[0] != "--" or len(options["--uid"]) != 1:
+        raise ValueError("usage: python -m labs.suite.jail [--hide PATH]... [--keep PATH]... "
+                         "[--project DIR] --uid N -- COMMAND...")
+    return options, argv[1:]
 
 
 def main(argv: list[str]) -> int:
-    hide: list[str] = []
-    while argv and argv[0] == "--hide":
-        hide.append(argv[1])
-        argv = argv[2:]
-    if not argv or argv[0] != "--":
-        print("usage: python -m labs.suite.jail [--hide PATH]... -- COMMAND...", file=sys.stderr)
-        return 2
-    command = argv[1:]
     try:
-        lock_in(hide, Path.cwd())
+        options, command = _options(argv)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    project = Path(options["--project"][0]) if options["--project"] else None
+    try:
+        lock_in(options["--hide"], [Path(p) for p in options["--keep"]], Path.cwd(),
+                int(options["--uid"][0]), project)
     except OSError as error:
         print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
         return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"

@@ -66,6 +66,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--regen-golden") and config.getoption("--submission"):
+        raise pytest.UsageError("--regen-golden writes the reference's goldens: it cannot be "
+                                "used with --submission")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    left_out = config.stash.get(_LEFT_OUT, [])
+    if left_out:
+        terminalreporter.section("submission: entries left out (not copied, never read)")
+        for entry in left_out:
+            terminalreporter.line(entry)
+
+
+_LEFT_OUT = pytest.StashKey[list]()
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     folder = config.getoption("--submission")
     return (f"labs: submission={folder or 'reference (labs/)'}, "
@@ -101,6 +118,7 @@ def submission(request: pytest.FixtureRequest) -> Submission:
                         memory_mb=Limits.memory_mb if memory is None else memory)
         result = FolderSubmission(Path(folder), limits, command_prefix(),
                                   contract_memory=memory is None)
+        config.stash[_LEFT_OUT] = result.left_out
     yield result
     result.close()
 

@@ -1,12 +1,16 @@
 """Extra isolation for a submission's child process, where the OS allows it.
 
-``command_prefix()`` returns the command words placed before the child's Python; the
+``command_prefix(tree)`` returns the command words placed before the child's Python; the
 strongest level that works here is chosen once per process:
 
 - ``jail`` (root, Linux, util-linux ``unshare``): private network namespace (no interface
-  up: a connect fails with "Network is unreachable"), private mount namespace in which
-  ``labs.suite.jail`` hides the grader's files and /tmp, and an unprivileged user id of its
-  own with no capabilities and ``no_new_privs``;
+  up: a connect fails with "Network is unreachable"), private PID namespace (its init is
+  the jail: when it ends, every process the student started ends with it, ``--kill-child``
+  ending it when the grader's process dies), private mount namespace in which
+  ``labs.suite.jail`` hides the project and the grader's files and gives private /tmp-like
+  folders, an unprivileged user id of its own with no capabilities, ``no_new_privs`` and no
+  new user namespaces; plus a memory and process-count cgroup (``labs.suite.cgroup``) for
+  the whole child, where the host lets us create one;
 - ``network`` (not root, Linux with unprivileged user namespaces): ``unshare
   --map-root-user --net``, a private network namespace only (a student testing their own
   folder has nothing to hide from themselves);
@@ -26,12 +30,20 @@ import signal
 import subprocess
 import sys
 from functools import lru_cache
+from pathlib import Path
 
 from labs.suite.jail import extra_hidden, jail_uid
+from labs.suite.worker_tree import PROJECT_LABS
+
+PROJECT_ROOT = PROJECT_LABS.parent
+_NAMESPACES = ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
+
 
 def _works(command: list[str]) -> bool:
     try:
-        return subprocess.run(command, capture_output=True, timeout=20).returncode == 0
+        # a generous guard: on a crowded machine starting Python takes long, and a probe that
+        # timed out would silently pick a weaker level
+        return subprocess.run(command, capture_output=True, timeout=600).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
 
@@ -44,18 +56,22 @@ def level() -> str:
     if not sys.platform.startswith("linux") or unshare is None or wanted == "none":
         return "none"
     if wanted == "jail" and os.geteuid() == 0 and _works(
-            [unshare, "--net", "--mount", sys.executable, "-c", "pass"]):
+            [unshare, *_NAMESPACES, sys.executable, "-c", "pass"]):
         return "jail"
     if _works([unshare, "--map-root-user", "--net", "true"]):
         return "network"
     return "none"
 
 
-def command_prefix() -> list[str]:
+def command_prefix(tree: Path | None = None) -> list[str]:
+    """The words before the child's Python; ``tree``: the worker tree the jail keeps
+    reachable (``labs.suite.worker_tree``), needed at the ``jail`` level."""
     unshare = shutil.which("unshare") or "unshare"
     if level() == "jail":
-        hide = [word for path in extra_hidden() for word in ("--hide", path)]
-        return [unshare, "--net", "--mount", sys.executable, "-m", "labs.suite.jail", *hide, "--"]
+        hide = [word for path in [str(PROJECT_LABS), *extra_hidden()] for word in ("--hide", path)]
+        keep = ["--keep", str(tree)] if tree is not None else []
+        return [unshare, *_NAMESPACES, sys.executable, "-m", "labs.suite.jail", *hide, *keep,
+                "--project", str(PROJECT_ROOT), "--uid", str(jail_uid()), "--"]
     if level() == "network":
         return [unshare, "--map-root-user", "--net"]
     return []
@@ -65,11 +81,20 @@ def is_jail(prefix: list[str]) -> bool:
     return "labs.suite.jail" in prefix
 
 
+def with_tree(prefix: list[str], tree: Path) -> list[str]:
+    """A jail prefix that keeps ``tree`` reachable (other prefixes as they are)."""
+    if not is_jail(prefix) or "--keep" in prefix:
+        return prefix
+    at = prefix.index("labs.suite.jail") + 1
+    return [*prefix[:at], "--keep", str(tree), *prefix[at:]]
+
+
 def kill_leftovers(prefix: list[str], grader_pid: int | None = None) -> None:
     """Kill every process of a grading process's jail user (daemons a student left); by
     default this process's, else that of the (dead) pytest ``grader_pid``.
 
     ``kill(-1)`` from that user reaches exactly its own processes; nothing else runs as it.
+    (The PID namespace and the cgroup already end them; this is the third net.)
     """
     if not is_jail(prefix):
         return

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ import numpy as np
 from labs.suite import wire
 from labs.suite.child import Child, ChildFailure, Limits
 from labs.suite.contract import MissingFunction, load_contract, reference_implementation
+from labs.suite.staging import stage
 
 
 class SubmissionError(Exception):
@@ -106,7 +106,8 @@ class ReferenceSubmission(Submission):
 
 
 class FolderSubmission(Submission):
-    """A student's folder, copied to a temporary directory, run in sandboxed children."""
+    """A student's folder, staged (plain files only, ``labs.suite.staging``) into a private
+    temporary folder, run in sandboxed children."""
 
     def __init__(self, folder: Path, limits: Limits | None = None,
                  command_prefix: list[str] | None = None,
@@ -116,17 +117,12 @@ class FolderSubmission(Submission):
         super().__init__()
         self.contract_memory = contract_memory
         folder = Path(folder)
-        if not folder.is_dir():
-            raise ValueError(f"submission folder not found: {folder}")
         self.label = folder.name
         self.limits = limits or Limits()
         self.command_prefix = command_prefix
-        self._tmp = tempfile.TemporaryDirectory(prefix="submission-")
-        self.folder = Path(self._tmp.name) / "submission"
-        # links stay links: the grader (maybe root) never reads what a student's link
-        # points to; inside the sandbox it resolves with the child's own rights
-        shutil.copytree(folder, self.folder, symlinks=True,
-                        ignore=shutil.ignore_patterns("__pycache__", ".git"))
+        staged = stage(folder)  # raises StagingError (a ValueError) for a missing folder
+        self.folder = staged.folder
+        self.left_out = staged.left_out  # "name: reason" for every entry not copied
         self._children: dict[str, Child] = {}
         self.spent = 0.0
 
@@ -146,6 +142,10 @@ class FolderSubmission(Submission):
                                   f"{self.limits.total_budget:g} s on earlier calls")
         timeout = min(self.limits.call_timeout, left)
         child = self._child(bound.path)
+        try:
+            child.start()  # the trusted start-up counts in no timeout or budget
+        except ChildFailure as error:
+            raise SubmissionError(self._with_output(str(error), child)) from None
         start = time.monotonic()
         try:
             response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs},
@@ -174,4 +174,4 @@ class FolderSubmission(Submission):
     def close(self) -> None:
         for child in self._children.values():
             child.stop()
-        self._tmp.cleanup()
+        shutil.rmtree(self.folder.parent, ignore_errors=True)

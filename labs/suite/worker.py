@@ -6,7 +6,7 @@ stdout and stderr are not those pipes, so printing or reading input cannot corru
 """
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import os
 import socket
 import sys
@@ -56,7 +56,9 @@ def _guard() -> None:
     """
     from labs.suite.jail import extra_hidden, hidden_paths
 
-    hidden = tuple(str(p) for p in hidden_paths(extra_hidden()))
+    root = os.environ.get("LABS_PROJECT_ROOT")
+    hidden = tuple(str(p) for p in hidden_paths(Path(root) if root else None, extra_hidden(),
+                                                [Path(p) for p in sys.path if p]))
 
     def hook(event: str, args: tuple) -> None:
         if event in _NETWORK_EVENTS:
@@ -78,29 +80,56 @@ _NETWORK_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sen
 
 
 class CourseImport(ImportError):
-    """The submission imports ``labs``: refused before it is imported."""
+    """Refused before the submission is imported: it imports ``labs``, or its
+    ``submission.toml`` names something other than a file of the folder."""
 
 
 class _Loader:
     def __init__(self, folder: Path, contract_path: str):
         self.folder = folder
         self.contract = load_contract(contract_path)
-        self.module_name, self.names = read_mapping(folder, self.contract.MODULE)
         self.impl: Implementation | None = None
 
     def implementation(self) -> Implementation:
         if self.impl is None:
-            filename = f"{self.module_name}.py"
-            if not (self.folder / filename).exists():
+            try:
+                module_name, names = read_mapping(self.folder, self.contract.MODULE)
+            except ValueError as error:
+                raise CourseImport(str(error)) from None
+            filename = f"{module_name}.py"
+            if not (self.folder / filename).is_file():
                 raise MissingFunction("module", f"the submission has no file {filename}")
             imports = course_imports(self.folder)
             if imports:
                 raise CourseImport("the submission imports the course's own package `labs` "
                                    f"(the reference implementation): {imports[0]}; a "
                                    "submission must be the student's own code")
-            module = importlib.import_module(self.module_name)
-            self.impl = Implementation(module, filename, self.names)
+            self.impl = Implementation(_load_file(self.folder / filename, module_name),
+                                       filename, names)
         return self.impl
+
+
+def _load_file(path: Path, name: str):
+    """Import the student's file itself (a folder or a link of the same name never wins)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def _drop_project_finders() -> None:
+    """An editable install of the project adds an import hook that finds ``labs.*`` in the
+    project folder; the child may import only the worker tree on its ``PYTHONPATH``."""
+    sys.meta_path[:] = [finder for finder in sys.meta_path
+                        if "__editable__" not in getattr(finder, "__module__", "")]
+    sys.path_hooks[:] = [hook for hook in sys.path_hooks
+                         if "__editable__" not in getattr(hook, "__module__", "")]
+    sys.path_importer_cache.clear()
 
 
 def main(argv: list[str]) -> int:
@@ -108,9 +137,14 @@ def main(argv: list[str]) -> int:
     folder = Path(folder).resolve()
     requests = os.fdopen(int(request_fd), "r", encoding="utf-8")
     responses = os.fdopen(int(response_fd), "w", encoding="utf-8")
+    _drop_project_finders()
     loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
     _guard()
     sys.path.insert(0, str(folder))
+    # ready: the trusted start-up (interpreter, jail, contract and its libraries) is over;
+    # the parent's per-call clock starts now, for the student's code alone
+    responses.write(wire.dumps({"ready": True}) + "\n")
+    responses.flush()
     for line in requests:
         request = wire.loads(line)
         try:

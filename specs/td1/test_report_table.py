@@ -10,7 +10,10 @@ from labs.perceptron.report import CASES, check_case
 def test_report_table_row(perceptron, spec_seed, case):
     run = perceptron.train(case.gate, coeff=case.coeff, iterations=case.iterations,
                            seed=spec_seed)
-    failed = [row for row in check_case(case, run["weights"], run["errors"]) if not row.holds]
+    # a row the report claims but a faithful run does not reproduce has its own expected
+    # failure (test_hyperparameter_effects.py); here only the rows that should hold
+    failed = [row for row in check_case(case, run["weights"], run["errors"])
+              if row.expected_to_hold and not row.holds]
     if failed:
         pytest.fail(f"{case.name}: the report's values are not reproduced:\n" + "\n".join(
             f"- {row.quantity}: measured {row.measured}, report {row.report}, "

@@ -12,9 +12,12 @@ from pathlib import Path
 from labs.cli import main
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
+ATTACKS = Path(__file__).resolve().parents[1] / "submissions" / "td1_attacks"
 
 
-def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
+def autograde(tmp_path: Path, submission: Path, **env: str) -> tuple[Path, dict]:
+    """Build the td1 bundle (3 cheap specs), unpack it, run its run_autograder on a copy of
+    ``submission``; the unpacked root and results.json."""
     bundle = tmp_path / "autograder.zip"
     assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20",
                  "--only", "truth_table or xor_error_stays_high"]) == 0  # 3 specs: cheap
@@ -27,15 +30,26 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path, capsys):
         archive.extractall(root / "source")
     for script in ("setup.sh", "run_autograder"):
         os.chmod(root / "source" / script, 0o755)  # zipfile does not restore modes
-    shutil.copytree(FOLDERS / "correct_lists", root / "submission")
-    env = dict(os.environ, AUTOGRADER_ROOT=str(root), AUTOGRADER_PYTHON=sys.executable)
+    shutil.copytree(submission, root / "submission", symlinks=True)
+    env = dict(os.environ, AUTOGRADER_ROOT=str(root), AUTOGRADER_PYTHON=sys.executable, **env)
     run = subprocess.run([str(root / "source" / "run_autograder")], env=env,
-                         capture_output=True, text=True, timeout=300)
+                         capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
-    results = json.loads((root / "results" / "results.json").read_text())
+    return root, json.loads((root / "results" / "results.json").read_text())
+
+
+def test_run_autograder_writes_results_json_under_its_root(tmp_path):
+    root, results = autograde(tmp_path, FOLDERS / "correct_lists")
     assert [(t["name"], t["score"], t["status"]) for t in results["tests"]] == [
         ("convergence: and or reproduce the truth table [AND]", 4, "passed"),
         ("convergence: and or reproduce the truth table [OR]", 4, "passed"),
         ("xor: xor error stays high", 4, "passed")]
     assert results["score"] == 12 and "partial grade" in results["output"]
     assert "--timeout=20" in (root / "source" / "run_autograder").read_text()
+
+
+def test_run_autograder_never_loads_a_students_conftest(tmp_path):
+    marker = tmp_path / "loaded"
+    _, results = autograde(tmp_path, ATTACKS / "attack_conftest", LABS_ATTACK_MARKER=str(marker))
+    assert not marker.exists()
+    assert results["score"] == 0 and {t["status"] for t in results["tests"]} == {"failed"}

@@ -31,3 +31,18 @@ def test_only_project_contracts_load():
     assert load_contract("labs.perceptron.contract").MODULE == "perceptron"
     with pytest.raises(ValueError, match="not a contract module"):
         load_contract("os.path")
+
+
+def test_the_gan_contract_trains_the_references_seeds_together(monkeypatch):
+    """The reference's fast path (one seed sweep) is taken; a student's module never takes it."""
+    import labs.gan
+    from labs.gan import contract
+    from labs.suite.contract import reference_implementation
+
+    calls = []
+    monkeypatch.setattr(labs.gan, "train_gan_seeds",
+                        lambda config, seeds: calls.append(seeds) or [], raising=False)
+    assert contract.probe_train_seeds(reference_implementation(contract), {}, [0, 1], 5) == []
+    assert calls == [[0, 1]]
+    student = Implementation(types.ModuleType("gan"), "gan.py")
+    assert student.module_name == "gan" != contract.REFERENCE

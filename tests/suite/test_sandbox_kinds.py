@@ -18,11 +18,15 @@ from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
 CONTRACT = "labs.perceptron.contract"
 AND, XOR = [0, 0, 0, 1], [0, 1, 1, 0]
-LIMITS = Limits(call_timeout=1.0, total_budget=20.0, memory_mb=1024)
+# Generous on purpose: on one core shared with busy processes a child may take many seconds
+# to start. Only the folder that never returns meets a timeout, and it would meet any.
+LIMITS = Limits(call_timeout=120.0, total_budget=600.0, memory_mb=1024)
+NEVER_RETURNS = Limits(call_timeout=2.0, total_budget=600.0, memory_mb=1024)
 
 
-def call_train(folder: str, desired: list[int] = AND, iterations: int = 50):
-    submission = FolderSubmission(FOLDERS / folder, LIMITS, command_prefix())
+def call_train(folder: str, desired: list[int] = AND, iterations: int = 50,
+               limits: Limits = LIMITS):
+    submission = FolderSubmission(FOLDERS / folder, limits, command_prefix())
     try:
         return submission.contract(CONTRACT).call("train", desired, 0.7, iterations, 0)
     finally:
@@ -36,7 +40,7 @@ def call_train(folder: str, desired: list[int] = AND, iterations: int = 50):
     ("broken_syntax_error", AND, "SyntaxError in perceptron.py line 2"),
     ("broken_missing_train", AND, "perceptron.py has no `train`"),
     ("broken_memory_hog", AND, "ran out of memory"),
-    ("broken_loops_until_converged", XOR, "timed out after 1 s"),
+    ("broken_loops_until_converged", XOR, "timed out after 2 s"),
     ("broken_network", AND, "network"),
     ("broken_reads_grader_files", AND, "golden"),
     ("broken_imports_the_reference", AND,
@@ -44,8 +48,9 @@ def call_train(folder: str, desired: list[int] = AND, iterations: int = 50):
      "line 2: from labs.perceptron import train as reference_train"),
 ])
 def test_a_broken_submission_fails_with_the_reason_in_words(folder, desired, reason):
+    limits = NEVER_RETURNS if folder == "broken_loops_until_converged" else LIMITS
     with pytest.raises(SubmissionError) as failure:
-        call_train(folder, desired, iterations=1000)
+        call_train(folder, desired, iterations=1000, limits=limits)
     assert not isinstance(failure.value, NotProvided)
     assert reason in str(failure.value), f"{folder}: {failure.value}"
 
@@ -98,7 +103,8 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     # hidden either way: refused, or absent (a project under /tmp: the child's /tmp is its own)
     for name in ("spec", "golden", "link"):
         assert found[name] in ("Permission denied", "No such file or directory"), found
-    assert found["labs"] == "read", found  # the child still imports the project's package
+    # the reference is hidden too: the child imports only the worker tree
+    assert found["labs"] in ("Permission denied", "No such file or directory"), found
     assert found["net"] == "Network is unreachable", found
 
 

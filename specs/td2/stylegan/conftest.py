@@ -24,7 +24,7 @@ class StyleGAN(ContractClient):
         result = self.call("generate", seed, truncation_psi, RESOLUTION)
         _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
                      (RESOLUTION, RESOLUTION, 3))
-        return result
+        return {**result, "pipeline": _pipeline(seed, truncation_psi)}
 
     def image_again(self, seed: int, truncation_psi: float = 1.0) -> np.ndarray:
         """The same call on a freshly built copy of the network (same weights seed)."""
@@ -32,6 +32,14 @@ class StyleGAN(ContractClient):
         _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on a rebuilt G",
                      (RESOLUTION, RESOLUTION, 3))
         return image
+
+
+def _pipeline(seed: int, truncation_psi: float) -> np.ndarray:
+    """gen_images.py's pipeline on the same miniature, computed here (trusted side)."""
+    from labs.stylegan.contract import miniature
+    from labs.stylegan.generate import generate
+
+    return generate(miniature(RESOLUTION, 0), seed, truncation_psi)
 
 
 def _check_image(image: np.ndarray, where: str, shape: tuple) -> None:
