@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from labs.lm.masking import MaskingChannel
+from labs.lm.mask_channel import MaskingChannel
 
 SMOOTHING = 0.1  # pseudo-count of every token in the word frequencies
 PRIOR = 1.0  # weight of the word frequencies in each bigram row

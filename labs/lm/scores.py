@@ -20,7 +20,7 @@ import numpy as np
 from labs.lm.baselines import causal_baselines, fit_counts, masked_baselines
 from labs.lm.corpus import MarkovSource
 from labs.lm.entropy import bayes_loss, token_chain, token_posteriors
-from labs.lm.masking import MaskingChannel
+from labs.lm.mask_channel import MaskingChannel
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from labs.lm.baselines import causal_baselines, fit_counts, masked_baselines
-from labs.lm.masking import MaskingChannel
+from labs.lm.mask_channel import MaskingChannel
 
 
 def test_an_alternating_stream_costs_log_2_alone_and_almost_nothing_as_pairs():

@@ -8,7 +8,7 @@ from scipy import sparse
 
 from labs.lm.corpus import CorpusSpec, MarkovSource, generate
 from labs.lm.entropy import token_chain, token_posteriors
-from labs.lm.masking import MaskingChannel
+from labs.lm.mask_channel import MaskingChannel
 
 
 class SpellingTokenizer:
