@@ -12,8 +12,9 @@ from typing import Any
 # The causal model ends within this factor of the entropy bound: 1.086-1.145 over 20 seeds.
 # It does not separate the model from the count-based bigram, which lands at 1.120-1.160.
 BOUND_FACTOR = 1.18
-# The masked model ends at least this many nats below word frequencies alone.
-BELOW_WORD_FREQUENCIES = 0.3
+# The masked model ends at least this many nats below word frequencies alone: 0.610-0.879
+# below them over 20 seeds.
+BELOW_WORD_FREQUENCIES = 0.4
 
 
 def causal_within_bound(run: dict[str, Any]) -> str | None:

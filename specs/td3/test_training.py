@@ -7,12 +7,14 @@ weights) or only word frequencies (a bias per token) is proved to fail them in
 ``tests/td3/test_hollow_models.py``.
 
 Calibration (reference, tiny defaults, default built-in corpus of 240 training articles,
-3 epochs, corpus seed = training seed, seeds 0-19, ``python -m labs.lm.calibrate``, on a
-shared 2-core AMD EPYC machine):
+3 epochs (causal) or 4 (masked), corpus seed = training seed, seeds 0-19,
+``python -m labs.lm.calibrate``, on a shared 2-core AMD EPYC machine):
 
 - validation loss, smallest drop from one epoch to the next: CLM 0.044 (seed 19; up to
-  0.087), MLM MLM_DROP; it fell every epoch for every seed and both models. Threshold:
-  strictly lower.
+  0.087): it fell every epoch on every seed. Threshold: strictly lower. MLM -0.011 (seed 7)
+  and -0.009 (seed 9) to 0.082: over its 4 epochs the masked model's loss, on pinned
+  evaluation masks, settles and can rise by a hundredth in the last ones (18 seeds fell
+  every epoch). Threshold: no rise above 0.02 nats (twice the worst seed's).
 - CLM final validation loss over the entropy bound (the truth's loss on the same blocks,
   1.571-1.676 nats/token): 1.086-1.145 times (seed 10 to seed 16). Threshold: above the
   bound, at most 1.18 times it (``labs.lm.spec_cases.BOUND_FACTOR``; 0.035 over the worst
@@ -20,9 +22,11 @@ shared 2-core AMD EPYC machine):
   the count-based bigram, which lands at 1.120-1.160 times the bound: the model beat the
   bigram on every seed, but by 0.0005 (seed 16) to 0.068 nats, too little for a spec.
 - MLM final validation loss below word frequencies alone (this tokenizer's counts, on the
-  tokens the evaluation masked): MLM_RANGE. Threshold: at least MLM_MARGIN nats below
-  (``labs.lm.spec_cases.BELOW_WORD_FREQUENCIES``). A model of word frequencies alone lands
-  at or above them.
+  tokens the evaluation masked, 3.74-4.05 nats/token): 0.610 (seed 17) to 0.879 (seed 13)
+  nats below. Threshold: at least 0.4 nats below (``labs.lm.spec_cases.BELOW_WORD_FREQUENCIES``;
+  0.21 under the worst seed, about 2.8 times the seeds' standard deviation). A model of word
+  frequencies alone lands at or above them. Its lower bound: 0.568-0.792; its count-based
+  bigram: 0.910-1.387 (the model, at 2.96-3.41, stays well above both).
 - two runs with the same seed: identical losses, to the bit (1 epoch, 24 articles).
 """
 from __future__ import annotations
@@ -32,7 +36,8 @@ import pytest
 
 from labs.lm.spec_cases import causal_within_bound, masked_beats_word_frequencies
 
-MIN_DROP = 0.0  # a "decrease" means strictly lower
+# a "decrease" means strictly lower (CLM); the masked model may settle by up to 0.02 nats
+MIN_DROP = {"clm": 0.0, "mlm": -0.02}
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
@@ -40,9 +45,10 @@ def test_validation_loss_decreases_every_epoch(kind, clm_run, mlm_run):
     run = {"clm": clm_run, "mlm": mlm_run}[kind]
     losses = [row["eval_loss"] for row in run["epochs"]]
     rises = [f"epoch {i + 2}: {b:.4f} after {a:.4f}" for i, (a, b) in
-             enumerate(zip(losses, losses[1:])) if not b < a - MIN_DROP]
-    assert not rises, (f"the {kind} model's validation loss should fall every epoch on the "
-                       f"built-in corpus; it did not at {'; '.join(rises)} (all: "
+             enumerate(zip(losses, losses[1:])) if not b < a - MIN_DROP[kind]]
+    allowed = "" if MIN_DROP[kind] == 0 else f" (or rise by at most {-MIN_DROP[kind]} nats)"
+    assert not rises, (f"the {kind} model's validation loss should fall every epoch{allowed} on "
+                       f"the built-in corpus; it did not at {'; '.join(rises)} (all: "
                        f"{[round(x, 4) for x in losses]})")
 
 
