@@ -3,6 +3,11 @@
 A command module exposes ``add_parser(subparsers)``, which registers its parser and sets
 ``func(args) -> int``. Bad input raises ``UsageError`` (or ``ValueError``/``OSError`` from
 validation), reported as one line on stderr with exit code 2, never a traceback.
+
+Command modules import only light modules at the top (building the parser imports them all),
+and each ``func`` checks every argument and output path before it imports torch,
+transformers or matplotlib: a typo costs a second, not the seconds of those imports or the
+minutes of the work (``tests/suite/test_cli_arguments.py`` checks both).
 """
 from __future__ import annotations
 
@@ -30,6 +35,38 @@ class UsageError(Exception):
     """Bad input from the command line: reported in one line, exit code 2."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, with a bad argument reported in one line (exit code 2) instead of the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def writable_file(path: Path, flag: str) -> Path:
+    """Say in one line, before any work, why ``path`` cannot be written as a file."""
+    if path.is_dir():
+        raise UsageError(f"{flag} {path} is a folder; give a file name")
+    _check_creatable(path, flag)
+    return path
+
+
+def writable_folder(path: Path, flag: str) -> Path:
+    """Say in one line, before any work, why ``path`` cannot be written as a folder (creates
+    nothing: ``output_folder`` does, once the work starts)."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{flag} {path} is a file, not a folder")
+    _check_creatable(path, flag)
+    return path
+
+
+def _check_creatable(path: Path, flag: str) -> None:
+    ancestor = path.absolute() if path.is_dir() else path.absolute().parent
+    while not ancestor.exists():  # the folders the command will create
+        ancestor = ancestor.parent
+    if not ancestor.is_dir() or not os.access(ancestor, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write to {path} ({flag}): {ancestor} is not a writable folder")
+
+
 def output_folder(path: Path) -> Path:
     """Create the folder a command writes to, or say in one line why it cannot be."""
     try:
@@ -40,7 +77,7 @@ def output_folder(path: Path) -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m labs", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m labs", description=__doc__.splitlines()[0])
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parser(subparsers)

@@ -90,12 +90,14 @@ def write_history_csv(history: dict, path: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from labs.cli import output_folder
+
+    config = config_from_args(args)
+    output_folder(args.out)
+    # torch and matplotlib only once the arguments are known to be good
     from labs.gan.figures import curves_figure, save_animation, snapshots_figure
     from labs.gan.train import train_gan
     from labs.suite.golden import save_figure
 
-    config = config_from_args(args)
-    output_folder(args.out)
     run_ = train_gan(config)
     shown = sorted(run_.snapshots)
     five = [shown[round(i * (len(shown) - 1) / 4)] for i in range(5)] if len(shown) >= 5 else shown

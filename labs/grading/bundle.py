@@ -73,6 +73,9 @@ def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None)
 
 
 def run(args: argparse.Namespace) -> int:
+    from labs.cli import writable_file
+
+    writable_file(args.out, "--out")
     limits = limits_from(args)
     count = write_bundle(args.lab, limits, args.out, args.only)
     print(f"{args.out}: Gradescope autograder for {args.lab} ({count} files); upload it as "

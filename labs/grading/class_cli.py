@@ -95,8 +95,7 @@ def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path)
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
-    from labs.grading.figure import summary_figure
+    from labs.cli import UsageError, writable_file
 
     limits = limits_from(args)
     if not args.root.is_dir():
@@ -105,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
     if not students_of(args.root):
         raise UsageError(f"no student folders in {args.root}")
+    writable_file(args.csv, "--csv")  # before the grading, not after it
+    from labs.grading.figure import summary_figure  # matplotlib: once the arguments are good
     results = args.csv.resolve().parent / "results"
     results.mkdir(parents=True, exist_ok=True)
     os.chmod(results, 0o700)  # other students' grades are nobody else's business

@@ -66,13 +66,15 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import UsageError, writable_file
+
+    if not args.folder.is_dir():
+        raise UsageError(f"student folder not found: {args.folder}")
+    writable_file(args.results, "--results")  # before the grading, not after it
+    limits = limits_from(args)
     from labs.grading.grade import feedback_text, grade_folder, to_gradescope
     from labs.grading.run import GraderError
 
-    limits = limits_from(args)
-    if not args.folder.is_dir():
-        raise UsageError(f"student folder not found: {args.folder}")
     try:
         grade = grade_folder(args.folder, args.lab, limits,
                              hide=[args.results.resolve().parent, args.folder.resolve().parent],

@@ -132,7 +132,7 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_update_ratio_stability.py::test_five_to_one_gives_the_generator_clearer_guidance": Points(0),
         "test_large_generator.py::test_much_larger_generator_trains_slower_or_less_stably": Points(0),
     },
-    "td2/stylegan": {  # 100 points; specs of the project's own CLI and of a GPU count 0
+    "td2/stylegan": {  # 100 points; specs of the project's own code and of a GPU count 0
         "test_stylegan_latents.py::test_latent_equals_the_numpy_convention": Points(2),
         "test_stylegan_latents.py::test_latent_is_float64_of_shape_1_by_512": Points(2),
         "test_stylegan_latents.py::test_default_z_dim_is_512": Points(3),
@@ -152,6 +152,17 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_stylegan_two_processes.py::test_file_names_follow_gen_images": Points(0),
         "test_stylegan_real_network_gpu.py::test_real_network_same_seed_gives_identical_bytes_twice": Points(0),
         "test_stylegan_real_network_gpu.py::test_real_network_matches_your_golden_images": Points(0),
+        # NVIDIA's StyleGAN3 code on CPU: the project's path (0) and the student's generate
+        # (0 for now: where NVIDIA's checkout is absent, the grader would score its skip as
+        # "not provided" and take the points from a correct submission)
+        "test_stylegan_nvidia_generate.py::test_generate_on_stylegan3_equals_gen_images": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_report_seeds_equal_gen_images_byte_for_byte": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_same_seed_gives_byte_identical_pngs_in_two_processes": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_file_names_follow_gen_images_and_seeds_differ": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_psi_0_gives_one_image_for_all_seeds": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_truncation_equals_gen_images": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_translate_rotate_equal_gen_images": Points(0),
+        "test_stylegan_nvidia_cpu.py::test_cpu_run_says_images_are_not_promised_to_equal_gpu_images": Points(0),
     },
     "td3": {  # 100 points; the GPU recipe counts 0
         "test_blocks.py::test_every_block_has_block_size_tokens": Points(2),

@@ -6,7 +6,13 @@ Runs unchanged on several processes: ``torchrun --nproc_per_node=2 -m labs lm cl
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
+
+# The sizes of labs.lm.models and the longest block each reads, restated here so that bad
+# arguments are rejected before transformers loads (a unit test checks they agree).
+MAX_POSITIONS = {"clm": {"tiny": 128, "gpt2": 1024},
+                 "mlm": {"tiny": 128, "bert-base-cased": 512}}
 
 
 def add_parser(subparsers) -> None:
@@ -45,8 +51,39 @@ def corpus_spec(articles: int | None, seed: int):
     return CorpusSpec(seed=seed, train_articles=articles, validation_articles=max(4, articles // 8))
 
 
+def check_arguments(args: argparse.Namespace) -> None:
+    """Every argument, checked without loading torch or transformers (the messages are
+    RunConfig's own, which checks them again)."""
+    from labs.cli import UsageError
+    from labs.lm.data import check_corpus_name
+
+    sizes = MAX_POSITIONS[args.kind]
+    if args.size not in sizes:
+        raise UsageError(f"unknown size {args.size!r} for {args.kind}; choose one of "
+                         f"{', '.join(sizes)}")
+    if args.epochs < 1:
+        raise UsageError(f"epochs must be an integer >= 1, got {args.epochs}")
+    if args.block_size < 2:
+        raise UsageError(f"block size must be an integer >= 2, got {args.block_size}")
+    if args.block_size > sizes[args.size]:
+        raise UsageError(f"block size {args.block_size} exceeds the {args.size} {args.kind} "
+                         f"model's {sizes[args.size]} positions")
+    if args.learning_rate is not None and not (math.isfinite(args.learning_rate)
+                                               and args.learning_rate > 0):
+        raise UsageError(f"learning rate must be a positive number, got {args.learning_rate}")
+    if args.batch_size is not None and args.batch_size < 1:
+        raise UsageError(f"batch size must be at least 1, got {args.batch_size}")
+    if args.articles is not None and args.articles < 1:
+        raise UsageError(f"articles must be at least 1, got {args.articles}")
+    check_corpus_name(args.corpus)
+
+
 def run(args: argparse.Namespace) -> int:
     from labs.cli import output_folder
+
+    check_arguments(args)
+    output_folder(args.out)
+    # torch and transformers only once the arguments are known to be good
     from labs.lm.figures import loss_curves_figure
     from labs.lm.table import markdown_table, write_tables
     from labs.lm.train import RunConfig, finish_distributed, is_main_process, train_lm
@@ -57,7 +94,6 @@ def run(args: argparse.Namespace) -> int:
                        size=args.size, epochs=args.epochs, block_size=args.block_size,
                        learning_rate=args.learning_rate, seed=args.seed,
                        progress=not args.no_progress, **options)
-    output_folder(args.out)
     try:
         result = train_lm(config)
         main = is_main_process()

@@ -3,25 +3,38 @@
 Run k starts from ``default_rng(seeds[k]).random(3)`` and learns with ``coeffs[k]``, so
 row k equals ``train(desired, coeffs[k], iterations, seeds[k])`` to rounding (1e-12).
 
-Why it is fast (11.4 us per 1000-iteration run for K = 10,000, about 760x the report's
-per-sample loop measured side by side on the 2-core machine; tests/benchmarks): every
-update is a handful of in-place numpy operations on arrays of K runs, with no temporaries.
-The algebra that makes it few: with half-weights u = w/2 (exact in binary floating point)
-and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is u += a*(1 - t)*x and for
-d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of that same (1 -/+ t).
+Two loops compute the same runs. The compiled one (``labs/perceptron/_kernel.c``, built at
+install time) fuses each update into one pass over a cache-sized block of runs; it is the
+default wherever it was built. The numpy one below is the fallback (and is tested the same
+way): every update is a handful of in-place numpy operations on arrays of K runs, with no
+temporaries; measured figures for both are in tests/benchmarks/test_td1_benchmarks.py.
+Initial weights for all seeds come at once from ``labs.perceptron.seeded_weights``.
+
+The algebra that keeps the numpy loop short: with half-weights u = w/2 (exact in binary
+floating point) and t = tanh(y/2), sigmoid(y) = (1 + t)/2, so for d = 1 the update is
+u += a*(1 - t)*x and for d = 0 it is u -= a*(1 + t)*x, with a = coeff/4; |delta| is half of
+that same (1 -/+ t).
 Inputs are 0 or 1, so inactive inputs cost nothing, and -u0 + u1 is one subtraction.
-Measured, not assumed: splitting the runs into cache-sized blocks or over threads made it
-slower (numpy's per-call overhead dominates at these sizes), so all runs go in one pass.
+Measured, not assumed: splitting the numpy loop's runs into cache-sized blocks or over
+threads made it slower (numpy's per-call overhead dominates at these sizes), so all runs go
+in one pass; the compiled loop, which has no per-call overhead, does split them.
 """
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Sequence
 
 import numpy as np
 
 from labs.perceptron.gates import INPUTS, desired_outputs
-from labs.perceptron.train import check_hyperparameters, initial_weights
+from labs.perceptron.seeded_weights import initial_weights_many
+from labs.perceptron.train import check_hyperparameters
+
+BACKENDS = ("compiled", "numpy")
+THREAD_CHUNK = 2048  # runs per thread task: enough to amortise a task, small enough to balance
 
 
 @dataclass(frozen=True)
@@ -75,23 +88,68 @@ def _train_in_place(half: np.ndarray, quarter_coeff: np.ndarray, target: np.ndar
             np.multiply(worst_one, 0.5, out=errors[:, iteration])
 
 
+def compiled_kernel() -> ModuleType | None:
+    """The compiled loop, or None where it was not built (no C compiler at install time)."""
+    try:
+        from labs.perceptron import _kernel
+    except ImportError:
+        return None
+    return _kernel
+
+
+def _train_numpy(weights: np.ndarray, coeff: np.ndarray, target: np.ndarray, iterations: int,
+                 errors: np.ndarray | None) -> None:
+    """The numpy loop with the compiled loop's signature: ``weights`` (K, 3) in place."""
+    half = np.ascontiguousarray(weights.T) * 0.5  # (3, K), each row contiguous
+    _train_in_place(half, coeff * 0.25, target, iterations, errors)
+    weights[:] = (half * 2.0).T
+
+
+def _train_compiled(kernel: ModuleType, weights: np.ndarray, coeff: np.ndarray,
+                    target: np.ndarray, iterations: int, errors: np.ndarray | None) -> None:
+    """Chunks of runs on the CPUs this process may use (the kernel releases the GIL)."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                  else os.cpu_count() or 1, -(-len(coeff) // THREAD_CHUNK))
+    if workers <= 1:
+        kernel.train(weights, coeff, target, iterations, errors)
+        return
+    chunks = [slice(start, start + THREAD_CHUNK) for start in range(0, len(coeff), THREAD_CHUNK)]
+    with ThreadPoolExecutor(workers) as pool:
+        # slices of C-contiguous rows stay C-contiguous, so the kernel writes in place
+        list(pool.map(lambda part: kernel.train(weights[part], coeff[part], target, iterations,
+                                                None if errors is None else errors[part]),
+                      chunks))
+
+
 def train_many(desired, coeffs: float | Sequence[float], iterations: int,
-               seeds: Sequence[int], record_errors: bool = True) -> BatchResult:
+               seeds: Sequence[int], record_errors: bool = True,
+               backend: str | None = None) -> BatchResult:
     """K = len(seeds) runs; ``coeffs`` is one number or one per run.
 
     Memory is O(K) unless ``record_errors`` (the default) asks for the (K, iterations) history.
+    ``backend``: "compiled" or "numpy"; by default the compiled loop where it was built.
     """
     target = desired_outputs(desired)
     if not np.all((target == 0.0) | (target == 1.0)):
         raise ValueError(f"train_many needs desired outputs of 0 or 1, got {target.tolist()}")
-    seeds = list(seeds)
+    if backend not in (None, *BACKENDS):
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, got {backend!r}")
+    seeds = seeds if isinstance(seeds, (range, np.ndarray)) else list(seeds)
     runs = len(seeds)
     if runs == 0:
         raise ValueError("seeds must name at least one run")
-    coeff = np.broadcast_to(np.asarray(coeffs, dtype=float), (runs,))
-    for value in np.unique(coeff):
-        check_hyperparameters(float(value), iterations)
-    half = np.stack([initial_weights(seed) for seed in seeds], axis=1) * 0.5  # (3, K)
+    coeff = np.ascontiguousarray(np.broadcast_to(np.asarray(coeffs, dtype=float), (runs,)))
+    bad = ~(np.isfinite(coeff) & (coeff > 0))
+    # one check names the first bad coeff (or checks iterations): a check per run costs 2 us
+    check_hyperparameters(float(coeff[np.argmax(bad)] if bad.any() else coeff[0]), iterations)
+    weights = initial_weights_many(seeds)  # (K, 3)
     errors = np.empty((runs, iterations)) if record_errors else None
-    _train_in_place(half, coeff * 0.25, target, iterations, errors)
-    return BatchResult(weights=(half * 2.0).T.copy(), errors=errors)
+    kernel = compiled_kernel() if backend != "numpy" else None
+    if backend == "compiled" and kernel is None:
+        raise RuntimeError("the compiled loop was not built; reinstall with a C compiler "
+                           "(pip install -e .) or use backend='numpy'")
+    if kernel is None:
+        _train_numpy(weights, coeff, target, int(iterations), errors)
+    else:
+        _train_compiled(kernel, weights, coeff, target, int(iterations), errors)
+    return BatchResult(weights=weights, errors=errors)

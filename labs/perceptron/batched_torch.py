@@ -13,7 +13,8 @@ import torch
 
 from labs.perceptron.batched import BatchResult
 from labs.perceptron.gates import INPUTS, desired_outputs
-from labs.perceptron.train import check_hyperparameters, initial_weights
+from labs.perceptron.seeded_weights import initial_weights_many
+from labs.perceptron.train import check_hyperparameters
 
 
 def train_many_torch(desired, coeffs: float | Sequence[float], iterations: int,
@@ -23,7 +24,7 @@ def train_many_torch(desired, coeffs: float | Sequence[float], iterations: int,
     from ``default_rng(0)`` (a million seeded generators would cost more than the training)."""
     target = desired_outputs(desired)
     if seeds is not None:
-        start = np.stack([initial_weights(seed) for seed in seeds])
+        start = initial_weights_many(seeds)
     elif runs:
         start = np.random.default_rng(0).random((runs, 3))
     else:

@@ -34,10 +34,7 @@ def truth_table(weights) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from labs.cli import UsageError, output_folder
-    from labs.perceptron.figures import decision_lines_figure, error_figure, weight_history_figure
-    from labs.perceptron.train import train
-    from labs.perceptron.weights_csv import write_weights_csv
-    from labs.suite.golden import save_figure
+    from labs.perceptron.train import check_hyperparameters, train
 
     if args.weights is not None:
         from labs.perceptron.weights_csv import read_weights_csv
@@ -50,8 +47,15 @@ def run(args: argparse.Namespace) -> int:
     gate = args.gate.upper()
     if gate not in GATES:
         raise UsageError(f"unknown gate {args.gate!r}; choose one of {', '.join(GATES)}")
+    check_hyperparameters(args.coeff, args.iterations)
+    output_folder(args.out)
+    # matplotlib only once the arguments are known to be good
+    from labs.perceptron.figures import decision_lines_figure, error_figure, weight_history_figure
+    from labs.perceptron.weights_csv import write_weights_csv
+    from labs.suite.golden import save_figure
+
     result = train(gate, args.coeff, args.iterations, args.seed)
-    write_weights_csv(output_folder(args.out) / "weights.csv", result.weights)
+    write_weights_csv(args.out / "weights.csv", result.weights)
     title = f"{gate}, coeff {args.coeff:g}, {args.iterations} iterations"
     save_figure(error_figure(result.errors, title), args.out / "errors.png")
     save_figure(weight_history_figure(result.weight_history, title), args.out / "weights.png")

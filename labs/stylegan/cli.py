@@ -1,8 +1,9 @@
 """``python -m labs stylegan``: seed images with gen_images.py's conventions.
 
 Default: the project's miniature generator on CPU. With ``--network PKL`` (and
-``--stylegan3-repo DIR`` unless NVIDIA's code is already importable): the real network on a
-CUDA device; without CUDA, one line and exit code 2.
+``--stylegan3-repo DIR`` unless NVIDIA's code is already importable): the real network, on
+``--device cuda`` (the default when torch finds a CUDA device) or ``--device cpu`` (the
+default otherwise; one line notes that CPU images are not promised to equal GPU images).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ RESOLUTIONS = (16, 32, 64)  # labs.stylegan.synthesis.RESOLUTIONS, checked by a 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
-        "stylegan", help="TD 2: StyleGAN seed images (miniature generator, or a real network on GPU)")
+        "stylegan", help="TD 2: StyleGAN seed images (miniature generator, or a real network)")
     parser.add_argument("--seeds", default=",".join(map(str, REPORT_SEEDS)),
                         help="seeds, gen_images.py syntax: '2,674,1024', '0-3' "
                              "(default: the report's 2,674,1024)")
@@ -32,9 +33,11 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--translate", default="0,0", help="translate XY, e.g. 0.3,1 (default 0,0)")
     parser.add_argument("--rotate", type=float, default=0.0, help="rotation in degrees (default 0)")
     parser.add_argument("--network", metavar="PKL", default=None,
-                        help="a StyleGAN3 network pickle: use the real network (needs CUDA)")
+                        help="a StyleGAN3 network pickle: use the real network")
     parser.add_argument("--stylegan3-repo", metavar="DIR", type=Path, default=None,
                         help="a checkout of NVlabs/stylegan3, to unpickle --network")
+    parser.add_argument("--device", default=None,
+                        help="with --network: cuda or cpu (default: cuda when torch finds one)")
     parser.add_argument("--resolution", type=int, default=None,
                         help=f"miniature only: {'/'.join(map(str, RESOLUTIONS))} (default 64)")
     parser.add_argument("--model-seed", type=int, default=None,
@@ -42,40 +45,59 @@ def add_parser(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _network(args: argparse.Namespace):
+def check_network_options(args: argparse.Namespace) -> None:
+    """The options that pick the generator, checked without loading torch."""
     from labs.cli import UsageError
-    from labs.stylegan.miniature import miniature_generator
-    from labs.stylegan.real_network import cuda_problem, load_network
 
     if args.network is None:
-        if args.stylegan3_repo is not None:
-            raise UsageError("--stylegan3-repo is used with --network PKL only")
-        resolution = 64 if args.resolution is None else args.resolution
-        if resolution not in RESOLUTIONS:
-            raise UsageError(f"bad --resolution {resolution}: choose one of "
+        for option, value in (("--stylegan3-repo", args.stylegan3_repo), ("--device", args.device)):
+            if value is not None:
+                raise UsageError(f"{option} is used with --network PKL only")
+        if args.resolution is not None and args.resolution not in RESOLUTIONS:
+            raise UsageError(f"bad --resolution {args.resolution}: choose one of "
                              f"{', '.join(map(str, RESOLUTIONS))}")
-        model_seed = 0 if args.model_seed is None else args.model_seed
-        if model_seed < 0:
-            raise UsageError(f"bad --model-seed {model_seed}: expected a number >= 0")
-        return miniature_generator(resolution, model_seed), "miniature generator, CPU"
+        if args.model_seed is not None and args.model_seed < 0:
+            raise UsageError(f"bad --model-seed {args.model_seed}: expected a number >= 0")
+        return
     if args.resolution is not None or args.model_seed is not None:
         raise UsageError("--resolution and --model-seed apply to the miniature generator, "
                          "not to --network")
-    problem = cuda_problem()
+    if args.device is not None and args.device not in ("cuda", "cpu"):
+        raise UsageError(f"bad --device {args.device!r}: choose one of cuda, cpu")
+    if "://" not in str(args.network) and not Path(args.network).is_file():
+        raise UsageError(f"network pickle not found: {args.network}")
+    if args.stylegan3_repo is not None and not args.stylegan3_repo.is_dir():
+        raise UsageError(f"--stylegan3-repo {args.stylegan3_repo} is not a folder")
+
+
+def _network(args: argparse.Namespace):
+    from labs.cli import UsageError
+
+    if args.network is None:
+        from labs.stylegan.miniature import miniature_generator
+
+        resolution = 64 if args.resolution is None else args.resolution
+        model_seed = 0 if args.model_seed is None else args.model_seed
+        return miniature_generator(resolution, model_seed), "miniature generator, CPU"
+    from labs.stylegan.real_network import CPU_NOTE, default_device, device_problem, load_network
+
+    device = default_device() if args.device is None else args.device
+    problem = device_problem(device)
     if problem:
         raise UsageError(problem)
     try:
-        network = load_network(args.network, args.stylegan3_repo)
+        network = load_network(args.network, args.stylegan3_repo, device)
     except (pickle.UnpicklingError, EOFError, KeyError) as error:
         raise UsageError(f"cannot load the network pickle {args.network}: "
                          f"{type(error).__name__}: {error}") from None
-    return network, f"{args.network}, CUDA"
+    if device == "cpu":
+        print(CPU_NOTE)
+    return network, f"{args.network}, {device.upper()}"
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import UsageError, writable_folder
     from labs.stylegan.conventions import parse_seeds, parse_vec2
-    from labs.stylegan.generate import write_images
 
     seeds = parse_seeds(args.seeds)
     translate = parse_vec2(args.translate)
@@ -86,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
                         ("--translate", translate[0]), ("--translate", translate[1])):
         if not math.isfinite(value):
             raise UsageError(f"bad {name} {value}: expected a finite number")
+    check_network_options(args)
+    writable_folder(args.out, "--out")
+    # torch only once the arguments are known to be good
+    from labs.stylegan.generate import write_images
+
     G, what = _network(args)
     start = time.perf_counter()
     try:

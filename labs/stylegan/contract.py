@@ -4,8 +4,10 @@ Required: ``seed_to_z(seed, z_dim=512)``, returning the latent of a seed as an a
 shape (1, z_dim) (numpy, or a torch tensor). Optional: ``generate(G, seed, truncation_psi)``,
 returning the seed's image as HxWx3 uint8 (numpy, torch or PIL; a leading batch of 1 is
 accepted) for a network G with gen_images.py's interface. The specs call it on the
-project's miniature generator, built inside the probe, and on a stand-in network that
-returns fixed values (to check the uint8 conversion).
+project's miniature generator, built inside the probe, on a stand-in network that returns
+fixed values (to check the uint8 conversion), and, where a checkout of NVlabs/stylegan3 is
+at hand, on NVIDIA's own StyleGAN3 generator (small, random weights), built inside the
+probe with that code.
 """
 from __future__ import annotations
 
@@ -18,10 +20,12 @@ from labs.suite.contract import ContractViolation
 MODULE = "stylegan"
 REFERENCE = "labs.stylegan.reference"
 REQUIRED = {"seed_to_z"}
-# what the probes build in the child: the miniature network and the fixed-value stand-in
+# what the probes build in the child: the miniature network, the fixed-value stand-in, and
+# NVIDIA's small StyleGAN3 generator (built from NVIDIA's checkout by nvidia_network)
 CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
                  "labs.stylegan.mapping", "labs.stylegan.synthesis", "labs.stylegan.miniature",
-                 "labs.stylegan.fixed_image", "labs.torch_threads")
+                 "labs.stylegan.fixed_image", "labs.torch_threads",
+                 "labs.stylegan.nvidia_network", "labs.stylegan.real_network")
 
 _GENERATORS: dict[tuple[int, int], Any] = {}  # the miniature, built once per process
 
@@ -98,9 +102,24 @@ def probe_generate_fixed(impl, seed: int) -> dict:
             "source": source}
 
 
+def probe_generate_stylegan3(impl, seed: int, truncation_psi: float, repo: str,
+                             model_seed: int = 0) -> np.ndarray:
+    """The student's image on NVIDIA's StyleGAN3 generator in its small configuration,
+    weights from ``model_seed`` (``labs.stylegan.nvidia_network``), built afresh for the
+    call, on CPU, from the checkout at ``repo``. The specs compare it with gen_images.py's
+    image of the pickle of that same network."""
+    student_generate = impl.generate
+    from pathlib import Path
+
+    from labs.stylegan.nvidia_network import build_generator
+
+    return _image(student_generate(build_generator(Path(repo), model_seed), seed, truncation_psi))
+
+
 PROBES = {
     "seed_to_z": probe_seed_to_z,
     "generate": probe_generate,
     "generate_fresh": probe_generate_fresh,
     "generate_fixed": probe_generate_fixed,
+    "generate_stylegan3": probe_generate_stylegan3,
 }

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from labs.perceptron import GATES, INPUTS, predict, train, train_many
+from labs.perceptron.batched import compiled_kernel
 
 
 def test_gates_are_the_truth_tables():
@@ -61,15 +62,65 @@ def test_bad_input_names_the_bad_value(kwargs, message):
         train(**arguments)
 
 
-def test_train_many_equals_train_for_mixed_runs():
+BATCH_BACKENDS = [
+    "numpy",
+    pytest.param("compiled", marks=pytest.mark.skipif(
+        compiled_kernel() is None, reason="the compiled loop was not built (no C compiler)")),
+]
+
+
+@pytest.mark.parametrize("backend", BATCH_BACKENDS)
+def test_train_many_equals_train_for_mixed_runs(backend):
     coeffs = np.array([0.01, 0.3, 0.7, 2.0, 10.0, 0.7])
     seeds = [0, 1, 2, 3, 4, 1]
-    for gate in ("AND", "XOR"):
-        batch = train_many(gate, coeffs, 400, seeds)
+    for gate in ("AND", "XOR", "NAND"):
+        batch = train_many(gate, coeffs, 400, seeds, backend=backend)
         for k in range(len(seeds)):
             single = train(gate, coeffs[k], 400, seeds[k])
             np.testing.assert_allclose(batch.weights[k], single.weights, rtol=0, atol=1e-12)
             np.testing.assert_allclose(batch.errors[k], single.errors, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BATCH_BACKENDS)
+def test_train_many_equals_train_across_blocks_and_threads(backend):
+    """More runs than one block of the compiled loop (256) and one thread's chunk (2048),
+    a sweep of coeffs, 1000 iterations; spot-checked against train, with and without errors."""
+    runs = 4500
+    coeffs = np.geomspace(0.01, 10.0, runs)
+    seeds = np.arange(runs) * 7919 + 2 ** 40  # seeds of two 32-bit words
+    batch = train_many("OR", coeffs, 1000, seeds, backend=backend)
+    light = train_many("OR", coeffs, 1000, seeds, record_errors=False, backend=backend)
+    np.testing.assert_allclose(light.weights, batch.weights, rtol=0, atol=1e-12)
+    for k in (0, 255, 256, 2047, 2048, 4499):
+        single = train("OR", coeffs[k], 1000, int(seeds[k]))
+        np.testing.assert_allclose(batch.weights[k], single.weights, rtol=0, atol=1e-12)
+        np.testing.assert_allclose(batch.errors[k], single.errors, rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize("backend", BATCH_BACKENDS)
+def test_train_many_with_huge_steps_stays_equal(backend):
+    """coeff 1000 drives |y| past 708, where the compiled loop clamps exp's argument."""
+    batch = train_many("XOR", [1000.0, 500.0], 200, [0, 1], backend=backend)
+    for k, coeff in enumerate((1000.0, 500.0)):
+        single = train("XOR", coeff, 200, k)
+        assert np.abs(single.weight_history).max() > 708
+        np.testing.assert_allclose(batch.weights[k], single.weights, rtol=1e-13, atol=1e-12)
+        np.testing.assert_allclose(batch.errors[k], single.errors, rtol=0, atol=1e-12)
+
+
+def test_train_many_backends_agree():
+    coeffs, seeds = np.geomspace(0.05, 5.0, 300), range(300)
+    numpy_batch = train_many("XNOR", coeffs, 300, seeds, backend="numpy")
+    if compiled_kernel() is None:
+        pytest.skip("the compiled loop was not built")
+    compiled = train_many("XNOR", coeffs, 300, seeds, backend="compiled")
+    np.testing.assert_allclose(compiled.weights, numpy_batch.weights, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(compiled.errors, numpy_batch.errors, rtol=0, atol=1e-12)
+
+
+def test_train_many_rejects_an_unknown_backend():
+    with pytest.raises(ValueError, match="got 'fortran'"):
+        train_many("AND", 0.7, 10, [0], backend="fortran")
 
 
 def test_train_many_without_error_history():
@@ -82,3 +133,41 @@ def test_train_many_rejects_bad_input():
         train_many("AND", 0.7, 10, [])
     with pytest.raises(ValueError, match="got -1.0"):
         train_many("AND", [0.7, -1.0], 10, [0, 1])
+    with pytest.raises(ValueError, match="got nan"):
+        train_many("AND", [0.7, 0.2, float("nan")], 10, [0, 1, 2])
+    with pytest.raises(ValueError, match="iterations must be an integer >= 1, got 0"):
+        train_many("AND", [0.7, 0.2], 0, [0, 1])
+
+
+def test_train_many_falls_back_to_numpy_without_the_compiled_loop(monkeypatch):
+    """Where no C compiler built the loop: the default is the numpy loop, same runs."""
+    import labs.perceptron.batched as batched
+
+    monkeypatch.setattr(batched, "compiled_kernel", lambda: None)
+    batch = train_many("OR", [0.7, 3.0], 100, [5, 6])
+    for k, coeff in enumerate((0.7, 3.0)):
+        np.testing.assert_allclose(batch.weights[k], train("OR", coeff, 100, 5 + k).weights,
+                                   rtol=0, atol=1e-12)
+    with pytest.raises(RuntimeError, match="the compiled loop was not built"):
+        train_many("OR", 0.7, 10, [0], backend="compiled")
+
+
+@pytest.mark.skipif(compiled_kernel() is None, reason="the compiled loop was not built")
+def test_every_copy_of_the_compiled_loop_this_cpu_runs_equals_train():
+    """The AVX-512, AVX2 and SSE2 copies are the same C code compiled three ways; the CPU
+    picks one, so the others are run here by name."""
+    from labs.perceptron.seeded_weights import initial_weights_many
+
+    kernel = compiled_kernel()
+    coeffs = np.geomspace(0.05, 10.0, 300)
+    target = np.array([0.0, 1.0, 1.0, 0.0])
+    assert kernel.instruction_set() in kernel.instruction_sets()
+    for name in kernel.instruction_sets():
+        weights, errors = initial_weights_many(range(300)), np.empty((300, 200))
+        kernel.train(weights, coeffs, target, 200, errors, name)
+        for k in (0, 7, 299):  # 299: in the block of 44 runs left after 256, the loop's tail
+            single = train("XOR", coeffs[k], 200, k)
+            np.testing.assert_allclose(weights[k], single.weights, rtol=0, atol=1e-12)
+            np.testing.assert_allclose(errors[k], single.errors, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="instruction set sse9"):
+        kernel.train(initial_weights_many([0]), np.ones(1), target, 10, None, "sse9")

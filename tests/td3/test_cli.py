@@ -66,3 +66,15 @@ def test_reproduce_td3_is_registered():
     from labs.reproduce import REPRODUCERS
 
     assert REPRODUCERS["td3"] == ("labs.lm.reproduce",)
+
+
+def test_cli_size_table_matches_the_models():
+    """The CLI restates the sizes (to check them before transformers loads): same as models.py."""
+    from labs.lm.cli import MAX_POSITIONS
+    from labs.lm.models import SIZES, max_positions
+
+    assert {kind: set(sizes) for kind, sizes in MAX_POSITIONS.items()} == \
+        {kind: set(sizes) for kind, sizes in SIZES.items()}
+    for kind, sizes in MAX_POSITIONS.items():
+        for size, positions in sizes.items():
+            assert positions == max_positions(kind, size), (kind, size)

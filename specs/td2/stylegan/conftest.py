@@ -1,6 +1,9 @@
-"""TD 2 part 2 fixtures: the StyleGAN contract bound to the code under test, golden images."""
+"""TD 2 part 2 fixtures: the StyleGAN contract bound to the code under test, golden images,
+and NVIDIA's StyleGAN3 code with a small random-weight pickle of its own generator."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +28,14 @@ class StyleGAN(ContractClient):
         _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
                      (RESOLUTION, RESOLUTION, 3))
         return {**result, "pipeline": _pipeline(seed, truncation_psi)}
+
+    def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Path) -> np.ndarray:
+        """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the
+        network of the ``stylegan3_pickle``), built in the submission's process."""
+        image = self.call("generate_stylegan3", seed, truncation_psi, str(repo))
+        _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on NVIDIA's StyleGAN3",
+                     (64, 64, 3))
+        return image
 
     def image_again(self, seed: int, truncation_psi: float = 1.0) -> np.ndarray:
         """The same call on a freshly built copy of the network (same weights seed)."""
@@ -85,3 +96,70 @@ def _check_golden_image(golden, name: str, image: np.ndarray, max_step: int,
         pytest.fail(f"image {name} differs from its golden: {fraction:.2%} of the values differ, "
                     f"by up to {step.max()} (tolerance {max_fraction:.2%}, {max_step}); "
                     f"actual image kept in {actual_path}")
+
+
+
+def _stylegan3_repo(config: pytest.Config) -> tuple[Path | None, str]:
+    """NVIDIA's StyleGAN3 code (``labs.stylegan.nvidia_runs.find_repo``), or (None, why)."""
+    from labs.stylegan.nvidia_runs import REPO_VARIABLE, find_repo
+
+    repo = find_repo(config.getoption("--stylegan3-repo"))
+    if repo is None:
+        return None, (f"no checkout of NVlabs/stylegan3: give --stylegan3-repo DIR or set "
+                      f"{REPO_VARIABLE}")
+    return repo, ""
+
+
+_RUNS = pytest.StashKey[tuple]()  # (process, folder) of labs.stylegan.nvidia_runs
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start NVIDIA's and the project's runs in the background as soon as a spec that needs
+    them is collected: they use the core pytest leaves idle while other specs run."""
+    if session.config.option.collectonly or not any(
+            item.path.name.startswith("test_stylegan_nvidia") for item in session.items):
+        return
+    repo, _ = _stylegan3_repo(session.config)
+    if repo is not None and (repo / "legacy.py").is_file():
+        _start_runs(session.config, repo)
+
+
+def _start_runs(config: pytest.Config, repo: Path) -> tuple:
+    from labs.stylegan.nvidia_runs import start
+
+    folder = Path(tempfile.mkdtemp(prefix="stylegan3-runs-"))
+    config.stash[_RUNS] = (start(repo, folder), folder)
+    return config.stash[_RUNS]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    process, folder = session.config.stash.get(_RUNS, (None, None))
+    if process is not None:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def stylegan3_repo(request) -> Path:
+    """The checkout of NVlabs/stylegan3 the specs use (see _stylegan3_repo); skipped,
+    saying why, without one; an error when the folder given is not NVIDIA's code."""
+    from labs.stylegan.real_network import check_checkout
+
+    repo, why = _stylegan3_repo(request.config)
+    if repo is None:
+        pytest.skip(why)
+    return check_checkout(repo)
+
+
+@pytest.fixture(scope="session")
+def nvidia(request, stylegan3_repo):
+    """gen_images.py and the project's path on a small random-weight StyleGAN3 pickle, on
+    CPU (``labs.stylegan.nvidia_runs``), made once per session in a temporary folder: the
+    background run started at collection, waited for here."""
+    from labs.stylegan.nvidia_runs import finish
+
+    config = request.config
+    process, folder = config.stash.get(_RUNS, None) or _start_runs(config, stylegan3_repo)
+    return finish(process, folder)

@@ -24,7 +24,7 @@ REPORT_SEEDS = (2, 674, 1024)
 
 @pytest.fixture(scope="module")
 def real_network(request):
-    from labs.stylegan.real_network import cuda_problem, load_network
+    from labs.stylegan.real_network import device_problem, load_network
 
     config = request.config
     if config.getoption("--submission"):
@@ -33,10 +33,10 @@ def real_network(request):
     if not pkl or not repo:
         pytest.skip("needs --stylegan3-pkl PKL and --stylegan3-repo DIR (a StyleGAN3 network "
                     "pickle and a checkout of NVlabs/stylegan3)")
-    problem = cuda_problem()
+    problem = device_problem("cuda")
     if problem:
         pytest.skip(problem)
-    return Path(pkl).stem, load_network(pkl, Path(repo))
+    return Path(pkl).stem, load_network(pkl, Path(repo), "cuda")
 
 
 @pytest.mark.gpu

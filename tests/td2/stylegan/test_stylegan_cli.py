@@ -27,6 +27,8 @@ def test_stylegan_writes_named_pngs_and_time_per_image(tmp_path, capsys):
     (["--resolution", "48"], "bad --resolution 48"),
     (["--model-seed", "-1"], "bad --model-seed -1"),
     (["--stylegan3-repo", "somewhere"], "--stylegan3-repo is used with --network PKL only"),
+    (["--device", "cpu"], "--device is used with --network PKL only"),
+    (["--network", "x.pkl", "--device", "tpu"], "bad --device 'tpu'"),
     (["--network", "x.pkl", "--resolution", "32"], "apply to the miniature generator"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, arguments, message):
@@ -35,15 +37,40 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, arguments, message):
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_real_network_without_cuda_says_so_and_exits_2(tmp_path, capsys, monkeypatch):
+def test_device_cuda_without_cuda_says_so_and_exits_2(tmp_path, capsys, monkeypatch):
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    (tmp_path / "ffhq.pkl").write_bytes(b"")  # it exists: the arguments pass, CUDA is next
+    assert main(["stylegan", "--network", str(tmp_path / "ffhq.pkl"), "--stylegan3-repo",
+                 str(tmp_path), "--device", "cuda", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "torch finds no CUDA device" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_device_defaults_to_cuda_only_where_torch_finds_it(monkeypatch):
+    import torch
+
+    from labs.stylegan.real_network import default_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert default_device() == "cpu"
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert default_device() == "cuda"
+
+
+def test_network_on_cpu_by_default_without_cuda(tmp_path, capsys, monkeypatch):
+    """Without CUDA the real network is loaded on CPU (here a folder that is not NVIDIA's
+    code stops it right after the device is chosen)."""
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    (tmp_path / "ffhq.pkl").write_bytes(b"")  # a missing pickle is refused before CUDA is asked
     assert main(["stylegan", "--network", str(tmp_path / "ffhq.pkl"), "--stylegan3-repo",
                  str(tmp_path), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "needs a CUDA GPU" in err and err.count("\n") == 1 and "Traceback" not in err
-    assert not (tmp_path / "out").exists()
+    assert "is not a checkout of NVlabs/stylegan3" in err and err.count("\n") == 1
 
 
 def test_real_network_loader_refuses_a_folder_that_is_not_stylegan3(tmp_path):

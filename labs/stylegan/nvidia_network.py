@@ -1,0 +1,50 @@
+"""A small StyleGAN3 network with random weights, built by NVIDIA's own code, and its pickle.
+
+The network pickles of NVlabs/stylegan3 cannot be downloaded here, and the seed -> latent ->
+image pipeline does not need trained weights: this builds the real architecture
+(``training.networks_stylegan3.Generator``) at 64x64 with few channels, its weights drawn
+from ``seed``, and pickles it as training does (``{"G", "D", "G_ema"}``, D from
+``training.networks_stylegan2``) so that ``legacy.load_network_pkl`` and gen_images.py load
+it like a real one. Nothing of NVIDIA's code is copied: it is imported from a checkout.
+"""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import torch
+
+from labs.stylegan.real_network import import_stylegan3, nvidia_imports
+
+# NVIDIA's Generator with few channels: 1.5 M parameters, about 0.5 s per image on one CPU core
+SMALL_CONFIG = dict(z_dim=512, c_dim=0, w_dim=512, img_resolution=64, img_channels=3,
+                    channel_base=4096, channel_max=64)
+
+
+def build_generator(repo: Path, seed: int = 0) -> torch.nn.Module:
+    """NVIDIA's StyleGAN3 generator in SMALL_CONFIG, weights from ``seed`` (torch's global
+    random state is left as it was), in eval mode, on CPU."""
+    import_stylegan3(repo)
+    with nvidia_imports():
+        from training import networks_stylegan3
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return networks_stylegan3.Generator(**SMALL_CONFIG).eval().requires_grad_(False)
+
+
+def write_pickle(repo: Path, path: Path, seed: int = 0) -> Path:
+    """Pickle ``{"G", "D", "G_ema"}`` (G_ema is G: never trained) to ``path``, as training
+    does (NVIDIA's persistence embeds the networks' source code in the pickle)."""
+    G = build_generator(repo, seed)
+    with nvidia_imports():
+        from training import networks_stylegan2
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed + 1)
+        D = networks_stylegan2.Discriminator(
+            c_dim=0, img_resolution=SMALL_CONFIG["img_resolution"], img_channels=3,
+            channel_base=SMALL_CONFIG["channel_base"], channel_max=SMALL_CONFIG["channel_max"])
+    with open(path, "wb") as file:
+        pickle.dump({"G": G, "D": D.eval().requires_grad_(False), "G_ema": G}, file)
+    return path
