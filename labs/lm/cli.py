@@ -61,11 +61,12 @@ def check_arguments(args: argparse.Namespace) -> None:
     if args.size not in sizes:
         raise UsageError(f"unknown size {args.size!r} for {args.kind}; choose one of "
                          f"{', '.join(sizes)}")
-    if args.epochs < 1:
+    # None: the size's default (RunConfig), which is valid
+    if args.epochs is not None and args.epochs < 1:
         raise UsageError(f"epochs must be an integer >= 1, got {args.epochs}")
-    if args.block_size < 2:
+    if args.block_size is not None and args.block_size < 2:
         raise UsageError(f"block size must be an integer >= 2, got {args.block_size}")
-    if args.block_size > sizes[args.size]:
+    if args.block_size is not None and args.block_size > sizes[args.size]:
         raise UsageError(f"block size {args.block_size} exceeds the {args.size} {args.kind} "
                          f"model's {sizes[args.size]} positions")
     if args.learning_rate is not None and not (math.isfinite(args.learning_rate)
