@@ -25,8 +25,10 @@ def add_parser(subparsers) -> None:
                              "holding wiki.train.raw and wiki.valid.raw")
     parser.add_argument("--size", default="tiny",
                         help="tiny (default), gpt2 (GPT-2 small, clm) or bert-base-cased (mlm)")
-    parser.add_argument("--epochs", type=int, default=3, help="default 3")
-    parser.add_argument("--block-size", type=int, default=128, help="tokens per block (default 128)")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="default: the notebook's 3 (4 for the tiny masked model)")
+    parser.add_argument("--block-size", type=int, default=None,
+                        help="tokens per block (default: the notebook's 128; 64 for the tiny masked model)")
     parser.add_argument("--learning-rate", type=float, default=None,
                         help="default: 2e-5 for the notebook's sizes, larger for tiny ones")
     parser.add_argument("--batch-size", type=int, default=None, help="per process (default: by size)")
@@ -59,11 +61,12 @@ def check_arguments(args: argparse.Namespace) -> None:
     if args.size not in sizes:
         raise UsageError(f"unknown size {args.size!r} for {args.kind}; choose one of "
                          f"{', '.join(sizes)}")
-    if args.epochs < 1:
+    # None: the size's default (RunConfig), which is valid
+    if args.epochs is not None and args.epochs < 1:
         raise UsageError(f"epochs must be an integer >= 1, got {args.epochs}")
-    if args.block_size < 2:
+    if args.block_size is not None and args.block_size < 2:
         raise UsageError(f"block size must be an integer >= 2, got {args.block_size}")
-    if args.block_size > sizes[args.size]:
+    if args.block_size is not None and args.block_size > sizes[args.size]:
         raise UsageError(f"block size {args.block_size} exceeds the {args.size} {args.kind} "
                          f"model's {sizes[args.size]} positions")
     if args.learning_rate is not None and not (math.isfinite(args.learning_rate)

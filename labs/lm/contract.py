@@ -49,10 +49,11 @@ STUDENT_CALLS = {"collate": ("make_collator and its collator", 2),
                  "train": ("a training run with group_texts, make_collator, perplexity", 1)}
 # the training harness the probes run in the child, without the reference's group_texts,
 # collator and perplexity; ``models`` builds the model a submission without the (bonus)
-# build_model trains, so that one is within reach: see docs/grading.md
+# build_model trains, so that one is within reach: see docs/grading.md; ``scores`` and what
+# it uses measure a run against the corpus's bound and the count-based baselines
 CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (
-    "corpus", "data", "entropy", "fixtures", "models", "tokenizer", "train", "trainer")) + (
-    "labs.torch_threads",)
+    "baselines", "corpus", "data", "entropy", "fixtures", "mask_channel", "models", "scores",
+    "tokenizer", "train", "trainer")) + ("labs.torch_threads",)
 # torch + transformers + datasets map about 2.4 GB of address space in the child (2048 MB
 # fails with "failed to map segment"; a training probe peaks at 2.39 GB): the child's limit
 MEMORY_MB = 3072
@@ -130,7 +131,8 @@ def probe_logits(impl, kind: str, seed: int, length: int, mask_at: int | None,
     return {"before": before, "after": after}
 
 
-def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int, attempt: int = 0) -> dict:
+def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None,
+                attempt: int = 0) -> dict:
     """A full run with the submission's pieces (``attempt`` only tells repeated runs apart)."""
     builder = None
     if impl.provides("build_model"):

@@ -29,9 +29,41 @@ class TokenChain:
     prior: np.ndarray  # (states,): distribution of a block's first state
 
 
+def symbol_pieces(source: MarkovSource, tokenizer) -> list[list[int]]:
+    """The token ids each symbol of ``source`` is written as by ``tokenizer``.
+
+    A GPT-2-like tokenizer writes every symbol, row ends included. A BERT-like one (it has
+    ``[CLS]`` and ``[SEP]``) frames each row as ``[CLS] ... [SEP]`` and drops the line break:
+    a paragraph's end is ``[SEP] [CLS]`` (this row closes, the next opens), a title's end adds
+    the empty row that follows it (``[SEP] [CLS] [SEP] [CLS]``), and a title's opening ``=``
+    is preceded by the empty row before it (``[SEP] [CLS] =``).
+    """
+    from labs.lm.corpus import PARAGRAPH_END, TITLE_END, TITLE_OPEN
+
+    def ids(text: str) -> list[int]:
+        return list(tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    cls, sep = getattr(tokenizer, "cls_token_id", None), getattr(tokenizer, "sep_token_id", None)
+    if cls is None or sep is None:
+        return [ids(surface) for surface in source.surfaces]
+    framed = {PARAGRAPH_END: [sep, cls], TITLE_END: [sep, cls, sep, cls]}
+    pieces = []
+    for state, surface in enumerate(source.surfaces):
+        symbol = state % source.symbols
+        if symbol in framed:
+            pieces.append(framed[symbol])
+        elif symbol == TITLE_OPEN:
+            pieces.append([sep, cls] + ids(surface))
+        else:
+            pieces.append(ids(surface))
+    return pieces
+
+
 def token_chain(source: MarkovSource, tokenizer) -> TokenChain:
     """Expand each symbol into the tokens the tokenizer writes it as."""
-    pieces = [tokenizer(surface, add_special_tokens=False)["input_ids"] for surface in source.surfaces]
+    pieces = symbol_pieces(source, tokenizer)
+    if any(len(p) == 0 for p in pieces):
+        raise ValueError("the tokenizer writes a symbol of the corpus as no token at all")
     first = np.cumsum([0] + [len(p) for p in pieces[:-1]])
     last = first + np.array([len(p) for p in pieces]) - 1
     rows, cols, values = [], [], []
@@ -71,3 +103,49 @@ def bayes_loss(chain: TokenChain, blocks: np.ndarray) -> float:
         total -= np.log(probability).sum()
         belief = predicted / probability[:, None]
     return total / (blocks.shape[0] * (blocks.shape[1] - 1))
+
+
+def token_posteriors(chain: TokenChain, blocks: np.ndarray, where: np.ndarray, vocab_size: int,
+                     chunk: int = 64) -> np.ndarray:
+    """P(token t = v | every other token of its block) at the positions ``where`` is true.
+
+    Returns (positions, vocab_size), positions in ``blocks``'s row-major order.
+
+    Forward-backward over the expanded chain: the state at t given the tokens before it
+    (forward), times the probability of the tokens after it given that state (backward),
+    summed over the states that write each token. Blocks go ``chunk`` at a time to bound
+    memory; each step is normalised (only ratios matter).
+    """
+    blocks = np.asarray(blocks)
+    writes = sparse.csr_matrix((np.ones(len(chain.emits)), (np.arange(len(chain.emits)), chain.emits)),
+                               shape=(len(chain.emits), vocab_size))
+    where = np.asarray(where, dtype=bool)
+    parts = [_posteriors(chain, blocks[start:start + chunk], writes)[where[start:start + chunk]]
+             for start in range(0, len(blocks), chunk)]
+    return np.concatenate(parts) if parts else np.empty((0, vocab_size))
+
+
+def _posteriors(chain: TokenChain, blocks: np.ndarray, writes: sparse.csr_matrix) -> np.ndarray:
+    count, length = blocks.shape
+    step, transitions = chain.transitions.T.tocsr(), chain.transitions.tocsr()
+    match = [chain.emits[None, :] == blocks[:, t:t + 1] for t in range(length)]
+    ahead = np.empty((length, count, len(chain.emits)))  # state at t given the tokens before t
+    ahead[0] = chain.prior[None, :]
+    for t in range(1, length):
+        belief = ahead[t - 1] * match[t - 1]
+        belief /= _positive(belief.sum(axis=1, keepdims=True), t - 1)
+        ahead[t] = (step @ belief.T).T
+    behind = np.ones((count, len(chain.emits)))  # tokens after t given the state at t
+    posteriors = np.empty((count, length, writes.shape[1]))
+    for t in range(length - 1, -1, -1):
+        token_mass = np.asarray((ahead[t] * behind) @ writes)
+        posteriors[:, t] = token_mass / _positive(token_mass.sum(axis=1, keepdims=True), t)
+        behind = (transitions @ (behind * match[t]).T).T
+        behind /= _positive(behind.sum(axis=1, keepdims=True), t)
+    return posteriors
+
+
+def _positive(total: np.ndarray, position: int) -> np.ndarray:
+    if np.any(total <= 0):
+        raise ValueError(f"a block has a token the corpus's chain cannot produce near position {position}")
+    return total

@@ -1,11 +1,14 @@
-"""Loss curves: training and validation loss per epoch, with the entropy bound (causal model)
-and the loss of word frequencies alone (masked model) when the corpus is the built-in one."""
+"""Loss curves: training and validation loss per epoch, and, on the built-in corpus, what the
+model is measured against: the bound (causal: exact; masked: a lower bound), word frequencies
+alone and the count-based bigram."""
 from __future__ import annotations
 
 from matplotlib.figure import Figure
 
 from labs.lm.table import TITLES
 from labs.lm.train import RunResult
+
+BOUND_LABELS = {"clm": "entropy bound", "mlm": "lower bound"}
 
 
 def loss_curves_figure(results: list[RunResult]) -> Figure:
@@ -15,15 +18,15 @@ def loss_curves_figure(results: list[RunResult]) -> Figure:
         epochs = [row["epoch"] for row in result.epochs]
         ax.plot(epochs, [row["train_loss"] for row in result.epochs], "o-", label="training")
         ax.plot(epochs, [row["eval_loss"] for row in result.epochs], "s-", label="validation")
-        if result.bayes_loss is not None:
-            ax.axhline(result.bayes_loss, color="k", linestyle="--", linewidth=1,
-                       label="entropy bound")
-        if result.kind == "mlm" and result.unigram_entropy is not None:
-            ax.axhline(result.unigram_entropy, color="gray", linestyle=":", linewidth=1,
-                       label="word frequencies alone")
+        lines = [(result.unigram_entropy, "gray", ":", "word frequencies alone"),
+                 (result.bigram_loss, "tab:green", "-.", "count-based bigram"),
+                 (result.bayes_loss, "k", "--", BOUND_LABELS.get(result.kind, "bound"))]
+        for level, color, style, label in lines:
+            if level is not None:
+                ax.axhline(level, color=color, linestyle=style, linewidth=1, label=label)
         ax.set_title(TITLES.get(result.kind, result.kind))
         ax.set_xlabel("epoch")
         ax.set_ylabel("loss (nats/token)")
         ax.set_xticks(epochs)
-        ax.legend()
+        ax.legend(fontsize="small")
     return figure

@@ -41,7 +41,9 @@ def test_the_notebook_recipe_on_a_gpu(kind, benchmark, request, spec_seed):
                                 epochs=result.epochs, perplexity=result.perplexity,
                                 final_eval_loss=result.eval_loss, wall_seconds=result.wall_seconds,
                                 train_tokens_per_second=result.train_tokens_per_second,
-                                bayes_loss=result.bayes_loss)
+                                bayes_loss=result.bayes_loss,
+                                unigram_entropy=result.unigram_entropy,
+                                bigram_loss=result.bigram_loss)
     losses = [row["eval_loss"] for row in result.epochs]
     assert all(b < a for a, b in zip(losses, losses[1:])), (
         f"{kind}: the validation loss should fall every epoch; measured {losses}")

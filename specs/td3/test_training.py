@@ -1,16 +1,32 @@
 """Training on the built-in corpus: the validation loss falls every epoch, the same seed gives
-the same losses, and the causal model ends above the corpus's entropy bound, within a
-documented factor of it.
+the same losses, the causal model ends above the corpus's entropy bound and close to it, and
+the masked model ends well below word frequencies alone (it uses the context).
 
-Calibration (reference, tiny models, default built-in corpus, 3 epochs, seeds 0-19 with
-corpus seed = training seed):
+A model that has not learned the chain fails the last two: one that learns nothing (random
+weights) or only word frequencies (a bias per token) is proved to fail them in
+``tests/td3/test_hollow_models.py``.
 
-- validation loss, smallest drop from one epoch to the next: CLM 0.012 (seed 18;
-  typically 0.05-0.15), MLM 0.026 (seed 7; up to 0.10); it fell every epoch for every
-  seed and both models. Threshold: strictly lower.
+Calibration (reference, tiny defaults, default built-in corpus of 240 training articles,
+3 epochs (causal) or 4 (masked), corpus seed = training seed, seeds 0-19,
+``python -m labs.lm.calibrate``, on a shared 2-core AMD EPYC machine):
+
+- validation loss, smallest drop from one epoch to the next: CLM 0.044 (seed 19; up to
+  0.087): it fell every epoch on every seed. Threshold: strictly lower. MLM -0.011 (seed 7)
+  and -0.009 (seed 9) to 0.082: over its 4 epochs the masked model's loss, on pinned
+  evaluation masks, settles and can rise by a hundredth in the last ones (18 seeds fell
+  every epoch). Threshold: no rise above 0.02 nats (twice the worst seed's).
 - CLM final validation loss over the entropy bound (the truth's loss on the same blocks,
-  1.54-1.66 nats/token): 1.72-2.20 times, 1.15-1.93 nats above. Thresholds: above the
-  bound; at most 2.5 times it (14% margin over the worst seed).
+  1.571-1.676 nats/token): 1.086-1.145 times (seed 10 to seed 16). Threshold: above the
+  bound, at most 1.18 times it (``labs.lm.spec_cases.BOUND_FACTOR``; 0.035 over the worst
+  seed, about 2.5 times the seeds' standard deviation). It does not separate the model from
+  the count-based bigram, which lands at 1.120-1.160 times the bound: the model beat the
+  bigram on every seed, but by 0.0005 (seed 16) to 0.068 nats, too little for a spec.
+- MLM final validation loss below word frequencies alone (this tokenizer's counts, on the
+  tokens the evaluation masked, 3.74-4.05 nats/token): 0.610 (seed 17) to 0.879 (seed 13)
+  nats below. Threshold: at least 0.4 nats below (``labs.lm.spec_cases.BELOW_WORD_FREQUENCIES``;
+  0.21 under the worst seed, about 2.8 times the seeds' standard deviation). A model of word
+  frequencies alone lands at or above them. Its lower bound: 0.568-0.792; its count-based
+  bigram: 0.910-1.387 (the model, at 2.96-3.41, stays well above both).
 - two runs with the same seed: identical losses, to the bit (1 epoch, 24 articles).
 """
 from __future__ import annotations
@@ -18,8 +34,10 @@ from __future__ import annotations
 
 import pytest
 
-MIN_DROP = 0.0  # a "decrease" means strictly lower
-BOUND_FACTOR = 2.5  # documented: a tiny GPT-2 after 3 epochs ends within 2.5x the bound
+from labs.lm.spec_cases import causal_within_bound, masked_beats_word_frequencies
+
+# a "decrease" means strictly lower (CLM); the masked model may settle by up to 0.02 nats
+MIN_DROP = {"clm": 0.0, "mlm": -0.02}
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
@@ -28,9 +46,10 @@ def test_validation_loss_decreases_every_epoch(kind, clm_run, mlm_run):
     run = {"clm": clm_run, "mlm": mlm_run}[kind]
     losses = [row["eval_loss"] for row in run["epochs"]]
     rises = [f"epoch {i + 2}: {b:.4f} after {a:.4f}" for i, (a, b) in
-             enumerate(zip(losses, losses[1:])) if not b < a - MIN_DROP]
-    assert not rises, (f"the {kind} model's validation loss should fall every epoch on the "
-                       f"built-in corpus; it did not at {'; '.join(rises)} (all: "
+             enumerate(zip(losses, losses[1:])) if not b < a - MIN_DROP[kind]]
+    allowed = "" if MIN_DROP[kind] == 0 else f" (or rise by at most {-MIN_DROP[kind]} nats)"
+    assert not rises, (f"the {kind} model's validation loss should fall every epoch{allowed} on "
+                       f"the built-in corpus; it did not at {'; '.join(rises)} (all: "
                        f"{[round(x, 4) for x in losses]})")
 
 
@@ -44,11 +63,14 @@ def test_the_causal_model_cannot_beat_the_truth(clm_run):
 
 def test_the_causal_model_lands_within_the_documented_factor_of_the_bound(clm_run):
     """The causal model lands within the documented factor of the bound."""
-    loss, bound = clm_run["eval_loss"], clm_run["bayes_loss"]
-    assert loss <= BOUND_FACTOR * bound, (
-        f"trained as configured (tiny GPT-2, 3 epochs), the causal model's validation loss "
-        f"should be within {BOUND_FACTOR} times the entropy bound {bound:.4f} "
-        f"(= {BOUND_FACTOR * bound:.4f}); measured {loss:.4f} ({loss / bound:.2f} times)")
+    failure = causal_within_bound(clm_run)
+    assert failure is None, failure
+
+
+def test_the_masked_model_beats_word_frequencies(mlm_run):
+    """The masked model beats a guess from word frequencies."""
+    failure = masked_beats_word_frequencies(mlm_run)
+    assert failure is None, failure
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])

@@ -15,7 +15,7 @@ SMALL = ["--articles", "16", "--epochs", "1", "--no-progress"]
 
 def test_lm_writes_a_table_that_check_report_accepts(tmp_path, capsys):
     assert main(["lm", "clm", *SMALL, "--out", str(tmp_path)]) == 0
-    assert "Entropy bound" in capsys.readouterr().out
+    assert "The entropy bound" in capsys.readouterr().out
     numbers = json.loads((tmp_path / "table.json").read_text())["clm"]
     assert numbers["perplexity"] == math.exp(numbers["final_eval_loss"])
     assert (tmp_path / "loss_curves.png").stat().st_size > 1000
@@ -49,10 +49,17 @@ def test_reproduce_writes_both_tables_curves_and_the_bound(tmp_path):
     results = reproduce(tmp_path, CorpusSpec(train_articles=16, validation_articles=4), epochs=1)
     assert [r.kind for r in results] == ["clm", "mlm"]
     numbers = json.loads((tmp_path / "table.json").read_text())
-    assert set(numbers) == {"clm", "mlm"} and numbers["clm"]["bayes_loss"] > 0
+    assert set(numbers) == {"clm", "mlm"}
+    for kind in ("clm", "mlm"):  # the bound under the baselines, per model and tokenizer
+        row = numbers[kind]
+        assert 0 < row["bayes_loss"] < row["bigram_loss"] < row["unigram_entropy"], (kind, row)
+        assert row["final_eval_loss"] > 0 and row["wall_seconds"] > 0
+    assert numbers["clm"]["unigram_entropy"] != numbers["mlm"]["unigram_entropy"]
     text = (tmp_path / "table.md").read_text()
     assert "causal LM (GPT-2-like)" in text and "masked LM (BERT-like)" in text
-    assert "Entropy bound" in text and (tmp_path / "loss_curves.png").exists()
+    assert text.count("| word frequencies alone") == 2 and text.count("| count-based bigram") == 2
+    assert "entropy bound" in text and "lower bound" in text
+    assert (tmp_path / "loss_curves.png").exists()
 
 
 def test_reproduce_td3_is_registered():

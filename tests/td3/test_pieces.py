@@ -33,7 +33,9 @@ def test_the_causal_model_uses_the_tokenizers_own_special_ids():
     tokenizer = small_tokenizer("clm")
     model = build_model("clm", tokenizer)
     assert model.config.bos_token_id == model.config.eos_token_id == tokenizer.eos_token_id
-    assert model.config.vocab_size == len(tokenizer) and model.config.n_layer == 2
+    assert model.config.vocab_size == len(tokenizer) and model.config.n_layer == 1
+    # untied: the tiny model's output embedding learns apart from its input embedding
+    assert model.lm_head.weight.data_ptr() != model.transformer.wte.weight.data_ptr()
 
 
 def test_the_notebook_sizes_are_gpt2_small_and_bert_base():
@@ -63,9 +65,16 @@ def test_epoch_table_pairs_each_epochs_losses():
 
 
 def test_learning_rates_follow_the_size():
-    assert RunConfig("clm").lr == 5e-3 and RunConfig("mlm").lr == 1e-3
+    assert RunConfig("clm").lr == 5e-3 and RunConfig("mlm").lr == 3e-3
     assert RunConfig("clm", size="gpt2").lr == 2e-5
     assert RunConfig("mlm", learning_rate=0.1).lr == 0.1
+
+
+def test_block_sizes_follow_the_size():
+    assert RunConfig("clm").block_size == 128 and RunConfig("mlm").block_size == 64
+    assert RunConfig("clm", size="gpt2").block_size == 128  # the notebook's
+    assert RunConfig("mlm", size="bert-base-cased").block_size == 128
+    assert RunConfig("clm", block_size=32).block_size == 32
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])

@@ -1,0 +1,43 @@
+"""What TD 3's training specs require of a trained run, shared with the tests that prove a
+model which has not learned the chain fails them.
+
+The thresholds are calibrated in ``specs/td3/test_training.py``'s docstring (20 training
+seeds, ``python -m labs.lm.calibrate``). Each check returns None when the run passes, or
+the sentence that says why it fails.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+# The causal model ends within this factor of the entropy bound: 1.086-1.145 over 20 seeds.
+# It does not separate the model from the count-based bigram, which lands at 1.120-1.160.
+BOUND_FACTOR = 1.18
+# The masked model ends at least this many nats below word frequencies alone: 0.610-0.879
+# below them over 20 seeds.
+BELOW_WORD_FREQUENCIES = 0.4
+
+
+def causal_within_bound(run: dict[str, Any]) -> str | None:
+    loss, bound = run["eval_loss"], run["bayes_loss"]
+    if bound is None:
+        return "the run reports no entropy bound (is it on the built-in corpus?)"
+    if loss <= BOUND_FACTOR * bound:
+        return None
+    return (f"trained as configured, the causal model's validation loss should be within "
+            f"{BOUND_FACTOR} times the entropy bound {bound:.4f} (= {BOUND_FACTOR * bound:.4f}), "
+            f"as a model that learned the corpus's chain is; measured {loss:.4f} "
+            f"({loss / bound:.2f} times; word frequencies alone: {run['unigram_entropy']:.4f}, "
+            f"a count-based bigram: {run['bigram_loss']:.4f})")
+
+
+def masked_beats_word_frequencies(run: dict[str, Any]) -> str | None:
+    loss, frequencies = run["eval_loss"], run["unigram_entropy"]
+    if frequencies is None:
+        return "the run reports no word-frequency baseline (is it on the built-in corpus?)"
+    if loss <= frequencies - BELOW_WORD_FREQUENCIES:
+        return None
+    return (f"trained as configured, the masked model should use the context: its validation "
+            f"loss should be at least {BELOW_WORD_FREQUENCIES} nats below word frequencies "
+            f"alone ({frequencies:.4f}, so at most {frequencies - BELOW_WORD_FREQUENCIES:.4f}); "
+            f"measured {loss:.4f} (lower bound {run['bayes_loss']:.4f}, count-based bigram "
+            f"{run['bigram_loss']:.4f})")
