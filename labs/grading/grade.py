@@ -113,7 +113,7 @@ def _graded(lab: str, outcome: SpecOutcome, rubric: Rubric = POINTS,
                       + (f": {message}" if message else ""))
     if outcome.outcome == "passed":
         return graded("passed", points.points, worth, "confirmed: " + name)
-    if outcome.outcome == "skipped" and outcome.gpu:
+    if outcome.outcome == "skipped" and outcome.machine:
         return graded("not graded", 0.0, 0.0, f"not graded on this machine: {message}")
     if outcome.outcome == "skipped":
         reason = message.removeprefix("optional part not provided: ")

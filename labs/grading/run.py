@@ -58,7 +58,7 @@ class SpecOutcome:
     outcome: str  # "passed", "failed" or "skipped"
     message: str = ""
     doc: str = ""
-    gpu: bool = False
+    machine: bool = False  # needs what this machine may lack (gpu, a checkout)
     duration: float = 0.0
 
 
@@ -157,6 +157,6 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                                             "not run (the specs' run ended before it)"))
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
-                                            result["message"], result["doc"], result["gpu"],
+                                            result["message"], result["doc"], result["machine"],
                                             result["duration"]))
     return run

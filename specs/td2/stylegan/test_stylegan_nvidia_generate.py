@@ -21,6 +21,7 @@ from labs.stylegan.images import read_png
 CASES = [(674, 0.7, "trunc")]  # seed, psi, the gen_images.py run that made it
 
 
+@pytest.mark.needs_stylegan3
 @pytest.mark.parametrize("seed, psi, run", CASES)
 def test_generate_on_stylegan3_equals_gen_images(stylegan, stylegan3_repo, nvidia, seed, psi, run):
     """generate on NVIDIA's StyleGAN3 network equals gen_images.py's image."""
