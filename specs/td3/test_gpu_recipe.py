@@ -47,7 +47,9 @@ def test_the_notebook_recipe_on_a_gpu(kind, benchmark, request, spec_seed):
     losses = [row["eval_loss"] for row in result.epochs]
     assert all(b < a for a, b in zip(losses, losses[1:])), (
         f"{kind}: the validation loss should fall every epoch; measured {losses}")
-    assert result.perplexity == math.exp(result.eval_loss)
+    assert result.perplexity == math.exp(result.eval_loss), (
+        f"{kind}: perplexity should be exp(evaluation loss) = {math.exp(result.eval_loss)}; "
+        f"measured {result.perplexity}")
     if result.bayes_loss is not None:
         assert result.eval_loss > result.bayes_loss, (
             f"{kind}: no model beats the corpus's own probabilities ({result.bayes_loss:.4f}); "
