@@ -19,7 +19,7 @@ DESCRIPTIONS: list[tuple[str, str]] = [
     ("td1/table.md", "the report's table of runs, reproduced: each row, the report's value, "
                      "ours, the tolerance, and whether it holds"),
     ("td1/table.json", "the same rows as data"),
-    ("td1/case*_errors.png", "error (largest |delta| of an iteration) per iteration, for the "
+    ("td1/case*_errors.png", "error (largest abs(delta) of an iteration) per iteration, for the "
                              "case in the name (gate, coeff, iterations): AND and OR fall to "
                              "about 0.01, XOR stays near 0.6"),
     ("td1/case*_weights.png", "w0 (bias weight), w1, w2 after every single-pattern update, one "

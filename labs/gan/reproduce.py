@@ -6,6 +6,8 @@ animated GIF of the ring preset, and summary.md: what each experiment shows, wit
 """
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +160,7 @@ def reproduce(out: Path, seed: int = 0) -> dict[str, dict[str, dict[str, float]]
         results[name] = {label: numbers(run) for label, run in runs.items()}
         save_figure(comparison_figure(runs, title), folder / f"{name}.png")
         for label, run in runs.items():
-            stem = "".join(c if c.isalnum() else "_" for c in label).strip("_")
+            stem = re.sub(r"[^0-9A-Za-z]+", "_", label).strip("_")  # "k = 1" -> "k_1"
             save_figure(curves_figure(run, f"{title}: {label}"), folder / f"{name}_{stem}_curves.png")
         report += [f"## {title}", "", f"![{name}]({name}.png)", "",
                    markdown_table(results[name]), "", READINGS[name](results[name]), ""]
