@@ -86,7 +86,7 @@ def pytest_command(staged: Path, lab: str, limits: Limits, outcomes: Path,
         f"--call-timeout={limits.call_timeout:g}",
         f"--submission-budget={limits.total_budget:g}",
         f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else []),
-        *([f"--golden-failures={failures}"] if failures else []))  # issue 15
+        *([f"--golden-failures={failures}"] if failures else []))  # a student's own failure images
 
 
 _RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
@@ -117,7 +117,6 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
-        (Path(scratch) / "staged").mkdir()  # issue 15 merge: stage() makes only the last level
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
         log = Path(scratch) / "pytest.log"

@@ -73,7 +73,7 @@ def read_mapping(folder: Path, module: str) -> tuple[str, dict[str, str]]:
         raise ValueError(f"submission.toml: [{module}] must map names to strings")
     names = dict(table)
     chosen = names.pop("module", module)
-    notebook = names.pop("notebook", None)  # issue 15: a notebook to build the module from
+    notebook = names.pop("notebook", None)  # a notebook to build the module from
     for key, value in [("module", chosen), *names.items()]:
         if not value.isidentifier() or keyword.iskeyword(value):
             raise ValueError(f"submission.toml: [{module}] {key} = {value!r} is not a plain "

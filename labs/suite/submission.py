@@ -152,7 +152,7 @@ class FolderSubmission(Submission):
         if left <= 0:
             raise SubmissionError("not run: the submission used up its total time budget of "
                                   f"{self.limits.total_budget:g} s on earlier calls")
-        # issue 15: a probe that calls the submission n times gets n call timeouts, and a
+        # a probe that calls the submission n times gets n call timeouts, and a
         # failure names the function called (a contract's STUDENT_CALLS: probe -> (name, n))
         called, calls = _student_calls(bound.contract, probe, args, kwargs)
         timeout = min(self.limits.call_timeout * calls, left)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from labs.suite import wire
 from labs.suite.contract import Implementation, MissingFunction, load_contract, read_mapping
-from labs.suite.notebook import convert, find_notebook  # issue 15: before the student's path
+from labs.suite.notebook import convert, find_notebook  # before the student's path
 from labs.suite.own_code import course_imports
 
 
@@ -89,7 +89,7 @@ class _Loader:
     def __init__(self, folder: Path, contract_path: str):
         self.folder = folder
         self.contract = load_contract(contract_path)
-        self.notes: list[str] = []  # issue 15: sent back once, what loading left out
+        self.notes: list[str] = []  # sent back once, what loading left out
         self.impl: Implementation | None = None
 
     def implementation(self) -> Implementation:
@@ -99,13 +99,12 @@ class _Loader:
             except ValueError as error:
                 raise CourseImport(str(error)) from None
             filename = f"{module_name}.py"
-            # --- issue 15: a notebook in place of the module, converted here, in the child
+            # a notebook in place of the module, converted here, in the child
             notebook = find_notebook(self.folder, module_name, names.pop("notebook", None))
             if notebook is not None:
                 converted = convert(notebook)
                 (self.folder / filename).write_text(converted.source, encoding="utf-8")
                 self.notes.append(converted.note(filename))
-            # --- end issue 15
             if not (self.folder / filename).is_file():
                 raise MissingFunction("module", f"the submission has no file {filename}")
             imports = course_imports(self.folder)
@@ -160,7 +159,7 @@ def main(argv: list[str]) -> int:
             probe = loader.contract.PROBES[request["probe"]]
             result = probe(loader.implementation(), *request["args"], **request["kwargs"])
             response = wire.dumps({"ok": result, **({"notes": loader.notes} if loader.notes
-                                                     else {})})  # issue 15: notebook notes
+                                                     else {})})  # notebook notes
         except BaseException as error:  # noqa: B036 - everything a student can raise is reported
             response = wire.dumps({"error": _describe(error, folder)})
         responses.write(response + "\n")
