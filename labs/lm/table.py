@@ -28,7 +28,7 @@ def markdown_table(result: RunResult) -> str:
     config = result.config
     lines += ["", f"{result.train_blocks} training and {result.validation_blocks} validation "
                   f"blocks of {config['block_size']} tokens, vocabulary {result.vocab_size}, "
-                  f"size {config['size']}, {config['epochs']} epochs, learning rate "
+                  f"size {config['size']}, {config['epochs']} epoch{'s' * (config['epochs'] != 1)}, learning rate "
                   f"{config['learning_rate']:g}, weight decay {config['weight_decay']:g}, seed "
                   f"{config['seed']}; {result.wall_seconds:.1f} s, "
                   f"{result.train_tokens_per_second:,.0f} training tokens/s.", ""]

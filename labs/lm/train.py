@@ -208,17 +208,30 @@ def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
 
 @contextmanager
 def datasets_progress(shown: bool) -> Iterator[None]:
-    """Hide the ``datasets`` map progress bars when the run is quiet, then restore them."""
+    """Hide the ``datasets`` map progress bars (unless ``shown``), then restore them; and
+    drop transformers' notice that a config's ``loss_type=None`` falls back to the default
+    loss (printed once per model, it says nothing about the run): its other warnings stay."""
     from datasets.utils import logging as datasets_logging
+
+    from transformers.utils import logging as transformers_logging
 
     before = datasets_logging.is_progress_bar_enabled()
     if not shown:
         datasets_logging.disable_progress_bar()
+    handlers = transformers_logging.get_logger().handlers  # the library's own stderr handler
+    for handler in handlers:
+        handler.addFilter(_drop_loss_type_notice)
     try:
         yield
     finally:
+        for handler in handlers:
+            handler.removeFilter(_drop_loss_type_notice)
         if before:
             datasets_logging.enable_progress_bar()
+
+
+def _drop_loss_type_notice(record) -> bool:
+    return "`loss_type=None`" not in record.getMessage()
 
 
 def training_step(trainer: Any) -> float:
@@ -279,9 +292,11 @@ def train_lm(config: RunConfig, group: Callable | None = None,
         from labs.lm.metrics import perplexity as perplexity_of
 
     start = time.perf_counter()
-    with datasets_progress(config.progress):
+    # the maps over an in-memory corpus take a blink: their bars are noise even in a shown run
+    with datasets_progress(False):
         prepared = prepare(config, group)
-    with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, torch_threads(config.threads):
+    with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, \
+            torch_threads(config.threads), datasets_progress(config.progress):
         trainer = build_trainer(config, prepared, output_dir or scratch, collator_factory, model_builder)
         trainer.train()
         final = trainer.evaluate()  # the notebook evaluates once more for its perplexity

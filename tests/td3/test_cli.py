@@ -78,3 +78,13 @@ def test_cli_size_table_matches_the_models():
     for kind, sizes in MAX_POSITIONS.items():
         for size, positions in sizes.items():
             assert positions == max_positions(kind, size), (kind, size)
+
+
+def test_a_shown_run_prints_no_map_bars_and_no_loss_type_notice(tmp_path, capfd):
+    """What `lm` shows is the Trainer's progress and the table: not the datasets maps' bars
+    nor transformers' "loss_type=None" notice; and 1 epoch is "1 epoch"."""
+    shown = [a for a in SMALL if a != "--no-progress"]
+    assert main(["lm", "clm", *shown, "--out", str(tmp_path)]) == 0
+    out, err = capfd.readouterr()
+    assert "Map:" not in out + err and "loss_type" not in out + err
+    assert "1 epoch," in out and "1 epochs" not in out
