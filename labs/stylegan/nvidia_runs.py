@@ -46,13 +46,9 @@ REPO_VARIABLE = "LABS_STYLEGAN3_REPO"
 
 def find_repo(given: str | None = None) -> Path | None:
     """The checkout of NVlabs/stylegan3 the suite uses: ``given`` (--stylegan3-repo), else
-    $LABS_STYLEGAN3_REPO, else the copy the course's machines keep in
-    shared/third_party/stylegan3 beside the project when it is there; None otherwise."""
+    $LABS_STYLEGAN3_REPO; None otherwise (its checks then skip, saying so)."""
     given = given or os.environ.get(REPO_VARIABLE)
-    if given:
-        return Path(given)
-    beside = PROJECT_ROOT.parent / "shared" / "third_party" / "stylegan3"
-    return beside if beside.is_dir() else None
+    return Path(given) if given else None
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,9 @@ import pytest
 from labs.stylegan import nvidia_runs, real_network
 
 
-def test_find_repo_order_option_then_variable_then_beside_the_project(tmp_path, monkeypatch):
-    monkeypatch.setattr(nvidia_runs, "PROJECT_ROOT", tmp_path / "project")
+def test_find_repo_order_option_then_variable(tmp_path, monkeypatch):
     monkeypatch.delenv(nvidia_runs.REPO_VARIABLE, raising=False)
-    assert nvidia_runs.find_repo() is None  # a clone without it: the specs skip
-    beside = tmp_path / "shared" / "third_party" / "stylegan3"
-    beside.mkdir(parents=True)
-    assert nvidia_runs.find_repo() == beside
+    assert nvidia_runs.find_repo() is None  # nothing named: the specs skip
     monkeypatch.setenv(nvidia_runs.REPO_VARIABLE, str(tmp_path / "from-variable"))
     assert nvidia_runs.find_repo() == tmp_path / "from-variable"
     assert nvidia_runs.find_repo(str(tmp_path / "given")) == tmp_path / "given"
