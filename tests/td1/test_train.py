@@ -26,7 +26,7 @@ def test_shapes_and_history_ends():
 
 
 def test_one_iteration_by_hand():
-    """The update rule of LABS.md, written out for one iteration on OR."""
+    """The report's update rule, written out by hand for one iteration on OR."""
     w = np.random.default_rng(5).random(3)
     worst = 0.0
     for (x1, x2), d in zip(INPUTS, GATES["OR"]):
