@@ -1,7 +1,8 @@
 """Extra isolation for a submission's child process, where the OS allows it.
 
-``command_prefix(tree)`` returns the command words placed before the child's Python; the
-strongest level that works here is chosen once per process:
+``command_prefix()`` returns the command words placed before the child's Python (a child
+adds its worker tree with ``with_tree``); the strongest level that works here is chosen
+once per process:
 
 - ``jail`` (root, Linux, util-linux ``unshare``): private network namespace (no interface
   up: a connect fails with "Network is unreachable"), private PID namespace (its init is
@@ -63,14 +64,12 @@ def level() -> str:
     return "none"
 
 
-def command_prefix(tree: Path | None = None) -> list[str]:
-    """The words before the child's Python; ``tree``: the worker tree the jail keeps
-    reachable (``labs.suite.worker_tree``), needed at the ``jail`` level."""
+def command_prefix() -> list[str]:
+    """The words before the child's Python, at the level in force."""
     unshare = shutil.which("unshare") or "unshare"
     if level() == "jail":
         hide = [word for path in [str(PROJECT_LABS), *extra_hidden()] for word in ("--hide", path)]
-        keep = ["--keep", str(tree)] if tree is not None else []
-        return [unshare, *_NAMESPACES, sys.executable, "-m", "labs.suite.jail", *hide, *keep,
+        return [unshare, *_NAMESPACES, sys.executable, "-m", "labs.suite.jail", *hide,
                 "--project", str(PROJECT_ROOT), "--uid", str(jail_uid()), "--"]
     if level() == "network":
         return [unshare, "--map-root-user", "--net"]
@@ -82,7 +81,8 @@ def is_jail(prefix: list[str]) -> bool:
 
 
 def with_tree(prefix: list[str], tree: Path) -> list[str]:
-    """A jail prefix that keeps ``tree`` reachable (other prefixes as they are)."""
+    """A jail prefix that keeps ``tree`` (``labs.suite.worker_tree``) reachable in the jail;
+    other prefixes as they are."""
     if not is_jail(prefix) or "--keep" in prefix:
         return prefix
     at = prefix.index("labs.suite.jail") + 1

@@ -52,8 +52,7 @@ def _is_sparse(info: os.stat_result) -> bool:
 
 
 class _Stager:
-    def __init__(self, dest: Path) -> None:
-        self.dest = dest
+    def __init__(self) -> None:
         self.left_out: list[str] = []
         self.total = 0
         self.entries = 0
@@ -70,8 +69,10 @@ class _Stager:
             if name in SKIPPED:
                 continue
             self.entries += 1
-            if self.entries > MAX_ENTRIES:
-                self.refuse(shown, f"more than {MAX_ENTRIES} files and folders: the rest is left out")
+            if self.entries > MAX_ENTRIES:  # said once; the folders above stop here too
+                if self.entries == MAX_ENTRIES + 1:
+                    self.refuse(shown, f"more than {MAX_ENTRIES} files and folders: the rest "
+                                       "is left out")
                 return
             try:
                 info = os.stat(name, dir_fd=fd, follow_symlinks=False)
@@ -152,7 +153,7 @@ def stage(folder: Path | str, dest: Path | str | None = None) -> Staged:
         dest = Path(tempfile.mkdtemp(prefix="staged-")) / "submission"
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stager = _Stager(dest)
+    stager = _Stager()
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as error:
