@@ -25,6 +25,7 @@ binding for them before Python 3.12.
 """
 from __future__ import annotations
 
+import argparse
 import ctypes
 import ctypes.util
 import os
@@ -187,27 +188,24 @@ def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
     die_with_parent(libc)  # changing user cleared it (unshare --kill-child had set it)
 
 
-def _options(argv: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    options: dict[str, list[str]] = {"--hide": [], "--keep": [], "--uid": [], "--project": []}
-    while len(argv) >= 2 and argv[0] in options:
-        options[argv[0]].append(argv[1])
-        argv = argv[2:]
-    if not argv or argv[0] != "--" or len(options["--uid"]) != 1:
-        raise ValueError("usage: python -m labs.suite.jail [--hide PATH]... [--keep PATH]... "
-                         "[--project DIR] --uid N -- COMMAND...")
-    return options, argv[1:]
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m labs.suite.jail")
+    parser.add_argument("--hide", action="append", default=[], metavar="PATH")
+    parser.add_argument("--keep", action="append", default=[], type=Path, metavar="PATH")
+    parser.add_argument("--project", type=Path, metavar="DIR")
+    parser.add_argument("--uid", type=int, required=True)
+    parser.add_argument("command", nargs=argparse.REMAINDER, metavar="-- COMMAND...")
+    return parser
 
 
 def main(argv: list[str]) -> int:
+    parser = _parser()
+    options = parser.parse_args(argv)  # a bad call: usage, exit code 2
+    command = options.command[1:] if options.command[:1] == ["--"] else options.command
+    if not command:
+        parser.error("no COMMAND after --")
     try:
-        options, command = _options(argv)
-    except ValueError as error:
-        print(error, file=sys.stderr)
-        return 2
-    project = Path(options["--project"][0]) if options["--project"] else None
-    try:
-        lock_in(options["--hide"], [Path(p) for p in options["--keep"]], Path.cwd(),
-                int(options["--uid"][0]), project)
+        lock_in(options.hide, options.keep, Path.cwd(), options.uid, options.project)
     except OSError as error:
         print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
         return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"
