@@ -104,33 +104,40 @@ class SubmissionGroup:
     def create(cls, memory_mb: int, max_processes: int) -> "SubmissionGroup | None":
         name = f"labs-submission-{os.getpid()}-{next(_COUNTER)}"
         memory = str(memory_mb * 1024 * 1024)
+        made: list[Path] = []
         try:
             base = _v2_base()
             if base is not None:
                 _sweep([base], 2)
                 folder = base / name
                 folder.mkdir()
+                made.append(folder)
                 (folder / "memory.max").write_text(memory)
                 swap = folder / "memory.swap.max"
                 if swap.exists():  # no escape into swap
                     swap.write_text("0")
                 (folder / "pids.max").write_text(str(max_processes))
-                return cls([folder], 2)
+                return cls(made, 2)
             bases = _v1_bases()
             if bases is None:
                 return None
             _sweep(list(bases.values()), 1)
-            group = cls([bases["memory"] / name, bases["pids"] / name], 1)
-            for folder in group.folders:
-                folder.mkdir()
-            memory_folder, pids_folder = group.folders
+            for controller in ("memory", "pids"):
+                (bases[controller] / name).mkdir()
+                made.append(bases[controller] / name)
+            memory_folder, pids_folder = made
             (memory_folder / "memory.limit_in_bytes").write_text(memory)
             swap = memory_folder / "memory.memsw.limit_in_bytes"
             if swap.exists():  # no escape into swap: memory + swap capped at the same value
                 swap.write_text(memory)
             (pids_folder / "pids.max").write_text(str(max_processes))
-            return group
-        except OSError:
+            return cls(made, 1)
+        except OSError:  # a hierarchy that refuses us: no group, and none left behind
+            for folder in made:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
             return None
 
     def enter(self) -> None:
@@ -147,13 +154,6 @@ class SubmissionGroup:
             except OSError:
                 pass
         return sorted(found)
-
-    def memory_peak_bytes(self) -> int | None:
-        for name in ("memory.peak", "memory.max_usage_in_bytes"):
-            path = self.folders[0] / name
-            if path.exists():
-                return int(path.read_text())
-        return None
 
     def kill_and_remove(self) -> None:
         """SIGKILL every process in the group, then remove its folders."""
