@@ -42,11 +42,12 @@ def build_tree(modules: tuple[str, ...], root: Path | None = None) -> Path:
     root = Path(root or tempfile.mkdtemp(prefix="labs-worker-"))
     root.chmod(0o755)  # the jail user reads it; nobody but the grader writes it
     for module in modules:
-        target = root / _source(module).relative_to(PROJECT_LABS.parent)
+        source = _source(module)
+        target = root / source.relative_to(PROJECT_LABS.parent)
         if target.name == "__init__.py":
             continue
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
-        shutil.copyfile(_source(module), target)
+        shutil.copyfile(source, target)
         target.chmod(0o644)
     for package in [p for p in (root / "labs").rglob("*") if p.is_dir()] + [root / "labs"]:
         init = package / "__init__.py"
