@@ -1,91 +1,27 @@
-"""``python -m labs.gan.calibrate [--seeds 24] [--only NAME ...]``: the numbers behind TD 2's
-GAN specs, over many seeds, through the same contract calls the specs make.
+"""``python -m labs.gan.calibrate [--seeds 24] [--only NAME ...] [--submission FOLDER]``: the
+numbers behind TD 2's GAN specs, over many spec seeds, through the same contract calls the
+specs make.
 
-Prints one row per seed and the observed range of each statistic; the specs' docstrings
-record these ranges next to their thresholds.
+For every experiment of ``labs.gan.spec_cases.EXPERIMENTS`` (the specs' runs, seeds,
+statistic and threshold) it prints the statistic for each spec seed, its observed range and
+how many seeds pass; the specs' docstrings record these ranges next to their thresholds.
+``noise`` and ``real_distributions`` print the sampling specs' numbers. The reference trains
+each spec's seeds together (``labs.gan.sweep``); ``--submission`` calibrates on a student
+folder (an example folder of ``tests/submissions/td2_gan``), run in the sandbox as graded.
 """
 from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 
 from labs.gan import spec_cases as cases
-from labs.suite.submission import ReferenceSubmission
+from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 CONTRACT = "labs.gan.contract"
-
-
-def _train(gan, config: dict) -> dict:
-    return gan.call("train", config, cases.SAMPLES)
-
-
-def presets(gan, seed: int) -> dict[str, float]:
-    """Seed here is the spec seed: the spec takes the median over ``preset_seeds(seed)``."""
-    row = {}
-    for preset in ("line", "gaussians", "ring", "disjoint"):
-        median, start, end = cases.median_js_drop(
-            lambda config, seeds: gan.call("train_seeds", config, seeds, cases.SAMPLES),
-            preset, seed)
-        drops = np.subtract(start, end)
-        row[f"{preset}_js_start"] = float(np.median(start))
-        row[f"{preset}_js_end"] = float(np.median(end))
-        row[f"{preset}_median_drop"] = median
-        row[f"{preset}_single_drop_min"] = float(drops.min())
-        row[f"{preset}_single_drops_below_0.1"] = float(np.sum(drops < 0.1))
-    return row
-
-
-def noise_dimension(gan, seed: int) -> dict[str, float]:
-    """Seed here is the spec seed: the 1-D spec trains ``noise_1d_seeds(seed)``."""
-    seeds = cases.noise_1d_seeds(seed)
-    runs = gan.call("train_seeds", cases.noise_dimension_run(1, seeds[0]), seeds, cases.SAMPLES)
-    extents = [cases.extent(run["samples"]) for run in runs]
-    return {"flatness_1d_max": max(cases.flatness(run["samples"]) for run in runs),
-            "extent_1d_max": max(extents),
-            "collapsed_1d": float(sum(e < 0.1 for e in extents)),
-            "flatness_2d": cases.flatness(_train(gan, cases.noise_dimension_run(2, seed))["samples"])}
-
-
-def no_hidden_layer(gan, seed: int) -> dict[str, float]:
-    return {f"{name}_g0_js": cases.js_to_real(_train(gan, cases.no_hidden_layer_run(name, seed))["samples"], name)
-            for name in ("ring", "disjoint")}
-
-
-def update_ratio(gan, seed: int) -> dict[str, float]:
-    """Seed here is the spec seed: the spec takes the median over ``update_ratio_seeds(seed)``."""
-    gaps = {"d_loss_gap": [], "accuracy_gap": []}
-    window = cases.UPDATE_RATIO_WINDOW
-    for run_seed in cases.update_ratio_seeds(seed):
-        one = _train(gan, cases.update_ratio_run(1, run_seed))["history"]
-        five = _train(gan, cases.update_ratio_run(5, run_seed))["history"]
-        gaps["d_loss_gap"].append(np.mean(one["d_loss"][window]) - np.mean(five["d_loss"][window]))
-        gaps["accuracy_gap"].append(np.mean(five["d_accuracy"][window]) - np.mean(one["d_accuracy"][window]))
-    return {name: float(np.median(values)) for name, values in gaps.items()} | {
-        f"single_{name}_min": float(np.min(values)) for name, values in gaps.items()}
-
-
-def strong_discriminator(gan, seed: int) -> dict[str, float]:
-    """Seed here is the spec seed: the spec takes medians over ``strong_discriminator_seeds``
-    of the last steps' gradient norm over the first step's, per loss (the spec reads the
-    minimax one; the log one shows how far a non-saturating loss stays from the threshold)."""
-    falls: dict[str, list[float]] = {"minimax": [], "log": []}
-    for run_seed in cases.strong_discriminator_seeds(seed):
-        for loss, values in falls.items():
-            norms = np.asarray(_train(gan, cases.strong_discriminator_run(loss, run_seed))
-                               ["history"]["g_grad_norm"], dtype=float)
-            values.append(cases.late_median(norms, cases.STRONG_WINDOW) / norms[0]
-                          if norms[0] > 0 else np.inf)
-    return {f"log10_median_fall_{loss}": float(np.log10(max(np.median(values), 1e-300)))
-            for loss, values in falls.items()}
-
-
-def weak_discriminator(gan, seed: int) -> dict[str, float]:
-    run = _train(gan, cases.weak_discriminator_run(seed))
-    return {"d_loss_over_chance": cases.late_mean(run["history"]["d_loss"], 50) / cases.CHANCE_D_LOSS,
-            "js": cases.js_to_real(run["samples"], "ring")}
 
 
 def noise(gan, seed: int) -> dict[str, float]:
@@ -126,34 +62,65 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
     }
 
 
+def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
+    experiment = cases.EXPERIMENTS[name]
+
+    def measure(gan, seed: int) -> dict[str, float]:
+        result = experiment.run(cases.ContractRuns(gan), seed)
+        return {name: result.value, f"{name} holds": float(result.holds)}
+    return measure
+
+
 MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
     "noise": noise,
     "real_distributions": real_distributions,
-    "noise_dimension": noise_dimension,
-    "presets": presets,
-    "no_hidden_layer": no_hidden_layer,
-    "update_ratio": update_ratio,
-    "strong_discriminator": strong_discriminator,
-    "weak_discriminator": weak_discriminator,
+    **{name: _experiment(name) for name in cases.EXPERIMENTS},
 }
+
+
+def chosen(only: list[str] | None) -> list[str]:
+    """The measures named, a name also choosing its parametrised ones ("presets": all four)."""
+    if not only:
+        return list(MEASURES)
+    unknown = [name for name in only if not any(m == name or m.startswith(name + "[")
+                                                  for m in MEASURES)]
+    if unknown:
+        raise SystemExit(f"calibrate: no measure {unknown[0]!r}; known: {', '.join(MEASURES)}")
+    return [m for m in MEASURES if any(m == name or m.startswith(name + "[") for name in only)]
+
+
+def submission(folder: Path | None) -> Submission:
+    if folder is None:
+        return ReferenceSubmission()
+    from labs.suite.child import Limits
+    from labs.suite.sandbox import command_prefix
+
+    return FolderSubmission(folder, Limits(call_timeout=3600, total_budget=86400), command_prefix())
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=24, help="seeds 0 .. N-1 (default 24)")
-    parser.add_argument("--first", type=int, default=0, help="first seed (default 0)")
-    parser.add_argument("--only", nargs="*", choices=list(MEASURES), help="some measures only")
+    parser.add_argument("--seeds", type=int, default=24, help="spec seeds 0 .. N-1 (default 24)")
+    parser.add_argument("--first", type=int, default=0, help="first spec seed (default 0)")
+    parser.add_argument("--only", nargs="*", help="some measures only (default: all)")
+    parser.add_argument("--submission", type=Path, help="a student folder (default: the reference)")
     args = parser.parse_args(argv)
-    gan = ReferenceSubmission().contract(CONTRACT)
-    for name in args.only or list(MEASURES):
-        start = time.perf_counter()
-        rows = [MEASURES[name](gan, seed) for seed in range(args.first, args.first + args.seeds)]
-        print(f"\n## {name}: seeds {args.first}-{args.first + args.seeds - 1} "
-              f"({time.perf_counter() - start:.1f} s)")
-        for key in rows[0]:
-            values = np.array([row[key] for row in rows])
-            print(f"{key:>28}: min {values.min():.4g}  max {values.max():.4g}  "
-                  f"median {np.median(values):.4g}  | " + " ".join(f"{v:.3g}" for v in values))
+    names = chosen(args.only)
+    code = submission(args.submission)
+    gan = code.contract(CONTRACT)
+    try:
+        for name in names:
+            start = time.perf_counter()
+            rows = [MEASURES[name](gan, seed) for seed in range(args.first, args.first + args.seeds)]
+            print(f"\n## {name}: {code.label}, spec seeds {args.first}-{args.first + args.seeds - 1} "
+                  f"({time.perf_counter() - start:.1f} s)", flush=True)
+            for key in rows[0]:
+                values = np.array([row[key] for row in rows])
+                print(f"{key:>28}: min {values.min():.4g}  max {values.max():.4g}  "
+                      f"median {np.median(values):.4g}  | " + " ".join(f"{v:.3g}" for v in values),
+                      flush=True)
+    finally:
+        code.close()
 
 
 if __name__ == "__main__":

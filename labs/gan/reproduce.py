@@ -2,12 +2,16 @@
 
 Writes OUT/gan/: one comparison figure per experiment (final generated points and the
 discriminator's surface, JS curves), loss and divergence curves, the noise clouds, an
-animated GIF of the ring preset, and summary.md: what each experiment shows, with numbers.
+animated GIF of the ring preset, and summary.md: each figure's numbers, and whether the
+report's reading holds. The verdicts are the specs' own: each is an experiment of
+``labs.gan.spec_cases.EXPERIMENTS`` (the specs' runs, seeds, statistic and threshold) run on
+the reference with spec seed ``seed``, so the summary says "shown" exactly where the spec
+passes for that seed.
 """
 from __future__ import annotations
 
 import re
-
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +22,17 @@ from labs.gan.config import PRESETS, make_config
 from labs.gan.figures import comparison_figure, curves_figure, save_animation
 from labs.gan.metrics import local_flatness, spread
 from labs.gan.noise import sample_noise
-from labs.gan.spec_cases import CHANCE_D_LOSS, central_fraction
+from labs.gan.spec_cases import (CHANCE_D_LOSS, EXPERIMENTS, ContractRuns, Experiment, Runs,
+                                 central_fraction)
 from labs.gan.train import GANRun, train_gan
 from labs.suite.golden import save_figure
 
 STEPS = 1000
 FRAMES = 20
 
-EXPERIMENTS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
+# one figure per section: its title and its runs (the figures train longer than the specs, to
+# show where training goes; the verdicts are the specs', VERDICTS)
+SECTIONS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
     "noise_dimension": ("1-D vs 2-D noise (gaussians preset)", {
         "1-D noise": dict(preset="gaussians", noise_dim=1),
         "2-D noise": dict(preset="gaussians", noise_dim=2)}),
@@ -93,91 +100,112 @@ def noise_figure(seed: int) -> tuple[Figure, dict[str, float]]:
     return figure, shares
 
 
-def verdict(shown: bool) -> str:
-    return "shown in this run" if shown else "NOT shown in this run"
-
-
-def _generator_size(r: dict) -> str:
-    small, preset, large = (r[k]["JS min"] for k in ("G: no hidden layer", "G: preset 2 x 10", "G: 4 x 40"))
-    lower = sum(js < small - 0.05 for js in (preset, large))
-    return (f"Lowest JS reached: no hidden layer {small:.2f}, preset {preset:.2f}, 4 x 40 {large:.2f} "
-            f"(documented: only the larger generators fit the ring; in this run "
-            f"{['neither', 'one', 'both'][lower]} of the two larger generators got more than 0.05 "
-            "below the one without a hidden layer).")
-
-
-def _noise_dimension(r: dict) -> str:
-    one, two = r["1-D noise"], r["2-D noise"]
-    collapsed = one["extent"] < 0.1  # a point is flat, but it is not a curve
-    return (f"1-D noise: local flatness {one['flatness']:.3f}, extent {one['extent']:.3f}; 2-D "
-            f"noise: flatness {two['flatness']:.2f} (flatness 0 is a curve or a point, about "
-            "0.5 a filled region; an extent below 0.1 is a point). Documented: 1-D noise "
-            "limits variety, " + ("NOT shown in this run: the 1-D generator collapsed to a "
-                                  "point, which is not a curve (about 1 run in 7 does; the "
-                                  "spec trains 5 seeds)" if collapsed else
-                                  verdict(one["flatness"] < 0.01 < 0.1 < two["flatness"])) + ".")
-
-
-READINGS = {
-    "noise_dimension": _noise_dimension,
-    "noise_kind": lambda r: (
-        f"JS at the end: uniform noise {r['uniform noise']['JS end']:.2f}, gaussian "
-        f"{r['gaussian noise']['JS end']:.2f}. The inputs themselves: "
-        f"{r['uniform noise']['noise in the centre box']:.0%} of uniform and "
-        f"{r['gaussian noise']['noise in the centre box']:.0%} of gaussian noise vectors fall in "
-        "the centre box (documented: gaussian noise concentrates the starting points near the "
-        f"centre, {verdict(r['gaussian noise']['noise in the centre box'] > r['uniform noise']['noise in the centre box'])})."),
-    "generator_size": _generator_size,
-    "discriminator_strength": lambda r: (
-        f"Weak D: loss {r['weak D: no hidden layer']['D loss / chance, last 20%']:.2f} x chance, "
-        f"samples' JS {r['weak D: no hidden layer']['JS end']:.2f} (documented: fooled while the "
-        f"samples stay poor, {verdict(r['weak D: no hidden layer']['D loss / chance, last 20%'] >= 0.9 and r['weak D: no hidden layer']['JS end'] >= 0.4)}). "
-        f"Strong D: accuracy {r['strong D, minimax loss']['D accuracy, last 20%']:.2f}, generator "
-        f"gradient norm {r['strong D, minimax loss']['G grad norm']:.2g} vs "
-        f"{r['preset D: 3 x 9']['G grad norm']:.2g} with the preset D (documented: vanishing "
-        f"gradients, {verdict(r['strong D, minimax loss']['G grad norm'] < 1e-3 * r['preset D: 3 x 9']['G grad norm'])})."),
-    "update_ratio": lambda r: (
-        f"Over steps 20-200: D loss {r['k = 5']['D loss / chance, steps 20-200']:.3f} (5:1) vs "
-        f"{r['k = 1']['D loss / chance, steps 20-200']:.3f} (1:1) x chance, accuracy "
-        f"{r['k = 5']['D accuracy, steps 20-200']:.2f} vs {r['k = 1']['D accuracy, steps 20-200']:.2f} "
-        f"(documented: 5:1 keeps D ahead, {verdict(r['k = 5']['D loss / chance, steps 20-200'] < r['k = 1']['D loss / chance, steps 20-200'] and r['k = 5']['D accuracy, steps 20-200'] > r['k = 1']['D accuracy, steps 20-200'])}); "
-        f"late in training both sit near chance ({r['k = 5']['D loss / chance, last 20%']:.3f}, "
-        f"{r['k = 1']['D loss / chance, last 20%']:.3f})."),
-    "presets": lambda r: "JS from start to end: " + ", ".join(
-        f"{name} {row['JS start']:.2f} -> {row['JS end']:.2f}" for name, row in r.items()) + (
-        " (documented: each preset lowers JS well below its start; "
-        f"{verdict(all(row['JS end'] <= row['JS start'] - 0.1 for row in r.values()))} for all, "
-        "see docs/td2-gan.md for the rates over 24 seeds)."),
+# the spec experiments whose verdicts each section shows; the rest go under "Other specs"
+VERDICTS: dict[str, tuple[str, ...]] = {
+    "noise_dimension": ("noise_1d_flat", "noise_1d_extent", "noise_2d_region"),
+    "noise_kind": ("noise_centre[1]", "noise_centre[2]"),
+    "generator_size": ("no_hidden_layer[ring]", "no_hidden_layer[disjoint]",
+                       "preset_far_lower[ring]"),
+    "discriminator_strength": ("weak_fooled", "weak_poor", "strong_discriminator"),
+    "update_ratio": ("update_ratio_loss", "update_ratio_accuracy"),
+    "presets": tuple(f"presets[{name}]" for name in PRESETS),
 }
+OTHER = "other"  # the key of the specs no section shows
 
 
-def reproduce(out: Path, seed: int = 0) -> dict[str, dict[str, dict[str, float]]]:
+@dataclass(frozen=True)
+class Verdict:
+    experiment: Experiment
+    value: float
+    details: str
+    holds: bool
+
+    @property
+    def words(self) -> str:
+        if self.experiment.expected_to_hold:
+            return "shown" if self.holds else "NOT shown"
+        return "shown (unexpectedly)" if self.holds else "not shown, as expected (expected-failure spec)"
+
+
+def verdicts(runs: Runs, names: tuple[str, ...], seed: int) -> list[Verdict]:
+    """The specs' experiments ``names`` run on ``runs`` with spec seed ``seed``."""
+    found = []
+    for name in names:
+        experiment = EXPERIMENTS[name]
+        result = experiment.run(runs, seed)
+        found.append(Verdict(experiment, result.value, result.details, result.holds))
+    return found
+
+
+def verdict_table(found: list[Verdict]) -> str:
+    lines = ["| spec | the report's reading | statistic | measured | criterion | verdict |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| `{v.experiment.spec}` | {v.experiment.claim} | {v.experiment.statistic} | "
+              f"{v.value:.4g} | {v.experiment.comparison} {v.experiment.threshold:g} | {v.words} |"
+              for v in found]
+    return "\n".join(lines)
+
+
+def other_specs() -> tuple[str, ...]:
+    shown = {name for names in VERDICTS.values() for name in names}
+    return tuple(name for name in EXPERIMENTS if name not in shown)
+
+
+@dataclass(frozen=True)
+class Reproduced:
+    numbers: dict[str, dict[str, dict[str, float]]]  # section -> run label -> number
+    verdicts: dict[str, Verdict]  # experiment name -> the spec's verdict on the reference
+
+
+def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
+    """Figures and summary into OUT/gan/; the verdicts from ``runs`` (default: the reference
+    through its contract, so the specs' own calls)."""
+    if runs is None:
+        from labs.suite.submission import ReferenceSubmission
+
+        runs = ContractRuns(ReferenceSubmission().contract("labs.gan.contract"))
     folder = out / "gan"
     folder.mkdir(parents=True, exist_ok=True)
     report = ["# TD 2: GAN Lab experiments, reproduced", "",
-              f"Seed {seed}, {STEPS} steps each, batch 150. D loss / chance: the discriminator's "
-              "loss over the last 20% of steps, divided by the loss of a discriminator that "
-              "answers 0.5 everywhere. JS: GAN Lab's 30 x 30 grid estimate, in bits.", ""]
-    results = {}
+              f"Figures: seed {seed}, {STEPS} steps each, batch 150. D loss / chance: the "
+              "discriminator's loss over the last 20% of steps, divided by the loss of a "
+              "discriminator that answers 0.5 everywhere. JS: GAN Lab's 30 x 30 grid estimate, "
+              "in bits.", "",
+              f"Verdicts: the specs' own experiments (their runs, seeds, statistic and threshold; "
+              f"`labs/gan/spec_cases.py`) on the reference with spec seed {seed}: \"shown\" "
+              "where the spec passes, \"NOT shown\" where it fails. The thresholds' calibration "
+              "is in each spec's docstring (`specs/td2/gan/`).", ""]
+    numbers_by_section, found = {}, {}
     inputs, shares = noise_figure(seed)  # the two noise kinds' own inputs
     save_figure(inputs, folder / "noise_kind_inputs.png")
-    for name, (title, cases) in EXPERIMENTS.items():
-        runs = {label: train_case(settings, seed) for label, settings in cases.items()}
-        results[name] = {label: numbers(run) for label, run in runs.items()}
+    for name, (title, cases) in SECTIONS.items():
+        trained = {label: train_case(settings, seed) for label, settings in cases.items()}
+        numbers_by_section[name] = {label: numbers(run) for label, run in trained.items()}
         if name == "noise_kind":  # a column of its own: the share of its inputs in the centre
             for label, settings in cases.items():
-                results[name][label]["noise in the centre box"] = shares[settings["noise"]]
-        save_figure(comparison_figure(runs, title), folder / f"{name}.png")
-        for label, run in runs.items():
+                numbers_by_section[name][label]["noise in the centre box"] = shares[settings["noise"]]
+        save_figure(comparison_figure(trained, title), folder / f"{name}.png")
+        for label, run in trained.items():
             stem = re.sub(r"[^0-9A-Za-z]+", "_", label).strip("_")  # "k = 1" -> "k_1"
             save_figure(curves_figure(run, f"{title}: {label}"), folder / f"{name}_{stem}_curves.png")
+        section = verdicts(runs, VERDICTS[name], seed)
         report += [f"## {title}", "", f"![{name}]({name}.png)", "",
-                   markdown_table(results[name]), "", READINGS[name](results[name]), ""]
+                   markdown_table(numbers_by_section[name]), "", verdict_table(section), ""]
         if name == "noise_kind":
             report += ["The noise vectors themselves, and the centre box [0.25, 0.75]^2:", "",
                        "![noise](noise_kind_inputs.png)", ""]
-        print(f"td2 gan: {title}: {READINGS[name](results[name])}")
+        found |= _printed(section, title)
+    others = verdicts(runs, other_specs(), seed)
+    report += ["## Other specs", "", verdict_table(others), ""]
+    found |= _printed(others, "other specs")
     save_animation(train_case(dict(preset="ring"), seed), folder / "ring_training.gif")
     report += ["The ring preset's training, animated: [ring_training.gif](ring_training.gif)", ""]
     (folder / "summary.md").write_text("\n".join(report))
-    return results
+    return Reproduced(numbers_by_section, found)
+
+
+def _printed(found: list[Verdict], title: str) -> dict[str, Verdict]:
+    for v in found:
+        print(f"td2 gan: {title}: {v.experiment.claim}: {v.value:.4g} "
+              f"({v.experiment.comparison} {v.experiment.threshold:g}): {v.words}")
+    return {v.experiment.name: v for v in found}

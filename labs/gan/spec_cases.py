@@ -1,12 +1,19 @@
-"""The runs TD 2's GAN specs make, and the numbers they read, shared with ``calibrate``.
+"""TD 2's GAN experiments: the runs the specs make, the numbers they read, and the
+thresholds, in one place shared by the specs, ``calibrate`` and ``reproduce``.
 
-Each case is a function of the seed returning a plain config dict (what a student's
-``train_gan`` receives); each measure turns probe results into one number. The specs and the
-calibration script both use these, so the calibrated numbers are the asserted ones.
+Each run is a function of the seed returning a plain config dict (what a student's
+``train_gan`` receives). Each ``Experiment`` (the table ``EXPERIMENTS`` at the end) names
+the spec that asserts it, trains its runs through ``Runs.train_seeds`` (the reference trains
+a spec's seeds together with ``labs.gan.sweep``), reduces them to one number and compares it
+with its threshold: the spec asserts ``Result.holds``, ``reproduce`` prints the same verdict
+and ``calibrate`` the same number, so the three cannot drift apart. The calibration of each
+threshold is recorded in the docstring of the spec that asserts it.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+import operator
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol
 
 import numpy as np
 
@@ -196,3 +203,310 @@ def central_fraction(noise: np.ndarray) -> float:
 
 
 CHANCE_D_LOSS = 1.95 * np.log(2.0)  # log loss of a discriminator answering 0.5 everywhere
+
+
+# --- the experiments -------------------------------------------------------------------------
+
+class Runs(Protocol):
+    """What an experiment needs of the code under test: the specs' GAN client, or
+    ``ContractRuns`` around a bound contract (``calibrate``, ``reproduce``)."""
+
+    def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]: ...
+
+    def history(self, run: dict, name: str, config: dict) -> np.ndarray: ...
+
+    def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray: ...
+
+
+class ContractRuns:
+    """``Runs`` over a bound GAN contract (``Submission.contract("labs.gan.contract")``)."""
+
+    def __init__(self, bound: Any) -> None:
+        self.bound = bound
+
+    def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]:
+        return self.bound.call("train_seeds", config, list(seeds), SAMPLES)
+
+    def history(self, run: dict, name: str, config: dict) -> np.ndarray:
+        values = run["history"][name]
+        if values is None:
+            raise ValueError(f"{describe(config)}: the run's history has no {name!r}")
+        return values
+
+    def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray:
+        return self.bound.call("sample_noise", kind, dim, n, seed)
+
+
+COMPARISONS = {">=": operator.ge, "<=": operator.le, ">": operator.gt}
+
+
+@dataclass(frozen=True)
+class Result:
+    value: float
+    details: str  # the runs and what each gave, for the assertion message and the summary
+    holds: bool
+
+
+@dataclass(frozen=True)
+class Experiment:
+    name: str  # the key in EXPERIMENTS
+    spec: str  # the spec that asserts it: "test_file.py::test_name[parameter]"
+    claim: str  # what the report says, in the project's words
+    statistic: str  # the number compared with the threshold, in words
+    comparison: str  # ">=", "<=" or ">"
+    threshold: float
+    measure: Callable[[Runs, int], tuple[float, str]]  # (runs, spec seed) -> (value, details)
+    # False for a reading a faithful run does not reproduce (its spec is an expected failure)
+    expected_to_hold: bool = True
+
+    def run(self, runs: Runs, spec_seed: int) -> Result:
+        value, details = self.measure(runs, spec_seed)
+        return Result(float(value), details, bool(COMPARISONS[self.comparison](value, self.threshold)))
+
+    def message(self, result: Result) -> str:
+        """The assertion message of a result that does not hold."""
+        return (f"{self.claim}; {self.statistic}: {result.value:.4g}, expected "
+                f"{self.comparison} {self.threshold:g} ({result.details})")
+
+
+def _one(runs: Runs, config: dict[str, Any]) -> dict:
+    return runs.train_seeds(config, [config["seed"]])[0]
+
+
+def _listed(values: list[float]) -> str:
+    return "[" + ", ".join(f"{v:.3g}" for v in values) + "]"
+
+
+def _presets_drop(preset: str) -> Callable[[Runs, int], tuple[float, str]]:
+    def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
+        median, start, end = median_js_drop(runs.train_seeds, preset, spec_seed)
+        went = ", ".join(f"{a:.3f} -> {b:.3f}" for a, b in zip(start, end))
+        return median, (f"{describe(preset_run(preset, spec_seed))} with seeds "
+                        f"{preset_seeds(spec_seed)} went {went} bits")
+    return measure
+
+
+def _noise_1d(runs: Runs, spec_seed: int) -> tuple[list[float], list[float], str]:
+    seeds = noise_1d_seeds(spec_seed)
+    config = noise_dimension_run(1, seeds[0])
+    trained = runs.train_seeds(config, seeds)
+    flat = [flatness(run["samples"]) for run in trained]
+    extents = [extent(run["samples"]) for run in trained]
+    measured = ", ".join(f"seed {seed}: flatness {f:.3g}, extent {e:.3g}"
+                         for seed, f, e in zip(seeds, flat, extents))
+    return flat, extents, f"{describe(config)} over seeds {seeds}: {measured}"
+
+
+def _noise_1d_flatness(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    flat, _, details = _noise_1d(runs, spec_seed)
+    return max(flat), details
+
+
+def _noise_1d_extent(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    _, extents, details = _noise_1d(runs, spec_seed)
+    return max(extents), details
+
+
+def _noise_2d_flatness(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    config = noise_dimension_run(2, spec_seed)
+    return flatness(_one(runs, config)["samples"]), describe(config)
+
+
+def _no_hidden_layer_js(distribution: str) -> Callable[[Runs, int], tuple[float, str]]:
+    def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
+        config = no_hidden_layer_run(distribution, spec_seed)
+        return js_to_real(_one(runs, config)["samples"], distribution), describe(config)
+    return measure
+
+
+def _preset_below_no_hidden_layer(distribution: str) -> Callable[[Runs, int], tuple[float, str]]:
+    def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
+        small = js_to_real(_one(runs, no_hidden_layer_run(distribution, spec_seed))["samples"],
+                           distribution)
+        preset = js_to_real(_one(runs, preset_run(distribution, spec_seed))["samples"], distribution)
+        return small - preset, (f"JS {preset:.3f} bits for {describe(preset_run(distribution, spec_seed))}"
+                                f", {small:.3f} with no hidden layer")
+    return measure
+
+
+def _strong_discriminator_fall(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    seeds = strong_discriminator_seeds(spec_seed)
+    config = strong_discriminator_run("minimax", seeds[0])
+    falls = []
+    for run, seed in zip(runs.train_seeds(config, seeds), seeds):
+        norms = np.asarray(runs.history(run, "g_grad_norm", dict(config, seed=seed)), dtype=float)
+        falls.append(late_median(norms, STRONG_WINDOW) / norms[0] if norms[0] > 0 else np.inf)
+    return float(np.median(falls)), (f"falls {_listed(falls)} for seeds {seeds}, {describe(config)}"
+                                     "; a first-step norm of 0 counts as not starved")
+
+
+def _weak_discriminator(runs: Runs, spec_seed: int) -> tuple[dict, str]:
+    config = weak_discriminator_run(spec_seed)
+    return _one(runs, config), describe(config)
+
+
+def _weak_loss(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    run, where = _weak_discriminator(runs, spec_seed)
+    return late_mean(run["history"]["d_loss"], 50) / CHANCE_D_LOSS, where
+
+
+def _weak_js(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    run, where = _weak_discriminator(runs, spec_seed)
+    return js_to_real(run["samples"], "ring"), where
+
+
+def _update_ratio_gap(metric: str, sign: float) -> Callable[[Runs, int], tuple[float, str]]:
+    """The median over ``update_ratio_seeds`` of sign x (5:1 mean - 1:1 mean) over the window."""
+    def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
+        seeds = update_ratio_seeds(spec_seed)
+        means = {}
+        for k in (1, 5):
+            config = update_ratio_run(k, seeds[0])
+            means[k] = np.array([
+                np.mean(runs.history(run, metric, dict(config, seed=seed))[UPDATE_RATIO_WINDOW])
+                for run, seed in zip(runs.train_seeds(config, seeds), seeds)])
+        gaps = sign * (means[5] - means[1])
+        return float(np.median(gaps)), (f"gaps {_listed(list(gaps))} for seeds {seeds}, "
+                                        f"{describe(update_ratio_run(1, seeds[0]))} and k_d=5")
+    return measure
+
+
+def _lr_balance_gap(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    seeds = lr_balance_seeds(spec_seed)
+    js = {unbalanced: np.array([js_to_real(run["samples"], "gaussians") for run in
+                                runs.train_seeds(lr_balance_run(unbalanced, seeds[0]), seeds)])
+          for unbalanced in (False, True)}
+    return float(np.median(js[True] - js[False])), (
+        f"over seeds {seeds} JS ends at {_listed(list(js[True]))} for "
+        f"{describe(lr_balance_run(True, seeds[0]))} against {_listed(list(js[False]))} with "
+        "the preset's rates")
+
+
+NOISE_SAMPLES = 20000
+EXACT_CENTRAL = {("uniform", 1): 0.5, ("uniform", 2): 0.25,
+                 ("gaussian", 1): 0.715101, ("gaussian", 2): 0.715101 ** 2}
+
+
+def _central_deviation(dim: int) -> Callable[[Runs, int], tuple[float, str]]:
+    """The largest distance of the share of noise in the central box from its exact value,
+    over both kinds (gaussian noise concentrates near the centre, uniform spreads evenly)."""
+    def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
+        shares = {kind: central_fraction(runs.sample_noise(kind, dim, NOISE_SAMPLES, spec_seed))
+                  for kind in ("uniform", "gaussian")}
+        deviation = max(abs(share - EXACT_CENTRAL[(kind, dim)]) for kind, share in shares.items())
+        return deviation, ", ".join(
+            f"{kind}: {share:.3f} in [0.25, 0.75]^{dim} (exact {EXACT_CENTRAL[(kind, dim)]:.3f})"
+            for kind, share in shares.items())
+    return measure
+
+
+LOSSES_STEPS = 20
+
+
+def losses_run(seed: int) -> dict[str, Any]:
+    return config("gaussians", steps=LOSSES_STEPS, seed=seed, eval_every=LOSSES_STEPS)
+
+
+def _largest_d_loss(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    run_config = losses_run(spec_seed)
+    return float(_one(runs, run_config)["history"]["d_loss"].max()), describe(run_config)
+
+
+def share_like(values: np.ndarray, batch: int = 150) -> float:
+    """The share of values that are multiples of 1 / batch (a count of points over the batch)."""
+    return float(np.mean(np.abs(values * batch - np.round(values * batch)) < 1e-6))
+
+
+def _share_like_losses(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    run_config = losses_run(spec_seed)
+    history = _one(runs, run_config)["history"]
+    return max(share_like(history["d_loss"]), share_like(history["g_loss"])), describe(run_config)
+
+
+def _experiments(*experiments: Experiment) -> dict[str, Experiment]:
+    return {experiment.name: experiment for experiment in experiments}
+
+
+_PRESETS = "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence"
+_CAPACITY = "test_generator_capacity.py::"
+_STRENGTH = "test_discriminator_strength.py::"
+_RATIO = "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_"
+
+EXPERIMENTS: dict[str, Experiment] = _experiments(
+    *(Experiment(f"presets[{preset}]", f"{_PRESETS}[{preset}]", f"training with GAN Lab's {preset} preset should lower the "
+                 "JS divergence well below its starting value",
+                 f"median drop of JS (bits) over {PRESET_SEEDS} seeds", ">=", 0.1,
+                 _presets_drop(preset), expected_to_hold=preset != "disjoint")
+      for preset in ("gaussians", "ring", "line", "disjoint")),
+    Experiment("noise_1d_flat", "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve",
+               "with 1-D noise the generated points should lie on a single curve (local "
+               "flatness about 0)", "largest local flatness over the runs", "<=", 0.01, _noise_1d_flatness),
+    Experiment("noise_1d_extent", "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve",
+               "with 1-D noise the generated points should lie along a curve, not all collapsed to "
+               "a point",
+               "largest extent over the runs", ">=", 0.1, _noise_1d_extent),
+    Experiment("noise_2d_region", "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region",
+               "with 2-D noise the generated points should fill a 2-D region of the gaussians "
+               "mixture, not a curve",
+               "local flatness", ">=", 0.03, _noise_2d_flatness),
+    *(Experiment(f"no_hidden_layer[{name}]", f"{_CAPACITY}test_no_hidden_layer_cannot_fit_the_shape[{name}]",
+                 f"a generator with no hidden layer can only make a blob, so it cannot fit the "
+                 f"{name}: its JS divergence should stay high", "JS (bits)", ">=", threshold,
+                 _no_hidden_layer_js(name))
+      for name, threshold in (("ring", 0.25), ("disjoint", 0.45))),
+    *(Experiment(f"preset_far_lower[{name}]", f"{_CAPACITY}test_preset_generator_gets_far_lower[{name}]",
+                 f"the {name} preset's generator should fit far better than one with no hidden layer",
+                 "JS with no hidden layer - JS with the preset's generator", ">=", 0.1,
+                 _preset_below_no_hidden_layer(name), expected_to_hold=False)
+      for name in ("ring", "disjoint")),
+    Experiment("strong_discriminator", f"{_STRENGTH}test_strong_discriminator_starves_the_generator_with_the_saturating_loss",
+               "a discriminator far stronger than the generator should leave it with vanishing "
+               "gradients under the saturating loss log(1 - D(G(z)))",
+               f"median over {STRONG_SEEDS} seeds of the generator's gradient norm over the "
+               f"last {STRONG_WINDOW} steps divided by that of the first step", "<=", 1e-2,
+               _strong_discriminator_fall),
+    Experiment("weak_fooled", f"{_STRENGTH}test_weak_discriminator_is_fooled_while_samples_stay_poor",
+               "a discriminator with no hidden layer should be fooled (its loss near that of a "
+               "discriminator answering 0.5)", "its loss over the last 50 steps / chance",
+               ">=", 0.9, _weak_loss),
+    Experiment("weak_poor", f"{_STRENGTH}test_weak_discriminator_is_fooled_while_samples_stay_poor",
+               "the generator 'wins' against a weak discriminator with poor samples: they should "
+               "stay far from the ring",
+               "JS (bits)", ">=", 0.4, _weak_js),
+    Experiment("update_ratio_loss", f"{_RATIO}loss_lower", "5 discriminator updates per generator update should keep the "
+               "discriminator ahead of 1:1: its mean loss over steps 20-200 lower",
+               f"median over {UPDATE_RATIO_SEEDS} seeds of the 1:1 loss minus the 5:1 loss",
+               ">=", 0.01, _update_ratio_gap("d_loss", -1.0)),
+    Experiment("update_ratio_accuracy", f"{_RATIO}accuracy_higher", "5 discriminator updates per generator update should keep "
+               "the discriminator ahead of 1:1: its mean accuracy over steps 20-200 higher",
+               f"median over {UPDATE_RATIO_SEEDS} seeds of the 5:1 accuracy minus the 1:1 one",
+               ">=", 0.005, _update_ratio_gap("d_accuracy", 1.0)),
+    Experiment("lr_balance", "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse",
+               "with a generator learning 30 times faster than its discriminator, training "
+               "should fail (balanced rates train better)",
+               f"median over {LR_BALANCE_SEEDS} seeds of JS(unbalanced) - JS(balanced)",
+               ">=", 0.05, _lr_balance_gap),
+    *(Experiment(f"noise_centre[{dim}]", f"test_noise.py::test_gaussian_noise_concentrates_near_the_centre[{dim}]",
+                 "gaussian noise should concentrate the generator's inputs near the centre and "
+                 "uniform noise spread them evenly",
+                 f"largest distance of the share of {dim}-D noise in the central box from "
+                 "its exact value", "<=", 0.02, _central_deviation(dim))
+      for dim in (1, 2)),
+    Experiment("losses_log", "test_losses.py::test_losses_are_log_losses_not_shares",
+               "the discriminator's loss should be a log loss (about 1.95 ln 2 = 1.35 for one that "
+               "cannot yet tell real from fake), not a share of points (at most 1)",
+               f"its largest value over the first {LOSSES_STEPS} steps", ">", 1.0,
+               _largest_d_loss),
+    Experiment("losses_not_shares", "test_losses.py::test_losses_are_log_losses_not_shares",
+               "the losses should be log losses, not counts of points divided by the batch of 150",
+               "share of steps whose losses are multiples of 1/150", "<=", 0.5,
+               _share_like_losses),
+)
+
+
+def check(runs: Runs, name: str, spec_seed: int) -> tuple[bool, str]:
+    """Whether experiment ``name`` holds on ``runs`` for ``spec_seed``, and the message that
+    says why not (what a spec asserts)."""
+    experiment = EXPERIMENTS[name]
+    result = experiment.run(runs, spec_seed)
+    return result.holds, experiment.message(result)

@@ -20,38 +20,17 @@ Calibration (``python -m labs.gan.calibrate --only noise_dimension``):
 """
 from __future__ import annotations
 
-from labs.gan.spec_cases import (describe, extent, flatness, noise_1d_seeds,
-                                 noise_dimension_run)
-
-CURVE_AT_MOST = 0.01
-CURVE_EXTENT_AT_LEAST = 0.1
-REGION_AT_LEAST = 0.03
+from labs.gan.spec_cases import check
 
 
 def test_one_dimensional_noise_gives_a_curve(gan, spec_seed):
     """1-D noise gives points on a single curve."""
-    seeds = noise_1d_seeds(spec_seed)
-    config = noise_dimension_run(1, seeds[0])
-    runs = gan.train_seeds(config, seeds)
-    flat = [flatness(run["samples"]) for run in runs]
-    extents = [extent(run["samples"]) for run in runs]
-    measured = ", ".join(f"seed {seed}: flatness {f:.3g}, extent {e:.3g}"
-                         for seed, f, e in zip(seeds, flat, extents))
-    assert max(flat) <= CURVE_AT_MOST, (
-        "with 1-D noise the generated points should lie on a single curve (local flatness "
-        f"about 0); {describe(config)} over seeds {seeds} gave {measured}; expected every "
-        f"flatness <= {CURVE_AT_MOST}")
-    assert max(extents) >= CURVE_EXTENT_AT_LEAST, (
-        "with 1-D noise the generated points should lie along a curve, not on a single spot: "
-        f"every run collapsed to a point; {describe(config)} over seeds {seeds} gave "
-        f"{measured}; expected at least one extent >= {CURVE_EXTENT_AT_LEAST}")
+    for name in ("noise_1d_flat", "noise_1d_extent"):
+        holds, message = check(gan, name, spec_seed)
+        assert holds, message
 
 
 def test_two_dimensional_noise_fills_the_region(gan, spec_seed):
     """2-D noise fills the region."""
-    config = noise_dimension_run(2, spec_seed)
-    measured = flatness(gan.train(config)["samples"])
-    assert measured >= REGION_AT_LEAST, (
-        "with 2-D noise the generated points should fill a 2-D region of the gaussians "
-        f"mixture, not a curve; {describe(config)} gave local flatness {measured:.3g}, "
-        f"expected >= {REGION_AT_LEAST}")
+    holds, message = check(gan, "noise_2d_region", spec_seed)
+    assert holds, message
