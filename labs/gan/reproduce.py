@@ -22,8 +22,8 @@ from labs.gan.config import PRESETS, make_config
 from labs.gan.figures import comparison_figure, curves_figure, save_animation
 from labs.gan.metrics import local_flatness, spread
 from labs.gan.noise import sample_noise
-from labs.gan.spec_cases import (CHANCE_D_LOSS, EXPERIMENTS, ContractRuns, Experiment, Runs,
-                                 central_fraction)
+from labs.gan.spec_cases import (CHANCE_D_LOSS, EXPERIMENTS, UPDATE_RATIO_WINDOW, ContractRuns,
+                                 Experiment, Runs, central_fraction)
 from labs.gan.train import GANRun, train_gan
 from labs.suite.golden import save_figure
 
@@ -65,11 +65,12 @@ def train_case(settings: dict[str, Any], seed: int, steps: int | None = None) ->
 def numbers(run: GANRun) -> dict[str, float]:
     """What the summary reports for one run (late means over the last 20% of steps)."""
     history, late = run.history, max(1, run.config.steps // 5)
-    early = slice(20, 200)  # the window the update-ratio spec reads
+    early = UPDATE_RATIO_WINDOW  # the window the update-ratio spec reads
+    steps = f"steps {early.start}-{early.stop}"
     return {"JS start": history["js"][0], "JS end": history["js"][-1], "JS min": history["js"].min(),
-            "D loss / chance, steps 20-200": np.nanmean(history["d_loss"][early]) / CHANCE_D_LOSS,
+            f"D loss / chance, {steps}": np.nanmean(history["d_loss"][early]) / CHANCE_D_LOSS,
             "D loss / chance, last 20%": np.nanmean(history["d_loss"][-late:]) / CHANCE_D_LOSS,
-            "D accuracy, steps 20-200": np.nanmean(history["d_accuracy"][early]),
+            f"D accuracy, {steps}": np.nanmean(history["d_accuracy"][early]),
             "D accuracy, last 20%": np.nanmean(history["d_accuracy"][-late:]),
             "G grad norm": np.nanmedian(history["g_grad_norm"][-late:]),
             "flatness": local_flatness(run.snapshots[run.config.steps].generated),

@@ -23,9 +23,14 @@ from labs.gan.metrics import kl_js, local_flatness, spread
 
 SAMPLES = 1500  # generated points per measurement
 REAL_SEED = 12345  # the real points every JS is measured against (the measuring tool's own)
-PRESET_STEPS = 500
+# steps of each preset's runs (calibration: specs/td2/gan/test_presets.py); the line is learnt fastest
+PRESET_STEPS = {"gaussians": 300, "ring": 300, "line": 300, "disjoint": 300}
 BEHAVIOUR_STEPS = 200
-STRONG_STEPS = 30
+NOISE_1D_STEPS = 150  # a curve shows early (2-D noise: the gaussians preset's own runs)
+NO_HIDDEN_LAYER_STEPS = 200
+UPDATE_RATIO_STEPS = 200
+NOT_REPRODUCED_STEPS = 500  # the expected failures' runs, as their reasons quote them
+STRONG_STEPS = 20
 STRONG_SEEDS = 3  # one seed in about 20 starts with G's points on the line: take a median
 STRONG_WINDOW = 10  # last steps whose median gradient norm is read
 
@@ -42,32 +47,36 @@ def config(preset: str | None = None, **overrides: Any) -> dict[str, Any]:
     return make_config(preset, **overrides).to_dict()
 
 
-def preset_run(preset: str, seed: int, steps: int = PRESET_STEPS) -> dict[str, Any]:
+def preset_run(preset: str, seed: int, steps: int | None = None) -> dict[str, Any]:
+    steps = PRESET_STEPS[preset] if steps is None else steps
     return config(preset, steps=steps, seed=seed, eval_every=max(1, steps))
 
 
-PRESET_SEEDS = 3  # GAN Lab's own ring run fails on about 1 seed in 24: a typical run is a median
+# GAN Lab's own ring run fails on about 1 seed in 24 (its drop about 0): the specs read the mean
+# over this many seeds, which a single failed run does not sink
+PRESET_SEEDS = 2
 
 
 def preset_seeds(spec_seed: int) -> list[int]:
     return [PRESET_SEEDS * spec_seed + i for i in range(PRESET_SEEDS)]
 
 
-def median_js_drop(train_seeds: Callable[[dict, list[int]], list[dict]], preset: str,
-                   spec_seed: int) -> tuple[float, list[float], list[float]]:
-    """The median over ``preset_seeds`` of (JS before training - JS after), and both lists.
+def mean_js_drop(train_seeds: Callable[[dict, list[int]], list[dict]], preset: str,
+                 spec_seed: int) -> tuple[float, list[float], list[float]]:
+    """The mean over ``preset_seeds`` of (JS before training - JS after), and both lists.
     ``train_seeds(config, seeds)`` trains ``config`` once per seed (the probe's results)."""
     seeds = preset_seeds(spec_seed)
     start = [js_to_real(run["samples"], preset)
              for run in train_seeds(preset_run(preset, seeds[0], steps=0), seeds)]
     end = [js_to_real(run["samples"], preset)
            for run in train_seeds(preset_run(preset, seeds[0]), seeds)]
-    return float(np.median(np.subtract(start, end))), start, end
+    return float(np.mean(np.subtract(start, end))), start, end
 
 
-def noise_dimension_run(dim: int, seed: int) -> dict[str, Any]:
-    """The gaussians preset (a 2-D region) with 1-D or its own 2-D noise."""
-    return config("gaussians", noise_dim=dim, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
+def noise_1d_run(seed: int) -> dict[str, Any]:
+    """The gaussians preset (a 2-D region) with 1-D noise instead of its own 2-D noise."""
+    return config("gaussians", noise_dim=1, steps=NOISE_1D_STEPS, seed=seed,
+                  eval_every=NOISE_1D_STEPS)
 
 
 NOISE_1D_SEEDS = 5  # about 1 run in 7 collapses to a point: the spec needs one curve of 5
@@ -77,13 +86,13 @@ def noise_1d_seeds(spec_seed: int) -> list[int]:
     return [NOISE_1D_SEEDS * spec_seed + i for i in range(NOISE_1D_SEEDS)]
 
 
-def no_hidden_layer_run(distribution: str, seed: int) -> dict[str, Any]:
-    return config(distribution, g_layers=0, steps=PRESET_STEPS, seed=seed, eval_every=PRESET_STEPS)
+def no_hidden_layer_run(distribution: str, seed: int, steps: int = NO_HIDDEN_LAYER_STEPS) -> dict[str, Any]:
+    return config(distribution, g_layers=0, steps=steps, seed=seed, eval_every=steps)
 
 
 UPDATE_RATIO_SEEDS = 5  # the spec takes the median over this many seeds: one seed's gap
 # is too noisy, and an independent correct GAN reverses it on about 1 run in 20
-UPDATE_RATIO_WINDOW = slice(20, BEHAVIOUR_STEPS)
+UPDATE_RATIO_WINDOW = slice(20, UPDATE_RATIO_STEPS)
 
 
 def update_ratio_seeds(spec_seed: int) -> list[int]:
@@ -92,8 +101,8 @@ def update_ratio_seeds(spec_seed: int) -> list[int]:
 
 def update_ratio_run(k_d: int, seed: int) -> dict[str, Any]:
     """Gaussians preset, its discriminator on Adam 0.01 so that its updates count."""
-    return config("gaussians", d_optimizer="adam", d_lr=0.01, k_d=k_d, steps=BEHAVIOUR_STEPS,
-                  seed=seed, eval_every=BEHAVIOUR_STEPS)
+    return config("gaussians", d_optimizer="adam", d_lr=0.01, k_d=k_d, steps=UPDATE_RATIO_STEPS,
+                  seed=seed, eval_every=UPDATE_RATIO_STEPS)
 
 
 def strong_discriminator_seeds(spec_seed: int) -> list[int]:
@@ -103,7 +112,7 @@ def strong_discriminator_seeds(spec_seed: int) -> list[int]:
 def strong_discriminator_run(loss: str, seed: int) -> dict[str, Any]:
     """A discriminator far stronger than the generator: 3 x 30, Adam 0.03, 10 updates per
     step, against the ring preset's generator on SGD 0.001, on the line (a thin target the
-    discriminator can wall off completely)."""
+    discriminator can wall off completely), ``STRONG_STEPS`` steps."""
     return config("ring", distribution="line", loss=loss, d_layers=3, d_neurons=30,
                   d_optimizer="adam", d_lr=0.03, k_d=10, g_lr=0.001, steps=STRONG_STEPS,
                   seed=seed, eval_every=STRONG_STEPS)
@@ -137,18 +146,19 @@ def generator_size_run(large: bool, seed: int, steps: int) -> dict[str, Any]:
     return config("ring", steps=steps, seed=seed, eval_every=steps, **size)
 
 
-LR_BALANCE_SEEDS = 3  # the spec takes the median gap over this many seeds
+LR_BALANCE_SEEDS = PRESET_SEEDS  # the spec takes the mean gap over this many seeds
 
 
 def lr_balance_seeds(spec_seed: int) -> list[int]:
-    return [LR_BALANCE_SEEDS * spec_seed + i for i in range(LR_BALANCE_SEEDS)]
+    return preset_seeds(spec_seed)  # the balanced runs are the presets spec's gaussians runs
 
 
 def lr_balance_run(unbalanced: bool, seed: int) -> dict[str, Any]:
-    """The gaussians preset, 200 steps, its own rates (D 0.1, G 0.03) or the discriminator's
-    cut to 0.001, so that the generator learns 30 times faster than it."""
-    rates = dict(d_lr=0.001) if unbalanced else {}
-    return config("gaussians", steps=BEHAVIOUR_STEPS, seed=seed, eval_every=BEHAVIOUR_STEPS, **rates)
+    """The gaussians preset's run (its rates D 0.1, G 0.03: the presets spec's own runs), or
+    the same with the discriminator's rate cut to 0.001, so that the generator learns 30
+    times faster than it."""
+    balanced = preset_run("gaussians", seed)
+    return dict(balanced, d_lr=0.001) if unbalanced else balanced
 
 
 def weak_discriminator_run(seed: int) -> dict[str, Any]:
@@ -279,16 +289,16 @@ def _listed(values: list[float]) -> str:
 
 def _presets_drop(preset: str) -> Callable[[Runs, int], tuple[float, str]]:
     def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
-        median, start, end = median_js_drop(runs.train_seeds, preset, spec_seed)
+        mean, start, end = mean_js_drop(runs.train_seeds, preset, spec_seed)
         went = ", ".join(f"{a:.3f} -> {b:.3f}" for a, b in zip(start, end))
-        return median, (f"{describe(preset_run(preset, spec_seed))} with seeds "
-                        f"{preset_seeds(spec_seed)} went {went} bits")
+        return mean, (f"{describe(preset_run(preset, spec_seed))} with seeds "
+                      f"{preset_seeds(spec_seed)} went {went} bits")
     return measure
 
 
 def _noise_1d(runs: Runs, spec_seed: int) -> tuple[list[float], list[float], str]:
     seeds = noise_1d_seeds(spec_seed)
-    config = noise_dimension_run(1, seeds[0])
+    config = noise_1d_run(seeds[0])
     trained = runs.train_seeds(config, seeds)
     flat = [flatness(run["samples"]) for run in trained]
     extents = [extent(run["samples"]) for run in trained]
@@ -308,8 +318,12 @@ def _noise_1d_extent(runs: Runs, spec_seed: int) -> tuple[float, str]:
 
 
 def _noise_2d_flatness(runs: Runs, spec_seed: int) -> tuple[float, str]:
-    config = noise_dimension_run(2, spec_seed)
-    return flatness(_one(runs, config)["samples"]), describe(config)
+    """The mean local flatness of the gaussians preset's runs (its own 2-D noise): the
+    presets spec's runs, so no run of its own."""
+    seeds = preset_seeds(spec_seed)
+    config = preset_run("gaussians", seeds[0])
+    flat = [flatness(run["samples"]) for run in runs.train_seeds(config, seeds)]
+    return float(np.mean(flat)), f"flatness {_listed(flat)} for seeds {seeds}, {describe(config)}"
 
 
 def _no_hidden_layer_js(distribution: str) -> Callable[[Runs, int], tuple[float, str]]:
@@ -321,10 +335,12 @@ def _no_hidden_layer_js(distribution: str) -> Callable[[Runs, int], tuple[float,
 
 def _preset_below_no_hidden_layer(distribution: str) -> Callable[[Runs, int], tuple[float, str]]:
     def measure(runs: Runs, spec_seed: int) -> tuple[float, str]:
-        small = js_to_real(_one(runs, no_hidden_layer_run(distribution, spec_seed))["samples"],
+        steps = NOT_REPRODUCED_STEPS
+        small = js_to_real(_one(runs, no_hidden_layer_run(distribution, spec_seed, steps))["samples"],
                            distribution)
-        preset = js_to_real(_one(runs, preset_run(distribution, spec_seed))["samples"], distribution)
-        return small - preset, (f"JS {preset:.3f} bits for {describe(preset_run(distribution, spec_seed))}"
+        preset_config = preset_run(distribution, spec_seed, steps)
+        preset = js_to_real(_one(runs, preset_config)["samples"], distribution)
+        return small - preset, (f"JS {preset:.3f} bits for {describe(preset_config)}"
                                 f", {small:.3f} with no hidden layer")
     return measure
 
@@ -376,7 +392,7 @@ def _lr_balance_gap(runs: Runs, spec_seed: int) -> tuple[float, str]:
     js = {unbalanced: np.array([js_to_real(run["samples"], "gaussians") for run in
                                 runs.train_seeds(lr_balance_run(unbalanced, seeds[0]), seeds)])
           for unbalanced in (False, True)}
-    return float(np.median(js[True] - js[False])), (
+    return float(np.mean(js[True] - js[False])), (
         f"over seeds {seeds} JS ends at {_listed(list(js[True]))} for "
         f"{describe(lr_balance_run(True, seeds[0]))} against {_listed(list(js[False]))} with "
         "the preset's rates")
@@ -435,7 +451,7 @@ _RATIO = "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_"
 EXPERIMENTS: dict[str, Experiment] = _experiments(
     *(Experiment(f"presets[{preset}]", f"{_PRESETS}[{preset}]", f"training with GAN Lab's {preset} preset should lower the "
                  "JS divergence well below its starting value",
-                 f"median drop of JS (bits) over {PRESET_SEEDS} seeds", ">=", 0.1,
+                 f"mean drop of JS (bits) over {PRESET_SEEDS} seeds", ">=", 0.1,
                  _presets_drop(preset), expected_to_hold=preset != "disjoint")
       for preset in ("gaussians", "ring", "line", "disjoint")),
     Experiment("noise_1d_flat", "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve",
@@ -444,11 +460,12 @@ EXPERIMENTS: dict[str, Experiment] = _experiments(
     Experiment("noise_1d_extent", "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve",
                "with 1-D noise the generated points should lie along a curve, not all collapsed to "
                "a point",
-               "largest extent over the runs", ">=", 0.1, _noise_1d_extent),
+               "largest extent over the runs", ">=", 0.02, _noise_1d_extent),
     Experiment("noise_2d_region", "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region",
                "with 2-D noise the generated points should fill a 2-D region of the gaussians "
                "mixture, not a curve",
-               "local flatness", ">=", 0.03, _noise_2d_flatness),
+               f"mean local flatness over {PRESET_SEEDS} seeds", ">=", 0.03,
+               _noise_2d_flatness),
     *(Experiment(f"no_hidden_layer[{name}]", f"{_CAPACITY}test_no_hidden_layer_cannot_fit_the_shape[{name}]",
                  f"a generator with no hidden layer can only make a blob, so it cannot fit the "
                  f"{name}: its JS divergence should stay high", "JS (bits)", ">=", threshold,
@@ -474,17 +491,19 @@ EXPERIMENTS: dict[str, Experiment] = _experiments(
                "stay far from the ring",
                "JS (bits)", ">=", 0.4, _weak_js),
     Experiment("update_ratio_loss", f"{_RATIO}loss_lower", "5 discriminator updates per generator update should keep the "
-               "discriminator ahead of 1:1: its mean loss over steps 20-200 lower",
+               "discriminator ahead of 1:1: its mean loss over steps "
+               f"{UPDATE_RATIO_WINDOW.start}-{UPDATE_RATIO_WINDOW.stop} lower",
                f"median over {UPDATE_RATIO_SEEDS} seeds of the 1:1 loss minus the 5:1 loss",
                ">=", 0.01, _update_ratio_gap("d_loss", -1.0)),
     Experiment("update_ratio_accuracy", f"{_RATIO}accuracy_higher", "5 discriminator updates per generator update should keep "
-               "the discriminator ahead of 1:1: its mean accuracy over steps 20-200 higher",
+               "the discriminator ahead of 1:1: its mean accuracy over steps "
+               f"{UPDATE_RATIO_WINDOW.start}-{UPDATE_RATIO_WINDOW.stop} higher",
                f"median over {UPDATE_RATIO_SEEDS} seeds of the 5:1 accuracy minus the 1:1 one",
                ">=", 0.005, _update_ratio_gap("d_accuracy", 1.0)),
     Experiment("lr_balance", "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse",
                "with a generator learning 30 times faster than its discriminator, training "
                "should fail (balanced rates train better)",
-               f"median over {LR_BALANCE_SEEDS} seeds of JS(unbalanced) - JS(balanced)",
+               f"mean over {LR_BALANCE_SEEDS} seeds of JS(unbalanced) - JS(balanced)",
                ">=", 0.05, _lr_balance_gap),
     *(Experiment(f"noise_centre[{dim}]", f"test_noise.py::test_gaussian_noise_concentrates_near_the_centre[{dim}]",
                  "gaussian noise should concentrate the generator's inputs near the centre and "
