@@ -32,8 +32,8 @@ DESCRIPTIONS: list[tuple[str, str]] = [
     ("td1/convergence_map_AND.png", "AND's final error over a grid of coeff (rows) and "
                                     "iterations (columns), log colour scale: dark is converged"),
     # TD 2, GAN Lab
-    ("td2/gan/summary.md", "every GAN experiment's numbers and what they show, next to what the "
-                           "report documents"),
+    ("td2/gan/summary.md", "every GAN experiment's numbers, and for each of the report's readings "
+                           "the specs' own verdict on the reference (shown / NOT shown)"),
     ("td2/gan/noise_kind_inputs.png", "1,500 draws of 2-D uniform and gaussian noise, with the "
                                       "share inside the central box (red)"),
     ("td2/gan/ring_training.gif", f"the ring preset's training, animated; {GAN_POINTS}"),
