@@ -31,13 +31,18 @@ def add_parser(subparsers) -> None:
                         help="tokens per block (default: the notebook's 128; 64 for the tiny masked model)")
     parser.add_argument("--learning-rate", type=float, default=None,
                         help="default: 2e-5 for the notebook's sizes, larger for tiny ones")
-    parser.add_argument("--batch-size", type=int, default=None, help="per process (default: by size)")
-    parser.add_argument("--seed", type=int, default=0, help="weights, data order and masks")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="per process (default: by size)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seed of the weights, data order and masks (default 0)")
     parser.add_argument("--articles", type=int, default=None,
-                        help="built-in corpus: training articles (validation gets an eighth, at least 4)")
-    parser.add_argument("--no-progress", action="store_true", help="hide the Trainer's progress bars")
+                        help="built-in corpus: training articles (validation gets an eighth, at "
+                             "least 4; default: the built-in corpus's own)")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="hide the line printed after each epoch")
     parser.add_argument("--out", type=Path, default=Path("results/lm"),
-                        help="folder for table.md, table.json and loss_curves.png")
+                        help="folder for table.md, table.json and loss_curves.png (default "
+                             "results/lm)")
     parser.set_defaults(func=run)
 
 
@@ -54,7 +59,7 @@ def corpus_spec(articles: int | None, seed: int):
 def check_arguments(args: argparse.Namespace) -> None:
     """Every argument, checked without loading torch or transformers (the messages are
     RunConfig's own, which checks them again)."""
-    from labs.cli import UsageError
+    from labs.cli import UsageError, bad_input
     from labs.lm.data import check_corpus_name
 
     sizes = MAX_POSITIONS[args.kind]
@@ -76,18 +81,20 @@ def check_arguments(args: argparse.Namespace) -> None:
         raise UsageError(f"batch size must be at least 1, got {args.batch_size}")
     if args.articles is not None and args.articles < 1:
         raise UsageError(f"articles must be at least 1, got {args.articles}")
-    check_corpus_name(args.corpus)
+    with bad_input(ValueError):
+        check_corpus_name(args.corpus)
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import output_folder
+    from labs.cli import bad_input, output_folder
 
     check_arguments(args)
     output_folder(args.out)
     # torch and transformers only once the arguments are known to be good
     from labs.lm.figures import loss_curves_figure
     from labs.lm.table import markdown_table, write_tables
-    from labs.lm.train import RunConfig, finish_distributed, is_main_process, train_lm
+    from labs.lm.train import (CorpusTooSmall, RunConfig, finish_distributed, is_main_process,
+                               train_lm)
     from labs.suite.golden import save_figure
 
     options = {} if args.batch_size is None else {"batch_size": args.batch_size}
@@ -96,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
                        learning_rate=args.learning_rate, seed=args.seed,
                        progress=not args.no_progress, **options)
     try:
-        result = train_lm(config)
+        with bad_input(CorpusTooSmall):  # known once the corpus is tokenised
+            result = train_lm(config)
         main = is_main_process()
     finally:
         finish_distributed()

@@ -71,7 +71,7 @@ class RunConfig:
     seed: int = 0  # weights, data order, training masks; evaluation masks use seed + 1
     use_cpu: bool = True
     cpu_threads: int | None = None  # None: 1 for tiny models, torch's default otherwise
-    progress: bool = True  # the Trainer's progress bars and logs
+    progress: bool = True  # one line per epoch (labs.lm.progress); the Trainer's own output never
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -137,6 +137,10 @@ class RunResult:
         return asdict(self)
 
 
+class CorpusTooSmall(ValueError):
+    """The corpus asked for holds no block of the size asked for (bad input, not a bug)."""
+
+
 @dataclass
 class Prepared:
     texts: Texts
@@ -160,7 +164,7 @@ def prepare(config: RunConfig, group: Callable | None = None) -> Prepared:
     blocks = tokenize_and_group(texts.dataset, tokenizer, config.block_size, group)
     for split in ("train", "validation"):
         if len(blocks[split]) == 0:
-            raise ValueError(f"the {split} split has fewer than {config.block_size} tokens: "
+            raise CorpusTooSmall(f"the {split} split has fewer than {config.block_size} tokens: "
                              "no block to train or evaluate on; use a larger corpus")
     return Prepared(texts, tokenizer, blocks)
 
@@ -174,7 +178,7 @@ def training_arguments(config: RunConfig, output_dir: str) -> Any:
         per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.batch_size, eval_strategy="epoch",
         logging_strategy="epoch", save_strategy="no", report_to=[], seed=config.seed,
-        use_cpu=config.use_cpu, disable_tqdm=not config.progress, dataloader_num_workers=0)
+        use_cpu=config.use_cpu, disable_tqdm=True, dataloader_num_workers=0)
 
 
 def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
@@ -199,10 +203,13 @@ def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
     trainer = PinnedEvaluationTrainer(model=model, args=training_arguments(config, output_dir),
                                       train_dataset=prepared.blocks["train"],
                                       eval_dataset=prepared.blocks["validation"], **extra)
-    if not config.progress:
-        from transformers import PrinterCallback
+    from transformers import PrinterCallback
 
-        trainer.remove_callback(PrinterCallback)  # the per-epoch dicts it prints otherwise
+    trainer.remove_callback(PrinterCallback)  # the log dicts it prints: one line per epoch instead
+    if config.progress:
+        from labs.lm.progress import EpochLines
+
+        trainer.add_callback(EpochLines())
     return trainer
 
 
@@ -296,7 +303,7 @@ def train_lm(config: RunConfig, group: Callable | None = None,
     with datasets_progress(False):
         prepared = prepare(config, group)
     with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, \
-            torch_threads(config.threads), datasets_progress(config.progress):
+            torch_threads(config.threads), datasets_progress(False):
         trainer = build_trainer(config, prepared, output_dir or scratch, collator_factory, model_builder)
         trainer.train()
         final = trainer.evaluate()  # the notebook evaluates once more for its perplexity

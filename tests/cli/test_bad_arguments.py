@@ -40,7 +40,7 @@ BAD_COMMANDS = {
     "grade {folder} --lab td1 --results /": "--results / is a folder",
     "grade {folder} --lab td9": "unknown lab 'td9'",
     "grade nowhere --lab td1": "student folder not found: nowhere",
-    "grade {folder} --lab td1 --timeout 0": "--timeout must be a positive number",
+    "grade {folder} --lab td1 --call-timeout 0": "--call-timeout must be a positive number",
     "grade-class {root} --lab td1 --csv /": "--csv / is a folder",
     "grade-class {root} --lab td1 --jobs 0": "--jobs must be at least 1, got 0",
 }

@@ -80,11 +80,15 @@ def test_cli_size_table_matches_the_models():
             assert positions == max_positions(kind, size), (kind, size)
 
 
-def test_a_shown_run_prints_no_map_bars_and_no_loss_type_notice(tmp_path, capfd):
-    """What `lm` shows is the Trainer's progress and the table: not the datasets maps' bars
-    nor transformers' "loss_type=None" notice; and 1 epoch is "1 epoch"."""
+def test_a_shown_run_prints_one_line_per_epoch_and_the_table(tmp_path, capfd):
+    """What `lm` shows is one line per epoch and the table: not the Trainer's progress bars
+    and log dicts, nor the datasets maps' bars, nor transformers' "loss_type=None" notice;
+    and 1 epoch is "1 epoch"."""
     shown = [a for a in SMALL if a != "--no-progress"]
     assert main(["lm", "clm", *shown, "--out", str(tmp_path)]) == 0
     out, err = capfd.readouterr()
     assert "Map:" not in out + err and "loss_type" not in out + err
+    assert "it/s" not in out + err and "{'loss'" not in out and "'eval_loss'" not in out
+    progress = [line for line in out.splitlines() if line.startswith("epoch ")]
+    assert len(progress) == 1 and progress[0].startswith("epoch 1/1: training loss ")
     assert "1 epoch," in out and "1 epochs" not in out

@@ -25,7 +25,9 @@ def test_user_points_from_csv(tmp_path):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--distribution", "moon"], "unknown distribution 'moon'"),
+    (["--distribution", "moon"], "argument --distribution: invalid choice: 'moon'"),
+    (["--noise-dim", "3"], "--noise-dim must be an integer from 1 to 2, got 3"),
+    (["--k", "11"], "--k-d must be an integer from 0 to 10, got 11"),
     (["--g-layers", "7"], "--g-layers must be an integer from 0 to 5, got 7"),
     (["--d-lr", "-0.1"], "--d-lr must be a positive number, got -0.1"),
     (["--noise", "3d-uniform"], "unknown noise '3d-uniform'"),
@@ -33,7 +35,11 @@ def test_user_points_from_csv(tmp_path):
     (["--points", "missing.csv"], "points file not found"),
 ])
 def test_bad_values_exit_2_with_one_line(tmp_path, capsys, argv, message):
-    assert main(["gan", *argv, "--steps", "1", "--out", str(tmp_path)]) == 2
+    try:
+        code = main(["gan", *argv, "--steps", "1", "--out", str(tmp_path)])
+    except SystemExit as exit_:  # refused by argparse itself (a choice)
+        code = exit_.code
+    assert code == 2
     error = capsys.readouterr().err
     assert message in error and len(error.strip().splitlines()) == 1
 
@@ -43,3 +49,24 @@ def test_malformed_csv_exits_2(tmp_path, capsys):
     points.write_text("0.1,0.2\n0.3;0.4\n")
     assert main(["gan", "--points", str(points), "--out", str(tmp_path)]) == 2
     assert "points.csv line 2: expected two numbers x,y" in capsys.readouterr().err
+
+
+def test_every_field_of_the_configuration_is_a_flag():
+    """The flags are generated from GANConfig: a field added there appears on the command
+    line; the three that are not settings have flags of their own (--points, --noise,
+    --frames for snapshot_steps)."""
+    import argparse
+    import dataclasses
+
+    from labs.cli import build_parser
+    from labs.dataclass_options import flag, settings_of
+    from labs.gan.config import GANConfig
+
+    subparsers = next(a for a in build_parser()._actions
+                      if isinstance(a, argparse._SubParsersAction))
+    flags = {name for action in subparsers.choices["gan"]._actions
+             for name in action.option_strings}
+    settings = {f.name for f in settings_of(GANConfig)}
+    assert {flag(f) for f in settings_of(GANConfig)} <= flags
+    assert {f.name for f in dataclasses.fields(GANConfig)} - settings == \
+        {"points", "noise", "snapshot_steps"}
