@@ -20,12 +20,15 @@ from typing import Any, Callable, Iterable
 
 def setting(help: str, *, unit: str = "", low: float | None = None, high: float | None = None,
             positive: bool = False, choices: Iterable[str] | None = None,
-            aliases: tuple[str, ...] = (), metavar: str | None = None) -> dict[str, Any]:
+            aliases: tuple[str, ...] = (), metavar: str | None = None,
+            type: type | None = None, default_text: str | None = None) -> dict[str, Any]:
     """A field's metadata: ``field(default=..., metadata=setting("what it is", ...))``.
-    ``low``/``high``: an integer's bounds (inclusive); ``positive``: a number > 0."""
+    ``low``/``high``: bounds (inclusive); ``positive``: a number > 0; ``type``: int, float
+    or str when the default (None) does not say; ``default_text``: what the help says of a
+    default that is not a plain value (None: "by size")."""
     return {"help": help, "unit": unit, "low": low, "high": high, "positive": positive,
             "choices": tuple(choices) if choices is not None else None, "aliases": aliases,
-            "metavar": metavar}
+            "metavar": metavar, "type": type, "default_text": default_text}
 
 
 def settings_of(cls: type, skip: Iterable[str] = ()) -> list[dataclasses.Field]:
@@ -38,7 +41,9 @@ def flag(field: dataclasses.Field) -> str:
 
 
 def _kind(field: dataclasses.Field) -> type:
-    """int, float or str: the type of the field's default (the settings here all have one)."""
+    """int, float or str: the metadata's ``type``, else the type of the field's default."""
+    if field.metadata.get("type") is not None:
+        return field.metadata["type"]
     default = field.default if field.default is not dataclasses.MISSING else None
     return type(default) if isinstance(default, (int, float, str)) else str
 
@@ -52,28 +57,32 @@ def _with_unit(value: Any, field: dataclasses.Field) -> str:
     return f"{_plain(value)} {unit}" if unit else _plain(value)
 
 
+def _span(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    return f" >= {low}" if low is not None else f" <= {high}" if high is not None else ""
+
+
 def check_field(field: dataclasses.Field, value: Any, name: str | None = None) -> None:
     """Raise ValueError naming ``name`` (default: the field's name) when ``value`` is out of
-    the field's range or choices."""
+    the field's range or choices (None, where the default is None, means the default)."""
     meta, name = field.metadata, name or field.name
+    if value is None and field.default is None:
+        return
     if meta.get("choices") is not None and value not in meta["choices"]:
         raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(meta['choices'])}")
-    kind = _kind(field)
+    kind, low, high = _kind(field), meta.get("low"), meta.get("high")
     if kind is int:
-        low, high = meta.get("low"), meta.get("high")
-        low = -math.inf if low is None else low
-        high = math.inf if high is None else high
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) \
-                or not low <= value <= high:
-            if high != math.inf:
-                span = f" from {low} to {high}"
-            else:
-                span = f" >= {low}" if low != -math.inf else ""
-            raise ValueError(f"{name} must be an integer{span}, got {value!r}")
-    elif kind is float and meta.get("positive"):
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) \
-                or not (math.isfinite(value) and value > 0):
+                or not (low is None or value >= low) or not (high is None or value <= high):
+            raise ValueError(f"{name} must be an integer{_span(low, high)}, got {value!r}")
+    elif kind is float:
+        real = not isinstance(value, bool) and isinstance(value, numbers.Real) \
+            and math.isfinite(value)
+        if meta.get("positive") and not (real and value > 0):
             raise ValueError(f"{name} must be a positive number, got {value!r}")
+        if not real or not (low is None or value >= low) or not (high is None or value <= high):
+            raise ValueError(f"{name} must be a finite number{_span(low, high)}, got {value!r}")
 
 
 def add_options(add: Callable[..., Any], cls: type, skip: Iterable[str] = (),
@@ -83,7 +92,8 @@ def add_options(add: Callable[..., Any], cls: type, skip: Iterable[str] = (),
     default, ``default_text(field)`` or the field's own."""
     for field in settings_of(cls, skip):
         meta = field.metadata
-        default = default_text(field) if default_text else _with_unit(field.default, field)
+        default = (default_text(field) if default_text else meta.get("default_text")
+                   or _with_unit(field.default, field))
         options: dict[str, Any] = {"dest": field.name, "type": _kind(field), "default": None,
                                    "help": f"{meta['help']} (default: {default})"}
         if meta.get("choices") is not None:

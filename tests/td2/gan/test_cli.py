@@ -50,23 +50,3 @@ def test_malformed_csv_exits_2(tmp_path, capsys):
     assert main(["gan", "--points", str(points), "--out", str(tmp_path)]) == 2
     assert "points.csv line 2: expected two numbers x,y" in capsys.readouterr().err
 
-
-def test_every_field_of_the_configuration_is_a_flag():
-    """The flags are generated from GANConfig: a field added there appears on the command
-    line; the three that are not settings have flags of their own (--points, --noise,
-    --frames for snapshot_steps)."""
-    import argparse
-    import dataclasses
-
-    from labs.cli import build_parser
-    from labs.dataclass_options import flag, settings_of
-    from labs.gan.config import GANConfig
-
-    subparsers = next(a for a in build_parser()._actions
-                      if isinstance(a, argparse._SubParsersAction))
-    flags = {name for action in subparsers.choices["gan"]._actions
-             for name in action.option_strings}
-    settings = {f.name for f in settings_of(GANConfig)}
-    assert {flag(f) for f in settings_of(GANConfig)} <= flags
-    assert {f.name for f in dataclasses.fields(GANConfig)} - settings == \
-        {"points", "noise", "snapshot_steps"}
