@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from labs.suite.limits import Limits, add_limit_options, limits_given
 from labs.dataclass_options import as_arguments
 from labs.suite.golden import Golden
+from labs.suite.limits import Limits, add_limit_options, limits_given
 from labs.suite.submission import (BoundContract, FolderSubmission, NotProvided,
                                    ReferenceSubmission, Submission)
 
@@ -72,19 +72,17 @@ def pytest_configure(config: pytest.Config) -> None:
     submission_limits(config, [])  # a bad limit is refused before collection
 
 
-def lab_of(path: Path) -> str | None:
-    """``td1`` for ``specs/td1/test_xor.py``; None for a file outside specs/."""
-    try:
-        return path.resolve().relative_to(PROJECT_ROOT / "specs").parts[0]
-    except (ValueError, IndexError):
-        return None
+def labs_of(items: list[pytest.Item]) -> list[str]:
+    """The labs whose specs are in ``items``: ``td1`` for ``specs/td1/test_xor.py``."""
+    specs = PROJECT_ROOT / "specs"
+    return sorted({item.path.resolve().relative_to(specs).parts[0] for item in items
+                   if item.path.resolve().is_relative_to(specs)})
 
 
 def submission_limits(config: pytest.Config, items: list[pytest.Item]) -> Limits:
     """The limits of the labs whose specs run (``labs.suite.limits``), with those given."""
-    labs = {lab for lab in (lab_of(item.path) for item in items) if lab}
     try:
-        return limits_given(labs, config.getoption)
+        return limits_given(labs_of(items), config.getoption)
     except ValueError as error:
         raise pytest.UsageError(str(error)) from None
 
@@ -92,10 +90,8 @@ def submission_limits(config: pytest.Config, items: list[pytest.Item]) -> Limits
 def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> str:
     if config.getoption("--submission") is None:
         return ""
-    labs = sorted({lab for lab in (lab_of(item.path) for item in items) if lab})
-    limits = submission_limits(config, items)
-    return f"labs: limits of the submission ({', '.join(labs) or 'no lab'}): " + \
-        " ".join(as_arguments(limits))
+    return (f"labs: limits of the submission ({', '.join(labs_of(items)) or 'no lab'}): "
+            + " ".join(as_arguments(submission_limits(config, items))))
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
