@@ -87,7 +87,7 @@ def _network(args: argparse.Namespace):
         raise UsageError(problem)
     try:
         network = load_network(args.network, args.stylegan3_repo, device)
-    except (pickle.UnpicklingError, EOFError, KeyError, OSError) as error:
+    except (pickle.UnpicklingError, EOFError, KeyError, OSError, ValueError) as error:
         raise UsageError(f"cannot load the network pickle {args.network}: "
                          f"{type(error).__name__}: {error}") from None
     if device == "cpu":
