@@ -5,7 +5,10 @@ from typing import Any
 
 from transformers import BertConfig, BertForMaskedLM, GPT2Config, GPT2LMHeadModel
 
-from labs.lm.sizes import SIZES, max_positions  # noqa: F401 - max_positions: re-exported
+from labs.lm.sizes import SIZES
+
+# for the worker tree of a contract that lists this module (labs.suite.worker_tree)
+CHILD_MODULES = ("labs.lm.sizes",)
 
 
 def model_config(kind: str, tokenizer: Any, size: str = "tiny") -> Any:
