@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from labs.suite import sandbox
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 from labs.suite.sandbox import command_prefix
 from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 
