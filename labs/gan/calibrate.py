@@ -92,7 +92,7 @@ def chosen(only: list[str] | None) -> list[str]:
 def submission(folder: Path | None) -> Submission:
     if folder is None:
         return ReferenceSubmission()
-    from labs.suite.child import Limits
+    from labs.suite.limits import Limits
     from labs.suite.sandbox import command_prefix
 
     return FolderSubmission(folder, Limits(call_timeout=3600, total_budget=86400), command_prefix())
