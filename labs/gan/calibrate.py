@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from labs.gan import contract
 from labs.gan import spec_cases as cases
 from labs.suite.submission import ReferenceSubmission
 
@@ -19,7 +20,7 @@ CONTRACT = "labs.gan.contract"
 
 
 def _train(gan, config: dict) -> dict:
-    return gan.call("train", config, cases.SAMPLES)
+    return gan.call(contract.probe_train, config, cases.SAMPLES)
 
 
 def presets(gan, seed: int) -> dict[str, float]:
@@ -27,7 +28,7 @@ def presets(gan, seed: int) -> dict[str, float]:
     row = {}
     for preset in ("line", "gaussians", "ring", "disjoint"):
         median, start, end = cases.median_js_drop(
-            lambda config, seeds: gan.call("train_seeds", config, seeds, cases.SAMPLES),
+            lambda config, seeds: gan.call(contract.probe_train_seeds, config, seeds, cases.SAMPLES),
             preset, seed)
         drops = np.subtract(start, end)
         row[f"{preset}_js_start"] = float(np.median(start))
@@ -41,7 +42,7 @@ def presets(gan, seed: int) -> dict[str, float]:
 def noise_dimension(gan, seed: int) -> dict[str, float]:
     """Seed here is the spec seed: the 1-D spec trains ``noise_1d_seeds(seed)``."""
     seeds = cases.noise_1d_seeds(seed)
-    runs = gan.call("train_seeds", cases.noise_dimension_run(1, seeds[0]), seeds, cases.SAMPLES)
+    runs = gan.call(contract.probe_train_seeds, cases.noise_dimension_run(1, seeds[0]), seeds, cases.SAMPLES)
     extents = [cases.extent(run["samples"]) for run in runs]
     return {"flatness_1d_max": max(cases.flatness(run["samples"]) for run in runs),
             "extent_1d_max": max(extents),
@@ -92,7 +93,7 @@ def noise(gan, seed: int) -> dict[str, float]:
     row = {}
     for dim in (1, 2):
         for kind in ("uniform", "gaussian"):
-            values = gan.call("sample_noise", kind, dim, 20000, seed)
+            values = gan.call(contract.probe_sample_noise, kind, dim, 20000, seed)
             row[f"{kind}_{dim}d_central"] = cases.central_fraction(values)
             row[f"{kind}_{dim}d_mean_dev"] = float(np.abs(values.mean(axis=0) - 0.5).max())
             row[f"{kind}_{dim}d_sd"] = float(values.std(axis=0).mean())
@@ -101,16 +102,16 @@ def noise(gan, seed: int) -> dict[str, float]:
 
 def real_distributions(gan, seed: int) -> dict[str, float]:
     n = 20000
-    along, across = cases.line_coordinates(gan.call("sample_real", "line", n, seed))
-    gaussians = gan.call("sample_real", "gaussians", n, seed)
+    along, across = cases.line_coordinates(gan.call(contract.probe_sample_real, "line", n, seed))
+    gaussians = gan.call(contract.probe_sample_real, "gaussians", n, seed)
     expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
-    ring = cases.ring_radius(gan.call("sample_real", "ring", n, seed))
-    blobs = gan.call("sample_real", "disjoint", n, seed)
+    ring = cases.ring_radius(gan.call(contract.probe_sample_real, "ring", n, seed))
+    blobs = gan.call(contract.probe_sample_real, "disjoint", n, seed)
     centres = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
     distances = np.linalg.norm(blobs[:, None] - centres[None], axis=2)
     nearest = distances.argmin(axis=1)
     drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
-    user = gan.call("sample_drawing", drawn.tolist(), n, seed)
+    user = gan.call(contract.probe_sample_drawing, drawn.tolist(), n, seed)
     user_nearest = np.linalg.norm(user[:, None] - drawn[None], axis=2).argmin(axis=1)
     return {
         "line_mean_along": float(along.mean()), "line_sd_across": float(across.std()),
