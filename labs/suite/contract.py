@@ -184,16 +184,19 @@ def probe_name(contract: ModuleType, function: Any) -> str:
     return name
 
 
-def student_calls(function: Probe, args: tuple, kwargs: dict) -> tuple[str, int]:
-    """(the student's function a probe calls, how many times) for these arguments."""
+def student_calls(function: Probe, args: tuple, kwargs: dict,
+                  repeat: int | None = None) -> tuple[str, int]:
+    """(the student's function a probe calls, how many times) for these arguments, the
+    probe run ``repeat`` times."""
     calls: ProbeCalls = function.__probe__  # type: ignore[attr-defined]
-    if calls.once_per is None:
-        return calls.function, max(1, calls.times)
-    try:
-        bound = inspect.signature(function).bind(None, *args, **kwargs)
-        return calls.function, max(1, len(bound.arguments[calls.once_per]))
-    except (TypeError, KeyError):  # a probe's own argument errors are reported by the probe
-        return calls.function, 1
+    times = max(1, calls.times)
+    if calls.once_per is not None:
+        try:
+            bound = inspect.signature(function).bind(None, *args, **kwargs)
+            times = max(1, len(bound.arguments[calls.once_per]))
+        except (TypeError, KeyError):  # a probe's own argument errors are reported by the probe
+            times = 1
+    return calls.function, times * (repeat or 1)
 
 
 def run_probe(function: Probe, impl: Any, args: tuple | list, kwargs: dict,

@@ -148,8 +148,7 @@ class FolderSubmission(Submission):
                                   f"{self.limits.total_budget:g} s on earlier calls")
         # a probe that calls the submission n times gets n call timeouts (and n more per
         # repeat), and a failure names the function called (what its @probe declares)
-        called, calls = student_calls(probe_named(bound.contract, probe), args, kwargs)
-        calls *= repeat or 1
+        called, calls = student_calls(probe_named(bound.contract, probe), args, kwargs, repeat)
         timeout = min(self.limits.call_timeout * calls, left)
         child = self._child(bound.path)
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from labs.perceptron.contract import probe_train
@@ -67,3 +68,43 @@ def test_a_submission_whose_second_call_differs_fails_the_determinism_spec(drift
     outcomes = run_specs([str(ROOT / "specs" / "td1" / "test_determinism.py")], drifting)
     assert outcomes["test_same_seed_same_run_to_the_bit"] == "failed", outcomes
     assert outcomes["test_different_seeds_different_initial_weights"] == "passed", outcomes
+
+
+class Drifting:
+    """A stand-in client whose every repeated call answers differently from the last."""
+
+    def __init__(self, answer):
+        self.answer = answer  # answer(k): the k-th call's result
+
+    def train(self, *args, repeat=None, **kwargs):
+        assert repeat == 2, "the determinism specs ask for the same call twice"
+        return [self.answer(k) for k in range(repeat)]
+
+
+def _spec(path: str):
+    import importlib.util
+
+    location = ROOT / "specs" / path
+    module_spec = importlib.util.spec_from_file_location(f"spec_{location.stem}", location)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gan_determinism_spec_fails_when_the_second_run_differs():
+    def run(k):
+        return {"samples": np.full((4, 2), float(k)),
+                "history": {"d_loss": np.zeros(3), "g_loss": np.zeros(3)}}
+
+    with pytest.raises(AssertionError, match="same generated points to the bit"):
+        _spec("td2/gan/test_determinism.py").test_same_seed_gives_the_same_run_to_the_bit(
+            Drifting(run), 0)
+
+
+def test_the_language_model_determinism_spec_fails_when_the_second_run_differs():
+    def run(k):
+        return {"epochs": [{"train_loss": 5.0, "eval_loss": 5.0 + k}], "eval_loss": 5.0 + k}
+
+    with pytest.raises(AssertionError, match="should give the same losses"):
+        _spec("td3/test_training.py").test_the_same_seed_gives_the_same_losses(
+            Drifting(run), 0, "clm")

@@ -22,3 +22,8 @@ from labs.suite.contract import student_calls
 ])
 def test_student_calls(probe, args, expected):
     assert student_calls(probe, args, {}) == expected
+
+
+def test_a_repeated_call_gets_a_timeout_per_call():
+    assert student_calls(perceptron.probe_train, ([0, 0, 0, 1], 0.7, 10, 0), {}, 2) == ("train", 2)
+    assert student_calls(lm.probe_collate, (4, 0), {}, 3) == ("make_collator and its collator", 6)
