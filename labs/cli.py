@@ -1,8 +1,10 @@
 """``python -m labs COMMAND``: one sub-command per job, each defined in its own module.
 
 A command module exposes ``add_parser(subparsers)``, which registers its parser and sets
-``func(args) -> int``. Bad input raises ``UsageError`` (or ``ValueError``/``OSError`` from
-validation), reported as one line on stderr with exit code 2, never a traceback.
+``func(args) -> int``. Bad input raises ``UsageError``, reported as one line on stderr with
+exit code 2, never a traceback; where a command reads its input with code that raises
+``ValueError`` or ``OSError``, it says so with ``with bad_input():``. Any other error is a
+bug, not bad input: it surfaces as a traceback, exit code 1.
 
 Command modules import only light modules at the top (building the parser imports them all),
 and each ``func`` checks every argument and output path before it imports torch,
@@ -15,7 +17,9 @@ import argparse
 import importlib
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 COMMAND_MODULES = (
     "labs.perceptron.cli",
@@ -34,6 +38,17 @@ COMMAND_MODULES = (
 
 class UsageError(Exception):
     """Bad input from the command line: reported in one line, exit code 2."""
+
+
+@contextmanager
+def bad_input(*errors: type[Exception]) -> Iterator[None]:
+    """Around the reading of a command's input (a file, a value): its errors (default
+    ValueError and OSError) are bad input, one line and exit code 2. Only there: the same
+    error raised by the work that follows is a bug, and shows its traceback."""
+    try:
+        yield
+    except errors or (ValueError, OSError) as error:
+        raise UsageError(str(error)) from None
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -77,8 +92,14 @@ def output_folder(path: Path) -> Path:
     return path
 
 
+def description(doc: str) -> str:
+    """A module docstring's first line as a parser's description: plain text, without the
+    reStructuredText backticks."""
+    return doc.splitlines()[0].replace("``", "")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="python -m labs", description=__doc__.splitlines()[0])
+    parser = OneLineParser(prog="python -m labs", description=description(__doc__))
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parser(subparsers)
@@ -90,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (UsageError, ValueError, OSError) as error:
+    except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,57 +1,58 @@
 """``python -m labs gan``: train one GAN Lab configuration, write its figures and an animation.
 
-Every hyper-parameter is a flag; ``--preset NAME`` fills them with GAN Lab's saved settings
+Every hyper-parameter is a flag (one per field of ``GANConfig``, generated from it);
+``--preset NAME`` fills them with GAN Lab's saved settings
 for that distribution, and any other flag given overrides the preset.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 from pathlib import Path
 
-from labs.gan.config import LOSSES, OPTIMIZERS, PRESETS
-from labs.gan.distributions import DISTRIBUTIONS
+from labs.cli import description
+from labs.dataclass_options import add_options, given
+from labs.gan.config import PRESETS, GANConfig
 
 NOISE_CHOICES = ("uniform", "gaussian", "1d-uniform", "2d-uniform", "1d-gaussian", "2d-gaussian")
 HISTORY_COLUMNS = ("d_loss", "g_loss", "g_grad_norm", "d_accuracy", "d_real", "d_fake")
 
 
+def _default(setting: dataclasses.Field) -> str:
+    """What a flag's help says of its default: the field's, or the preset's."""
+    in_presets = any(setting.name in preset for preset in PRESETS.values())
+    return f"{setting.default}" + (", or the preset's" if in_presets else "")
+
+
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("gan", help="TD 2: GAN Lab in Python (a toy 2-D GAN)",
-                                   description=__doc__.splitlines()[0])
+                                   description=description(__doc__))
     add = parser.add_argument
-    add("--preset", help=f"GAN Lab's settings for one of {', '.join(PRESETS)}")
-    add("--distribution", help=f"real data: {', '.join(DISTRIBUTIONS)} (default gaussians)")
-    add("--points", type=Path, help="CSV of x,y rows in the unit square (the drawing distribution)")
-    add("--noise", help=f"{', '.join(NOISE_CHOICES)} (default 2d-gaussian)")
-    add("--noise-dim", type=int, help="1 or 2")
-    for who, name in (("g", "generator"), ("d", "discriminator")):
-        add(f"--{who}-layers", type=int, help=f"{name} hidden layers, 0 to 5")
-        add(f"--{who}-neurons", type=int, help=f"{name} neurons per hidden layer, 1 to 100")
-        add(f"--{who}-optimizer", help=f"{name} optimiser: {', '.join(OPTIMIZERS)}")
-        add(f"--{who}-lr", type=float, help=f"{name} learning rate (> 0)")
-    add("--loss", help=f"{', '.join(LOSSES)} (default log)")
-    add("--k", "--k-d", dest="k_d", type=int, help="discriminator updates per step, 0 to 10")
-    add("--k-g", type=int, help="generator updates per step, 0 to 10 (default 1)")
-    add("--steps", type=int, default=1000, help="training steps (default 1000)")
-    add("--batch-size", type=int, help="points per batch (default 150)")
-    add("--seed", type=int, default=0, help="seed of everything random (default 0)")
-    add("--frames", type=int, default=20, help="snapshots in the animation (default 20)")
+    add("--preset", help=f"GAN Lab's settings for one of {', '.join(PRESETS)} (default: none, "
+                         "GAN Lab's start page)")
+    add_options(add, GANConfig, default_text=_default)  # one flag per field of GANConfig
+    add("--points", type=Path, help="CSV of x,y rows in the unit square (default: none; given, "
+                                    "the distribution defaults to drawing)")
+    add("--noise", help=f"the generator's noise: {', '.join(NOISE_CHOICES)} (default: "
+                        "gaussian, or the preset's; 1d-/2d- also set --noise-dim)")
+    add("--frames", type=int, default=20, help="snapshots in the animation (default: 20)")
     add("--no-gif", action="store_true", help="skip the animated GIF")
-    add("--out", type=Path, default=Path("results/gan"), help="output folder")
+    add("--out", type=Path, default=Path("results/gan"),
+        help="output folder (default: results/gan)")
     parser.set_defaults(func=run)
 
 
-def config_from_args(args: argparse.Namespace):
-    """The GANConfig the flags describe (ValueError names a bad value)."""
+def config_from_args(args: argparse.Namespace) -> GANConfig:
+    """The GANConfig the flags describe (UsageError names a bad value, and its flag)."""
     from labs.cli import UsageError
     from labs.gan.config import make_config
     from labs.gan.distributions import read_points_csv
 
-    overrides = {name: getattr(args, name) for name in (
-        "distribution", "noise_dim", "g_layers", "g_neurons", "g_optimizer", "g_lr",
-        "d_layers", "d_neurons", "d_optimizer", "d_lr", "loss", "k_d", "k_g", "steps",
-        "batch_size", "seed") if getattr(args, name) is not None}
+    try:
+        overrides = given(GANConfig, lambda name: getattr(args, name))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     if args.noise is not None:
         if args.noise not in NOISE_CHOICES:
             raise UsageError(f"unknown noise {args.noise!r}; choose one of {', '.join(NOISE_CHOICES)}")
@@ -62,22 +63,20 @@ def config_from_args(args: argparse.Namespace):
     if args.points is not None:
         if not args.points.is_file():
             raise UsageError(f"points file not found: {args.points}")
-        overrides["points"] = read_points_csv(args.points)
+        try:
+            overrides["points"] = read_points_csv(args.points)
+        except ValueError as error:  # the file's own message: its name, line and value
+            raise UsageError(str(error)) from None
         overrides.setdefault("distribution", "drawing")
     if args.frames < 1:
         raise UsageError(f"--frames must be >= 1, got {args.frames}")
-    frames = min(args.frames, max(1, overrides["steps"]))
-    overrides["snapshot_steps"] = sorted({round(i * overrides["steps"] / frames) for i in range(frames + 1)})
     try:
-        return make_config(args.preset, **overrides)
-    except ValueError as error:  # name the flag the user typed, not the field
-        import re
-
-        flags = {name: "--" + name.replace("_", "-") for name in overrides if "_" in name}
-        if not flags:
-            raise UsageError(str(error)) from None
-        raise UsageError(re.sub(r"\b(" + "|".join(map(re.escape, flags)) + r")\b",
-                                lambda m: flags[m.group(1)], str(error))) from None
+        config = make_config(args.preset, **overrides)
+    except ValueError as error:  # what no one flag says: a preset, noise with its dimension
+        raise UsageError(str(error)) from None
+    frames = min(args.frames, max(1, config.steps))
+    steps = sorted({round(i * config.steps / frames) for i in range(frames + 1)})
+    return dataclasses.replace(config, snapshot_steps=tuple(steps))
 
 
 def write_history_csv(history: dict, path: Path) -> None:

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
+from labs.dataclass_options import check_field, setting, settings_of
 from labs.gan.distributions import DISTRIBUTIONS, check_points
 from labs.gan.noise import check_noise
 
@@ -37,26 +38,44 @@ ATLAS_SIZE = 12000  # GAN Lab pre-draws this many real and noise points and cycl
 
 @dataclass
 class GANConfig:
-    distribution: str = "gaussians"
+    # each field with ``setting`` metadata is also a flag of ``python -m labs gan``
+    # (``labs.dataclass_options``); points, noise and snapshot_steps have flags of their own
+    distribution: str = field(default="gaussians", metadata=setting(
+        "the real data", choices=DISTRIBUTIONS))
     points: Any = None  # user points for "drawing": an (m, 2) array or a CSV path
     noise: str = "gaussian"
-    noise_dim: int = 2
-    g_layers: int = 2
-    g_neurons: int = 8
-    d_layers: int = 2
-    d_neurons: int = 8
-    g_optimizer: str = "sgd"
-    d_optimizer: str = "sgd"
-    g_lr: float = 0.03
-    d_lr: float = 0.1
-    loss: str = "log"
-    k_d: int = 2  # discriminator updates per step
-    k_g: int = 1  # generator updates per step
-    steps: int = 1000
-    batch_size: int = 150
-    seed: int = 0
-    eval_every: int = 10  # divergences every this many steps (and at 0 and the end)
-    eval_samples: int = 1500  # real and generated points per divergence estimate
+    noise_dim: int = field(default=2, metadata=setting(
+        "dimension of the generator's noise", low=1, high=2))
+    g_layers: int = field(default=2, metadata=setting(
+        "generator hidden layers", low=0, high=MAX_LAYERS))
+    g_neurons: int = field(default=8, metadata=setting(
+        "generator neurons per hidden layer", low=1, high=MAX_NEURONS))
+    d_layers: int = field(default=2, metadata=setting(
+        "discriminator hidden layers", low=0, high=MAX_LAYERS))
+    d_neurons: int = field(default=8, metadata=setting(
+        "discriminator neurons per hidden layer", low=1, high=MAX_NEURONS))
+    g_optimizer: str = field(default="sgd", metadata=setting(
+        "generator optimiser", choices=OPTIMIZERS))
+    d_optimizer: str = field(default="sgd", metadata=setting(
+        "discriminator optimiser", choices=OPTIMIZERS))
+    g_lr: float = field(default=0.03, metadata=setting(
+        "generator learning rate", positive=True, metavar="LR"))
+    d_lr: float = field(default=0.1, metadata=setting(
+        "discriminator learning rate", positive=True, metavar="LR"))
+    loss: str = field(default="log", metadata=setting("the GAN loss", choices=LOSSES))
+    k_d: int = field(default=2, metadata=setting(
+        "discriminator updates per step", low=0, high=MAX_UPDATES_PER_STEP, aliases=("--k",),
+        metavar="K"))
+    k_g: int = field(default=1, metadata=setting(
+        "generator updates per step", low=0, high=MAX_UPDATES_PER_STEP, metavar="K"))
+    steps: int = field(default=1000, metadata=setting("training steps", low=0))
+    batch_size: int = field(default=150, metadata=setting(
+        "real and generated points per batch", low=1, high=ATLAS_SIZE))
+    seed: int = field(default=0, metadata=setting("seed of everything random", low=0))
+    eval_every: int = field(default=10, metadata=setting(
+        "divergences every this many steps (and at 0 and the end)", low=1, metavar="STEPS"))
+    eval_samples: int = field(default=1500, metadata=setting(
+        "real and generated points per divergence estimate", low=1, metavar="POINTS"))
     snapshot_steps: tuple[int, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
@@ -91,36 +110,16 @@ def _integer(value: Any, name: str, low: int, high: float = math.inf) -> None:
         raise ValueError(f"{name} must be an integer {span}, got {value!r}")
 
 
-def _choice(value: Any, name: str, choices: tuple[str, ...]) -> None:
-    if value not in choices:
-        raise ValueError(f"unknown {name} {value!r}; choose one of {', '.join(choices)}")
-
-
 def check_config(config: GANConfig) -> None:
     """Raise ValueError naming the first bad value."""
-    _choice(config.distribution, "distribution", DISTRIBUTIONS)
+    check_noise(config.noise, config.noise_dim)
+    for setting_ in settings_of(GANConfig):  # the ranges and choices of the fields' metadata
+        check_field(setting_, getattr(config, setting_.name))
     if config.distribution == "drawing":
         if config.points is None:
             raise ValueError("the drawing distribution needs points (an array or a CSV file)")
         if not isinstance(config.points, str) and not hasattr(config.points, "__fspath__"):
             check_points(config.points)
-    check_noise(config.noise, config.noise_dim)
-    for who in ("g", "d"):
-        _integer(getattr(config, f"{who}_layers"), f"{who}_layers", 0, MAX_LAYERS)
-        _integer(getattr(config, f"{who}_neurons"), f"{who}_neurons", 1, MAX_NEURONS)
-        _choice(getattr(config, f"{who}_optimizer"), f"{who}_optimizer", OPTIMIZERS)
-        lr = getattr(config, f"{who}_lr")
-        if isinstance(lr, bool) or not isinstance(lr, (int, float)) or not (
-                math.isfinite(lr) and lr > 0):
-            raise ValueError(f"{who}_lr must be a positive number, got {lr!r}")
-    _choice(config.loss, "loss", LOSSES)
-    _integer(config.k_d, "k_d", 0, MAX_UPDATES_PER_STEP)
-    _integer(config.k_g, "k_g", 0, MAX_UPDATES_PER_STEP)
-    _integer(config.steps, "steps", 0)
-    _integer(config.batch_size, "batch_size", 1, ATLAS_SIZE)
-    _integer(config.seed, "seed", 0)
-    _integer(config.eval_every, "eval_every", 1)
-    _integer(config.eval_samples, "eval_samples", 1)
     for step in config.snapshot_steps:
         _integer(step, "a snapshot step", 0, config.steps)
 
@@ -129,7 +128,8 @@ def make_config(preset: str | None = None, **overrides: Any) -> GANConfig:
     """A preset by name (or GAN Lab's defaults), with any field overridden."""
     base: dict[str, Any] = {}
     if preset is not None:
-        _choice(preset, "preset", tuple(PRESETS))
+        if preset not in PRESETS:
+            raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
         base = dict(PRESETS[preset])
     known = {f.name for f in dataclasses.fields(GANConfig)}
     unknown = sorted(set(overrides) - known)

@@ -12,10 +12,11 @@ import shlex
 import zipfile
 from pathlib import Path
 
-from labs.grading.cli import add_limit_options, limits_from
-from labs.grading.rubric import load_rubric
+from labs.dataclass_options import as_arguments
+from labs.grading.cli import add_grading_options, limits_from
+from labs.grading.rubric import rubric_from
 from labs.grading.run import PROJECT_ROOT
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 
 TEMPLATES = Path(__file__).with_name("gradescope")
 SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".git"}
@@ -24,7 +25,7 @@ SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".git"}
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("gradescope-bundle",
                                    help="write the autograder zip Gradescope expects")
-    add_limit_options(parser)  # --rubric included
+    add_grading_options(parser)  # --rubric included
     parser.add_argument("--out", type=Path, default=Path("autograder.zip"), metavar="ZIP",
                         help="where to write the bundle (default: autograder.zip)")
     parser.set_defaults(func=run)
@@ -53,9 +54,7 @@ def write_bundle(lab: str, limits: Limits, out: Path, select: str | None = None,
                  rubric: Path | None = None) -> int:
     """Write the zip; return the number of files in it. ``rubric``: a teacher's rubric
     file (already validated), shipped as ``rubric.toml`` and passed to the grader."""
-    options = shlex.join([f"--timeout={limits.call_timeout:g}",
-                          f"--budget={limits.total_budget:g}", f"--memory-mb={limits.memory_mb}",
-                          *(["--only", select] if select else []),
+    options = shlex.join([*as_arguments(limits), *(["--only", select] if select else []),
                           *(["--rubric", "rubric.toml"] if rubric else [])])
     scripts = {
         "setup.sh": (TEMPLATES / "setup.sh").read_text().replace("@TORCH_VERSION@",
@@ -83,8 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     writable_file(args.out, "--out")
     limits = limits_from(args)
-    if args.rubric is not None:
-        load_rubric(args.rubric, args.lab)  # a bad rubric fails here, not on Gradescope
+    rubric_from(args)  # a bad rubric fails here, not on Gradescope
     count = write_bundle(args.lab, limits, args.out, args.only, args.rubric)
     print(f"{args.out}: Gradescope autograder for {args.lab} ({count} files); upload it as "
           "the assignment's autograder (base image with Python >= 3.11)")

@@ -16,18 +16,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from labs.grading.cli import add_limit_options, limits_from
+from labs.grading.cli import add_grading_options, limits_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("grade-class", help="grade every student folder of ROOT")
     parser.add_argument("root", type=Path, metavar="ROOT", help="one sub-folder per student")
-    add_limit_options(parser)
+    add_grading_options(parser)
     parser.add_argument("--csv", type=Path, default=Path("grades.csv"), metavar="FILE",
                         help="the class's grades (default: grades.csv); results/ and the "
                              "summary figure go next to it")

@@ -10,56 +10,40 @@ import json
 import sys
 from pathlib import Path
 
-from labs.grading.limits import limits_for
 from labs.grading.rubric import add_rubric_option, rubric_from
-from labs.suite.child import Limits
+from labs.suite.limits import Limits, add_limit_options, limits_given
 
 
-def add_limit_options(parser: argparse.ArgumentParser) -> None:
-    """--lab, --timeout, --budget, --memory-mb, --only: shared with grade-class."""
+def add_grading_options(parser: argparse.ArgumentParser) -> None:
+    """--lab, the limits (``labs.suite.limits``), --only, --rubric: shared with grade-class
+    and gradescope-bundle."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
-    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                        help="wall-clock limit per call into the submission (default: the "
-                             f"lab's, td1 {limits_for('td1').call_timeout:g}, else "
-                             f"{Limits.call_timeout:g})")
-    parser.add_argument("--budget", type=float, default=None, metavar="SECONDS",
-                        help="wall-clock budget for all calls of one submission (default: "
-                             f"the lab's, td1 {limits_for('td1').total_budget:g}, else "
-                             f"{Limits.total_budget:g})")
-    parser.add_argument("--memory-mb", type=int, default=None, metavar="MB",
-                        help="address-space limit of the submission's process (default: "
-                             f"the lab's, td3 {limits_for('td3').memory_mb}, else "
-                             f"{Limits.memory_mb})")
+    add_limit_options(parser.add_argument)
     parser.add_argument("--only", metavar="EXPR", default=None,
                         help="regrade only the specs matching this pytest -k expression "
-                             "(the grade is then marked partial)")
+                             "(the grade is then marked partial; default: every spec)")
     add_rubric_option(parser)
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
-    """Validated limits and lab, or UsageError naming the bad value."""
+    """Validated lab and limits (the lab's, with those given), or UsageError naming the bad
+    value."""
     from labs.cli import UsageError
     from labs.grading.run import available_labs
 
     if args.lab not in available_labs():
         raise UsageError(f"unknown lab {args.lab!r}; labs with specs: "
                          f"{', '.join(available_labs()) or 'none'}")
-    defaults = limits_for(args.lab)
-    timeout = defaults.call_timeout if args.timeout is None else args.timeout
-    budget = defaults.total_budget if args.budget is None else args.budget
-    memory = defaults.memory_mb if args.memory_mb is None else args.memory_mb
-    for name, value in (("timeout", timeout), ("budget", budget)):
-        if not value > 0:
-            raise UsageError(f"--{name} must be a positive number of seconds, got {value}")
-    if memory < 64:
-        raise UsageError(f"--memory-mb must be at least 64, got {memory}")
-    return Limits(call_timeout=timeout, total_budget=budget, memory_mb=memory)
+    try:
+        return limits_given([args.lab], lambda name: getattr(args, name))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("grade", help="grade one student folder against a lab's specs")
     parser.add_argument("folder", type=Path, metavar="DIR", help="the student's folder")
-    add_limit_options(parser)
+    add_grading_options(parser)
     parser.add_argument("--results", type=Path, default=Path("results.json"), metavar="FILE",
                         help="Gradescope results.json to write (default: results.json)")
     parser.add_argument("--reveal-hidden", action="store_true",
@@ -76,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     from labs.grading.grade import feedback_text, grade_folder, to_gradescope
     from labs.grading.run import GraderError
+    from labs.suite.staging import StagingError
 
     rubric = rubric_from(args)
     failures = args.results.resolve().parent / "failures"  # images of failed comparisons
@@ -83,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         grade = grade_folder(args.folder, args.lab, limits,
                              hide=[args.results.resolve().parent, args.folder.resolve().parent],
                              select=args.only, rubric=rubric, failures=failures)
+    except StagingError as error:  # the folder could not be read: bad input
+        raise UsageError(str(error)) from None
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)
         return 1

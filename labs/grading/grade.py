@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labs.grading.limits import limits_for
 from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
-from labs.suite.child import Limits
+from labs.suite.limits import Limits, limits_for
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
 CALL_FAILED = "calling the submission failed: "
@@ -197,7 +196,7 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  rubric: Rubric = POINTS, failures: Path | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
 
-    ``limits``: default, the lab's (``labs.grading.limits``); ``hide``: more folders the
+    ``limits``: default, the lab's (``labs.suite.limits``); ``hide``: more folders the
     submission must not read (the grader's output); ``select``: a pytest ``-k`` expression
     for a partial regrade (the grade says so); ``rubric``: the points (default, the
     project's table); ``failures``: this student's folder for failure images.

@@ -148,12 +148,17 @@ def load_rubric(path: Path, lab: str) -> Rubric:
 def add_rubric_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubric", type=Path, default=None, metavar="FILE",
                         help="a teacher's points (TOML; python -m labs rubric LAB prints the "
-                             "default to edit)")
+                             "default to edit; default: labs/grading/points.py)")
 
 
 def rubric_from(args: argparse.Namespace) -> Rubric:
     """The rubric named by --rubric (validated for --lab), or the default points."""
-    return POINTS if args.rubric is None else load_rubric(args.rubric, args.lab)
+    from labs.cli import bad_input
+
+    if args.rubric is None:
+        return POINTS
+    with bad_input(RubricError):
+        return load_rubric(args.rubric, args.lab)
 
 
 def add_parser(subparsers) -> None:

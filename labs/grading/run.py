@@ -19,8 +19,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from labs.dataclass_options import as_arguments
 from labs.suite import sandbox
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 from labs.suite.jail import extra_hidden
 from labs.suite.spec_runs import kill_run
 from labs.suite.spec_runs import pytest_command as spec_command
@@ -83,9 +84,7 @@ def pytest_command(staged: Path, lab: str, limits: Limits, outcomes: Path,
         "-q", "--no-header", "-o", "addopts=",
         "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
         "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
-        f"--call-timeout={limits.call_timeout:g}",
-        f"--submission-budget={limits.total_budget:g}",
-        f"--memory-mb={limits.memory_mb}", *(["-k", select] if select else []),
+        *as_arguments(limits), *(["-k", select] if select else []),
         *([f"--golden-failures={failures}"] if failures else []))  # a student's own failure images
 
 

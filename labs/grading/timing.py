@@ -15,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from labs.cli import description
 from labs.grading.class_cli import grade_class
 from labs.grading.grade import Grade
-from labs.grading.limits import limits_for
-from labs.suite.child import Limits
+from labs.suite.limits import add_limit_options, limits_given
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "submissions" / "td1"
 CORRECT = ("correct_lists", "correct_tuple_mapped", "chatty_prints_megabytes")
@@ -37,14 +37,13 @@ def _children_cpu() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=description(__doc__))
     parser.add_argument("--size", type=int, default=20)
     parser.add_argument("--loops", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=limits_for("td1").call_timeout)
-    parser.add_argument("--budget", type=float, default=limits_for("td1").total_budget)
+    add_limit_options(parser.add_argument)
     args = parser.parse_args()
-    limits = Limits(call_timeout=args.timeout, total_budget=args.budget)
+    limits = limits_given(["td1"], lambda name: getattr(args, name))
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "class"
         build_class(root, args.size, args.loops)
@@ -54,7 +53,7 @@ def main() -> None:
         seconds, cpu = time.monotonic() - start, _children_cpu() - cpu
     per_folder = [g.seconds for g in grades.values() if isinstance(g, Grade)]
     print(f"{args.size} folders ({args.loops} looping), {args.jobs} jobs, call timeout "
-          f"{args.timeout:g} s: {seconds:.1f} s wall, {seconds / args.size:.2f} s per folder; "
+          f"{limits.call_timeout:g} s: {seconds:.1f} s wall, {seconds / args.size:.2f} s per folder; "
           f"pytest run per folder {min(per_folder):.1f}-{max(per_folder):.1f} s; scores "
           f"{sorted({g.score for g in grades.values() if isinstance(g, Grade)})}; CPU "
           f"{cpu:.1f} s in all (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")

@@ -18,12 +18,13 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError
+    from labs.cli import UsageError, bad_input
     from labs.lm.report_check import check_models, format_checks, format_read, read_report
 
     if not args.file.is_file():
         raise UsageError(f"no such report file: {args.file}")
-    models = read_report(args.file)
+    with bad_input():  # not a report: not text, not a table, not JSON of models
+        models = read_report(args.file)
     checks = check_models(models)
     print(format_read(models) + "\n\n" + format_checks(checks))
     return 0 if all(c.holds for c in checks) else 1

@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 CONSONANTS = "bdfgklmnprstvz"
 VOWELS = "aeiou"
@@ -183,6 +182,8 @@ def build_source(spec: CorpusSpec, rng: np.random.Generator) -> MarkovSource:
         # a paragraph that ends the article opens the next title, in a topic drawn uniformly
         matrix[topic * size + PARAGRAPH_END, np.arange(spec.topics) * size + TITLE_OPEN] = \
             spec.article_end / spec.topics
+    from scipy import sparse  # here: the CLI checks a run's settings without it
+
     return MarkovSource(surfaces, sparse.csr_matrix(matrix), spec.topics)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from labs.lm.metrics import perplexity
-from labs.lm.train import TINY_RECIPE, RunResult
+from labs.lm.run_config import TINY_RECIPE
+from labs.lm.train import RunResult
 
 TITLES = {"clm": "causal LM (GPT-2-like)", "mlm": "masked LM (BERT-like)"}
 

@@ -14,105 +14,17 @@ import os
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Callable, Iterator
 
-from labs.lm.corpus import CorpusSpec
-from labs.lm.data import (BLOCK_SIZE, BUILTIN, WIKITEXT, Texts, check_corpus_name, load_texts,
-                          tokenize_and_group)
-from labs.lm.models import SIZES, max_positions
+from labs.lm.data import WIKITEXT, Texts, load_texts, tokenize_and_group
+# RunConfig lives in run_config (read without torch by the CLI); importable from here too
+from labs.lm.run_config import RunConfig
 from labs.torch_threads import torch_threads
 
-KINDS = ("clm", "mlm")
-NOTEBOOK_LEARNING_RATE = 2e-5  # the notebook's, for GPT-2 small and BERT-base
-# Tiny models on a small corpus need larger steps. Measured on the built-in corpus: 1e-2 made
-# both worse; the masked model ended 0.57-0.77 nats below word frequencies at 3e-3 (seeds
-# 0-3), 0.52-0.61 at 2e-3, and stalled at word frequencies on seed 1 at 5e-3.
-TINY_LEARNING_RATE = {"clm": 5e-3, "mlm": 3e-3}
-# The tiny masked model learns from the 15% of tokens it masks: blocks of 64 give it twice
-# the optimiser steps for the same tokens, which it needs to get past word frequencies in
-# 3 epochs. The causal model and the notebook's sizes keep the notebook's 128.
-TINY_BLOCK_SIZE = {"clm": BLOCK_SIZE, "mlm": 64}
-# The tiny masked model's learning rate rises linearly over the first 15% of the steps: on
-# seed 12 it then ended 0.63 nats below word frequencies instead of 0.21 (the steps from
-# the first batches otherwise lock it on word frequencies). The notebook warms up nothing.
-TINY_WARMUP = {"clm": 0.0, "mlm": 0.15}
-# With that warm-up, 3 epochs left the masked model 0.32 nats below word frequencies on seed
-# 0 and 0.45 on seed 14; a 4th epoch took both to 0.63-0.64 (6 epochs: 0.72-0.80, at twice
-# the time). The causal model and the notebook's sizes keep the notebook's 3 epochs.
-TINY_EPOCHS = {"clm": 3, "mlm": 4}
-NOTEBOOK_EPOCHS = 3
-# What the table says about the tiny default, where it differs from the notebook and why.
-TINY_RECIPE = {
-    "clm": "tiny default: 1 layer with a 128-wide MLP, untied input and output embeddings, no "
-           "dropout, learning rate 5e-3 (the notebook: GPT-2 small, tied, dropout 0.1, 2e-5), "
-           "because that is what lets a tiny model learn the chain in seconds; with 2 tied layers "
-           "and dropout it ended at 1.9 times the bound",
-    "mlm": "tiny default: 1 layer, no dropout, learning rate 3e-3 warmed up over the first 15% "
-           "of the steps, 4 epochs of blocks of 64 tokens (the notebook: BERT-base, dropout 0.1, "
-           "2e-5, 3 epochs of blocks of 128), because the masked model learns from the 15% of "
-           "tokens it masks and needs the extra steps to get past word frequencies; with 2 layers "
-           "and dropout it ended above word frequencies",
-}
-
-
-@dataclass(frozen=True)
-class RunConfig:
-    kind: str  # "clm" (GPT-2-like) or "mlm" (BERT-like)
-    corpus: str = BUILTIN  # builtin, wikitext-2-raw-v1, or a folder
-    corpus_spec: CorpusSpec = field(default_factory=CorpusSpec)
-    size: str = "tiny"
-    epochs: int | None = None  # None: the notebook's 3 (4 for the tiny masked model)
-    block_size: int | None = None  # None: 128 (the notebook's), 64 for the tiny masked model
-    learning_rate: float | None = None  # None: by size (tiny: clm 5e-3, mlm 3e-3; else 2e-5)
-    weight_decay: float = 0.01
-    warmup: float | None = None  # share of the steps warming up; None: by size (TINY_WARMUP, else 0)
-    batch_size: int = 8  # per device, the Trainer's default
-    seed: int = 0  # weights, data order, training masks; evaluation masks use seed + 1
-    use_cpu: bool = True
-    cpu_threads: int | None = None  # None: 1 for tiny models, torch's default otherwise
-    progress: bool = True  # the Trainer's progress bars and logs
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown model kind {self.kind!r}; choose clm or mlm")
-        if self.size not in SIZES[self.kind]:
-            raise ValueError(f"unknown size {self.size!r} for {self.kind}; choose one of "
-                             f"{', '.join(SIZES[self.kind])}")
-        if self.epochs is None:  # frozen: set the size's defaults once, here
-            object.__setattr__(self, "epochs", TINY_EPOCHS[self.kind] if self.size == "tiny"
-                               else NOTEBOOK_EPOCHS)
-        if self.block_size is None:
-            object.__setattr__(self, "block_size", TINY_BLOCK_SIZE[self.kind] if self.size == "tiny"
-                               else BLOCK_SIZE)
-        if not isinstance(self.block_size, int) or self.block_size < 2:
-            raise ValueError(f"block size must be an integer >= 2, got {self.block_size!r}")
-        if self.block_size > max_positions(self.kind, self.size):
-            raise ValueError(f"block size {self.block_size} exceeds the {self.size} {self.kind} "
-                             f"model's {max_positions(self.kind, self.size)} positions")
-        if not isinstance(self.epochs, int) or self.epochs < 1:
-            raise ValueError(f"epochs must be an integer >= 1, got {self.epochs!r}")
-        check_corpus_name(self.corpus)
-
-    @property
-    def threads(self) -> int | None:
-        # A tiny model gains nothing from threads, and on a shared machine two spinning
-        # threads ran 20x slower than one (measured): one thread unless asked otherwise.
-        if self.cpu_threads is not None:
-            return self.cpu_threads
-        return 1 if self.size == "tiny" else None
-
-    @property
-    def warmup_share(self) -> float:
-        if self.warmup is not None:
-            return self.warmup
-        return TINY_WARMUP[self.kind] if self.size == "tiny" else 0.0
-
-    @property
-    def lr(self) -> float:
-        if self.learning_rate is not None:
-            return self.learning_rate
-        return TINY_LEARNING_RATE[self.kind] if self.size == "tiny" else NOTEBOOK_LEARNING_RATE
+# what this module imports above, for the worker tree of a contract that lists this module
+# (labs.suite.worker_tree): the run configuration and what it reads
+CHILD_MODULES = ("labs.lm.run_config", "labs.lm.sizes", "labs.dataclass_options")
 
 
 @dataclass
@@ -135,6 +47,10 @@ class RunResult:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class CorpusTooSmall(ValueError):
+    """The corpus asked for holds no block of the size asked for (bad input, not a bug)."""
 
 
 @dataclass
@@ -160,7 +76,7 @@ def prepare(config: RunConfig, group: Callable | None = None) -> Prepared:
     blocks = tokenize_and_group(texts.dataset, tokenizer, config.block_size, group)
     for split in ("train", "validation"):
         if len(blocks[split]) == 0:
-            raise ValueError(f"the {split} split has fewer than {config.block_size} tokens: "
+            raise CorpusTooSmall(f"the {split} split has fewer than {config.block_size} tokens: "
                              "no block to train or evaluate on; use a larger corpus")
     return Prepared(texts, tokenizer, blocks)
 
@@ -174,7 +90,7 @@ def training_arguments(config: RunConfig, output_dir: str) -> Any:
         per_device_train_batch_size=config.batch_size,
         per_device_eval_batch_size=config.batch_size, eval_strategy="epoch",
         logging_strategy="epoch", save_strategy="no", report_to=[], seed=config.seed,
-        use_cpu=config.use_cpu, disable_tqdm=not config.progress, dataloader_num_workers=0)
+        use_cpu=config.use_cpu, disable_tqdm=True, dataloader_num_workers=0)
 
 
 def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
@@ -199,10 +115,13 @@ def build_trainer(config: RunConfig, prepared: Prepared, output_dir: str,
     trainer = PinnedEvaluationTrainer(model=model, args=training_arguments(config, output_dir),
                                       train_dataset=prepared.blocks["train"],
                                       eval_dataset=prepared.blocks["validation"], **extra)
-    if not config.progress:
-        from transformers import PrinterCallback
+    from transformers import PrinterCallback
 
-        trainer.remove_callback(PrinterCallback)  # the per-epoch dicts it prints otherwise
+    trainer.remove_callback(PrinterCallback)  # the log dicts it prints: one line per epoch instead
+    if config.progress:
+        from labs.lm.progress import EpochLines
+
+        trainer.add_callback(EpochLines())
     return trainer
 
 
@@ -296,7 +215,7 @@ def train_lm(config: RunConfig, group: Callable | None = None,
     with datasets_progress(False):
         prepared = prepare(config, group)
     with tempfile.TemporaryDirectory(prefix="lm-trainer-") as scratch, \
-            torch_threads(config.threads), datasets_progress(config.progress):
+            torch_threads(config.threads), datasets_progress(False):
         trainer = build_trainer(config, prepared, output_dir or scratch, collator_factory, model_builder)
         trainer.train()
         final = trainer.evaluate()  # the notebook evaluates once more for its perplexity

@@ -12,9 +12,10 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--gate", default="AND", help=f"one of {', '.join(GATES)} (default AND)")
     parser.add_argument("--coeff", type=float, default=0.7, help="learning rate (default 0.7)")
     parser.add_argument("--iterations", type=int, default=1000, help="default 1000")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the initial weights")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the initial weights (default 0)")
     parser.add_argument("--out", type=Path, default=Path("results/perceptron"),
-                        help="folder for weights.csv and the figures")
+                        help="folder for weights.csv and the figures (default "
+                             "results/perceptron)")
     parser.add_argument("--weights", type=Path, metavar="CSV",
                         help="instead of training: read a weights.csv and print the truth table "
                              "its neuron computes")
@@ -33,13 +34,14 @@ def truth_table(weights) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError, output_folder
+    from labs.cli import UsageError, bad_input, output_folder
     from labs.perceptron.train import check_hyperparameters, train
 
     if args.weights is not None:
         from labs.perceptron.weights_csv import read_weights_csv
 
-        weights = read_weights_csv(args.weights)  # a bad file: ValueError, one line, exit 2
+        with bad_input():  # a file that cannot be read, or not a weights.csv
+            weights = read_weights_csv(args.weights)
         w0, w1, w2 = weights
         print(f"{args.weights}: w0 = {w0:.4f}, w1 = {w1:.4f}, w2 = {w2:.4f}")
         print(truth_table(weights))
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     gate = args.gate.upper()
     if gate not in GATES:
         raise UsageError(f"unknown gate {args.gate!r}; choose one of {', '.join(GATES)}")
-    check_hyperparameters(args.coeff, args.iterations)
+    with bad_input(ValueError):
+        check_hyperparameters(args.coeff, args.iterations)
     output_folder(args.out)
     # matplotlib only once the arguments are known to be good
     from labs.perceptron.figures import decision_lines_figure, error_figure, weight_history_figure

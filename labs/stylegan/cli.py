@@ -87,7 +87,7 @@ def _network(args: argparse.Namespace):
         raise UsageError(problem)
     try:
         network = load_network(args.network, args.stylegan3_repo, device)
-    except (pickle.UnpicklingError, EOFError, KeyError) as error:
+    except (pickle.UnpicklingError, EOFError, KeyError, OSError, ValueError) as error:
         raise UsageError(f"cannot load the network pickle {args.network}: "
                          f"{type(error).__name__}: {error}") from None
     if device == "cpu":
@@ -96,11 +96,12 @@ def _network(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from labs.cli import UsageError, writable_folder
+    from labs.cli import UsageError, bad_input, writable_folder
     from labs.stylegan.conventions import parse_seeds, parse_vec2
 
-    seeds = parse_seeds(args.seeds)
-    translate = parse_vec2(args.translate)
+    with bad_input(ValueError):
+        seeds = parse_seeds(args.seeds)
+        translate = parse_vec2(args.translate)
     if args.noise_mode not in NOISE_MODES:
         raise UsageError(f"bad --noise-mode {args.noise_mode!r}: choose one of "
                          f"{', '.join(NOISE_MODES)}")

@@ -19,7 +19,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +26,11 @@ from labs.suite import sandbox, wire
 from labs.suite.cgroup import SubmissionGroup
 from labs.suite.contract import load_contract
 from labs.suite.jail import MAX_PROCESSES
+from labs.suite.limits import Limits
 from labs.suite.worker_tree import tree_for
 
 OUTPUT_TAIL_BYTES = 4000
 ANSWER_CAP_BYTES = 64 * 1024 * 1024  # one answer, base64 arrays included
-
-
-@dataclass(frozen=True)
-class Limits:
-    call_timeout: float = 60.0  # seconds of wall clock per call
-    total_budget: float = 600.0  # seconds of wall clock per submission, all calls together
-    memory_mb: int = 2048  # address space of the child
-    file_mb: int = 512  # largest file the child may write, its captured output included
-    # the trusted start-up before the first call (interpreter, jail, the contract's
-    # libraries: torch and transformers for TD 3); not counted in any call's timeout
-    startup_timeout: float = 600.0
 
 
 class ChildFailure(Exception):

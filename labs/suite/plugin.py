@@ -3,7 +3,8 @@
 Options: ``--submission DIR`` (run the specs on a student's folder, sandboxed),
 ``--spec-seed N`` (offset every seed the stochastic specs use), ``--regen-golden``
 (write golden figures and values instead of comparing), and the child's limits
-(``--call-timeout``, ``--submission-budget``, ``--memory-mb``). Marker ``gpu``: skipped
+(``--call-timeout``, ``--total-budget``, ``--memory-mb`` ...: ``labs.suite.limits``, the
+same options and per-lab defaults as ``python -m labs grade``). Marker ``gpu``: skipped
 when CUDA is absent.
 """
 from __future__ import annotations
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from labs.suite.child import Limits
+from labs.dataclass_options import as_arguments
 from labs.suite.golden import Golden
+from labs.suite.limits import Limits, add_limit_options, limits_given
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -27,13 +29,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="offset added to every seed of the stochastic specs (default 0)")
     group.addoption("--regen-golden", action="store_true",
                     help="write golden figures and values instead of comparing them")
-    group.addoption("--call-timeout", metavar="S", type=float, default=Limits.call_timeout,
-                    help="wall-clock limit per call into a submission (seconds)")
-    group.addoption("--submission-budget", metavar="S", type=float, default=Limits.total_budget,
-                    help="wall-clock budget for all calls into one submission (seconds)")
-    group.addoption("--memory-mb", metavar="MB", type=int, default=None,
-                    help="address-space limit of a submission's process (MB; default "
-                         f"{Limits.memory_mb}, or the lab contract's MEMORY_MB: TD 3 3072)")
+    add_limit_options(group.addoption)  # the lab's: that of the specs collected
     group.addoption("--golden-failures", metavar="DIR", default=None,
                     help="where a failed golden comparison keeps its actual images (default: "
                          "golden-failures/ in the project; the grader gives each student one)")
@@ -72,6 +68,29 @@ def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--regen-golden") and config.getoption("--submission"):
         raise pytest.UsageError("--regen-golden writes the reference's goldens: it cannot be "
                                 "used with --submission")
+    submission_limits(config, [])  # a bad limit is refused before collection
+
+
+def labs_of(items: list[pytest.Item]) -> list[str]:
+    """The labs whose specs are in ``items``: ``td1`` for ``specs/td1/test_xor.py``."""
+    specs = PROJECT_ROOT / "specs"
+    return sorted({item.path.resolve().relative_to(specs).parts[0] for item in items
+                   if item.path.resolve().is_relative_to(specs)})
+
+
+def submission_limits(config: pytest.Config, items: list[pytest.Item]) -> Limits:
+    """The limits of the labs whose specs run (``labs.suite.limits``), with those given."""
+    try:
+        return limits_given(labs_of(items), config.getoption)
+    except ValueError as error:
+        raise pytest.UsageError(str(error)) from None
+
+
+def pytest_report_collectionfinish(config: pytest.Config, items: list[pytest.Item]) -> str:
+    if config.getoption("--submission") is None:
+        return ""
+    return (f"labs: limits of the submission ({', '.join(labs_of(items)) or 'no lab'}): "
+            + " ".join(as_arguments(submission_limits(config, items))))
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
@@ -100,12 +119,8 @@ def submission(request: pytest.FixtureRequest) -> Submission:
         result: Submission = ReferenceSubmission()
     else:
         from labs.suite.sandbox import command_prefix
-        memory = config.getoption("--memory-mb")
-        limits = Limits(call_timeout=config.getoption("--call-timeout"),
-                        total_budget=config.getoption("--submission-budget"),
-                        memory_mb=Limits.memory_mb if memory is None else memory)
-        result = FolderSubmission(Path(folder), limits, command_prefix(),
-                                  contract_memory=memory is None)
+        limits = submission_limits(config, request.session.items)
+        result = FolderSubmission(Path(folder), limits, command_prefix())
         config.stash[_LEFT_OUT] = result.left_out
     yield result
     result.close()

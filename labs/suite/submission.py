@@ -8,7 +8,6 @@ as one entry.
 """
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import time
 from pathlib import Path
@@ -114,12 +113,9 @@ class FolderSubmission(Submission):
     temporary folder, run in sandboxed children."""
 
     def __init__(self, folder: Path, limits: Limits | None = None,
-                 command_prefix: list[str] | None = None,
-                 contract_memory: bool = False) -> None:
-        """``contract_memory``: a contract's ``MEMORY_MB`` (if it has one) replaces the
-        memory limit for its child (TD 3's libraries alone need more than 2 GiB)."""
+                 command_prefix: list[str] | None = None) -> None:
+        """``limits``: those of the lab (``labs.suite.limits``), for every child."""
         super().__init__()
-        self.contract_memory = contract_memory
         folder = Path(folder)
         self.label = folder.name
         self.limits = limits or Limits()
@@ -133,11 +129,7 @@ class FolderSubmission(Submission):
 
     def _child(self, path: str) -> Child:
         if path not in self._children:
-            limits = self.limits
-            memory = getattr(load_contract(path), "MEMORY_MB", None)
-            if self.contract_memory and memory:
-                limits = dataclasses.replace(limits, memory_mb=memory)
-            self._children[path] = Child(self.folder, path, limits, self.command_prefix)
+            self._children[path] = Child(self.folder, path, self.limits, self.command_prefix)
         return self._children[path]
 
     def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict,

@@ -4,7 +4,7 @@ A child does not run next to the project's ``labs`` package (the reference imple
 sit there): its ``PYTHONPATH`` is a folder this module fills with copies of the suite's
 worker modules, the lab's contract module and the harness modules that contract declares
 in ``CHILD_MODULES`` (data and fixtures its probes build: the built-in corpus, a miniature
-network). Every package on the way gets an empty ``__init__.py``, so importing a contract
+network), with those a harness module declares in a ``CHILD_MODULES`` of its own. Every package on the way gets an empty ``__init__.py``, so importing a contract
 never runs a lab's ``__init__`` (which imports its reference). In the jail the project
 itself is hidden; elsewhere the worker drops the editable install's import hook, so
 ``labs.perceptron.train`` is simply not found.
@@ -12,6 +12,7 @@ itself is hidden; elsewhere the worker drops the editable install's import hook,
 from __future__ import annotations
 
 import atexit
+import importlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -33,9 +34,24 @@ def _source(module: str) -> Path:
     raise FileNotFoundError(f"no source for {module}")
 
 
+def declared_needs(module: str) -> tuple[str, ...]:
+    """The ``CHILD_MODULES`` a harness module declares for itself (the project modules it
+    imports at its top, e.g. ``labs.lm.train``'s run configuration); () when none. The
+    module is imported here, in the grader's process: it is trusted project code."""
+    return tuple(getattr(importlib.import_module(module), "CHILD_MODULES", ()))
+
+
 def child_modules(contract: ModuleType) -> tuple[str, ...]:
-    """Every module the child of this contract may import (contract and harness included)."""
-    return (*WORKER_MODULES, contract.__name__, *getattr(contract, "CHILD_MODULES", ()))
+    """Every module the child of this contract may import (contract and harness included,
+    and what each harness module declares it needs: nothing is added unless named)."""
+    modules = [*WORKER_MODULES, contract.__name__]
+    pending = list(getattr(contract, "CHILD_MODULES", ()))
+    while pending:
+        module = pending.pop(0)
+        if module not in modules:
+            modules.append(module)
+            pending += declared_needs(module)
+    return tuple(modules)
 
 
 def build_tree(modules: tuple[str, ...], root: Path | None = None) -> Path:

@@ -25,7 +25,7 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
     (root / "not_a_student.txt").write_text("ignored: only folders are students")
     grades = tmp_path / "out" / "grades.csv"
     code = main(["grade-class", str(root), "--lab", "td1", "--csv", str(grades), "--jobs", "2",
-                 "--timeout", "5", "--budget", "60", "--only", ONLY])
+                 "--call-timeout", "5", "--total-budget", "60", "--only", ONLY])
     assert code == 0
     rows = {row["student"]: row for row in csv.DictReader(grades.open())}
     assert sorted(rows) == sorted(CLASS)
@@ -54,7 +54,7 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
 def test_bad_arguments_exit_2_with_one_line(tmp_path, capsys):
     assert main(["grade", str(tmp_path / "missing"), "--lab", "td1"]) == 2
     assert main(["grade", str(tmp_path), "--lab", "td9"]) == 2
-    assert main(["grade", str(tmp_path), "--lab", "td1", "--timeout", "0"]) == 2
+    assert main(["grade", str(tmp_path), "--lab", "td1", "--call-timeout", "0"]) == 2
     assert main(["grade-class", str(tmp_path), "--lab", "td1", "--jobs", "0"]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 4 and all(line.startswith("error: ") for line in errors)

@@ -20,7 +20,7 @@ def autograde(tmp_path: Path, submission: Path, **env: str) -> tuple[Path, dict]
     """Build the td1 bundle (3 cheap specs), unpack it, run its run_autograder on a copy of
     ``submission``; the unpacked root and results.json."""
     bundle = tmp_path / "autograder.zip"
-    assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--timeout", "20",
+    assert main(["gradescope-bundle", "--lab", "td1", "--out", str(bundle), "--call-timeout", "20",
                  "--only", "truth_table or xor_error_stays_high",  # 3 specs: cheap
                  "--rubric", str(RUBRIC)]) == 0
     root = tmp_path / "autograder"
@@ -47,7 +47,7 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path):
         ("The trained perceptron reproduces the truth table [OR]", 4, "passed"),
         ("XOR: the error stays high (about 0.6)", 6, "passed")]  # the teacher's rubric
     assert results["score"] == 14 and "partial grade" in results["output"]
-    assert "--timeout=20" in (root / "source" / "run_autograder").read_text()
+    assert "--call-timeout=20" in (root / "source" / "run_autograder").read_text()
 
 
 def test_run_autograder_never_loads_a_students_conftest(tmp_path):

@@ -23,7 +23,7 @@ from labs.grading.grade import grade_folder
 from labs.perceptron.contract import probe_train
 from labs.suite import sandbox
 from labs.suite.cgroup import available as cgroup_available
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission, SubmissionError
 
@@ -151,7 +151,7 @@ def test_a_daemon_ends_with_the_grading():
 def test_a_daemon_ends_when_the_grader_is_killed_from_outside():
     script = (f"from labs.suite.submission import FolderSubmission\n"
               f"from labs.suite.sandbox import command_prefix\n"
-              f"from labs.suite.child import Limits\n"
+              f"from labs.suite.limits import Limits\n"
               f"s = FolderSubmission({str(ATTACKS / 'attack_daemon')!r}, Limits(call_timeout=900), "
               f"command_prefix())\n"
               f"from labs.perceptron.contract import probe_train\n"

@@ -12,7 +12,7 @@ import pytest
 
 from labs.perceptron.contract import probe_train
 from labs.suite import sandbox
-from labs.suite.child import Limits
+from labs.suite.limits import Limits
 from labs.suite.sandbox import command_prefix
 from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 

@@ -25,7 +25,7 @@ def test_lm_writes_a_table_that_check_report_accepts(tmp_path, capsys):
 
 @pytest.mark.parametrize("arguments, message", [
     (["clm", "--corpus", "nowhere"], "unknown corpus 'nowhere'"),
-    (["clm", "--block-size", "1"], "block size must be an integer >= 2, got 1"),
+    (["clm", "--block-size", "1"], "--block-size must be an integer >= 2, got 1"),
     (["mlm", "--epochs", "0"], "epochs must be an integer >= 1, got 0"),
     (["clm", "--size", "bert-base-cased"], "unknown size 'bert-base-cased' for clm"),
     (["mlm", "--articles", "0"], "articles must be at least 1, got 0"),
@@ -68,23 +68,27 @@ def test_reproduce_td3_is_registered():
     assert REPRODUCERS["td3"] == ("labs.lm.reproduce",)
 
 
-def test_cli_size_table_matches_the_models():
-    """The CLI restates the sizes (to check them before transformers loads): same as models.py."""
-    from labs.lm.cli import MAX_POSITIONS
-    from labs.lm.models import SIZES, max_positions
+def test_the_stated_positions_are_the_libraries_own():
+    """``labs.lm.sizes`` states the notebook's sizes' positions (for the CLI, which checks a
+    block size before transformers loads): they are those of GPT2Config and BertConfig."""
+    from transformers import BertConfig, GPT2Config
 
-    assert {kind: set(sizes) for kind, sizes in MAX_POSITIONS.items()} == \
-        {kind: set(sizes) for kind, sizes in SIZES.items()}
-    for kind, sizes in MAX_POSITIONS.items():
-        for size, positions in sizes.items():
-            assert positions == max_positions(kind, size), (kind, size)
+    from labs.lm.sizes import SIZES, max_positions
+
+    assert max_positions("clm", "gpt2") == GPT2Config().n_positions
+    assert max_positions("mlm", "bert-base-cased") == BertConfig().max_position_embeddings
+    assert SIZES["clm"]["gpt2"] == {"n_positions": GPT2Config().n_positions}
 
 
-def test_a_shown_run_prints_no_map_bars_and_no_loss_type_notice(tmp_path, capfd):
-    """What `lm` shows is the Trainer's progress and the table: not the datasets maps' bars
-    nor transformers' "loss_type=None" notice; and 1 epoch is "1 epoch"."""
+def test_a_shown_run_prints_one_line_per_epoch_and_the_table(tmp_path, capfd):
+    """What `lm` shows is one line per epoch and the table: not the Trainer's progress bars
+    and log dicts, nor the datasets maps' bars, nor transformers' "loss_type=None" notice;
+    and 1 epoch is "1 epoch"."""
     shown = [a for a in SMALL if a != "--no-progress"]
     assert main(["lm", "clm", *shown, "--out", str(tmp_path)]) == 0
     out, err = capfd.readouterr()
     assert "Map:" not in out + err and "loss_type" not in out + err
+    assert "it/s" not in out + err and "{'loss'" not in out and "'eval_loss'" not in out
+    progress = [line for line in out.splitlines() if line.startswith("epoch ")]
+    assert len(progress) == 1 and progress[0].startswith("epoch 1/1: training loss ")
     assert "1 epoch," in out and "1 epochs" not in out

@@ -66,7 +66,11 @@ _RUNS = pytest.StashKey[tuple]()  # (process, folder) of labs.stylegan.nvidia_ru
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start NVIDIA's and the project's runs in the background as soon as a spec that needs
-    them is collected: they use the core pytest leaves idle while other specs run."""
+    them is collected: they use the core pytest leaves idle while other specs run. Not in an
+    xdist worker: every worker collects every spec but runs only its share, and the other
+    cores are busy anyway (the ``nvidia`` fixture starts the runs where they are needed)."""
+    if hasattr(session.config, "workerinput"):
+        return
     if session.config.option.collectonly or not any(
             item.path.name.startswith("test_stylegan_nvidia") for item in session.items):
         return

@@ -25,7 +25,9 @@ def test_user_points_from_csv(tmp_path):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--distribution", "moon"], "unknown distribution 'moon'"),
+    (["--distribution", "moon"], "argument --distribution: invalid choice: 'moon'"),
+    (["--noise-dim", "3"], "--noise-dim must be an integer from 1 to 2, got 3"),
+    (["--k", "11"], "--k-d must be an integer from 0 to 10, got 11"),
     (["--g-layers", "7"], "--g-layers must be an integer from 0 to 5, got 7"),
     (["--d-lr", "-0.1"], "--d-lr must be a positive number, got -0.1"),
     (["--noise", "3d-uniform"], "unknown noise '3d-uniform'"),
@@ -33,7 +35,11 @@ def test_user_points_from_csv(tmp_path):
     (["--points", "missing.csv"], "points file not found"),
 ])
 def test_bad_values_exit_2_with_one_line(tmp_path, capsys, argv, message):
-    assert main(["gan", *argv, "--steps", "1", "--out", str(tmp_path)]) == 2
+    try:
+        code = main(["gan", *argv, "--steps", "1", "--out", str(tmp_path)])
+    except SystemExit as exit_:  # refused by argparse itself (a choice)
+        code = exit_.code
+    assert code == 2
     error = capsys.readouterr().err
     assert message in error and len(error.strip().splitlines()) == 1
 
@@ -43,3 +49,4 @@ def test_malformed_csv_exits_2(tmp_path, capsys):
     points.write_text("0.1,0.2\n0.3;0.4\n")
     assert main(["gan", "--points", str(points), "--out", str(tmp_path)]) == 2
     assert "points.csv line 2: expected two numbers x,y" in capsys.readouterr().err
+
