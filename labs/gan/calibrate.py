@@ -18,17 +18,15 @@ from typing import Any, Callable
 
 import numpy as np
 
+from labs.gan import contract
 from labs.gan import spec_cases as cases
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
-
-CONTRACT = "labs.gan.contract"
-
 
 def noise(gan, seed: int) -> dict[str, float]:
     row = {}
     for dim in (1, 2):
         for kind in ("uniform", "gaussian"):
-            values = gan.call("sample_noise", kind, dim, 20000, seed)
+            values = gan.call(contract.probe_sample_noise, kind, dim, 20000, seed)
             row[f"{kind}_{dim}d_central"] = cases.central_fraction(values)
             row[f"{kind}_{dim}d_mean_dev"] = float(np.abs(values.mean(axis=0) - 0.5).max())
             row[f"{kind}_{dim}d_sd"] = float(values.std(axis=0).mean())
@@ -37,16 +35,16 @@ def noise(gan, seed: int) -> dict[str, float]:
 
 def real_distributions(gan, seed: int) -> dict[str, float]:
     n = 20000
-    along, across = cases.line_coordinates(gan.call("sample_real", "line", n, seed))
-    gaussians = gan.call("sample_real", "gaussians", n, seed)
+    along, across = cases.line_coordinates(gan.call(contract.probe_sample_real, "line", n, seed))
+    gaussians = gan.call(contract.probe_sample_real, "gaussians", n, seed)
     expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
-    ring = cases.ring_radius(gan.call("sample_real", "ring", n, seed))
-    blobs = gan.call("sample_real", "disjoint", n, seed)
+    ring = cases.ring_radius(gan.call(contract.probe_sample_real, "ring", n, seed))
+    blobs = gan.call(contract.probe_sample_real, "disjoint", n, seed)
     centres = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
     distances = np.linalg.norm(blobs[:, None] - centres[None], axis=2)
     nearest = distances.argmin(axis=1)
     drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
-    user = gan.call("sample_drawing", drawn.tolist(), n, seed)
+    user = gan.call(contract.probe_sample_drawing, drawn.tolist(), n, seed)
     user_nearest = np.linalg.norm(user[:, None] - drawn[None], axis=2).argmin(axis=1)
     return {
         "line_mean_along": float(along.mean()), "line_sd_across": float(across.std()),
@@ -66,7 +64,7 @@ def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
     experiment = cases.EXPERIMENTS[name]
 
     def measure(gan, seed: int) -> dict[str, float]:
-        result = experiment.run(cases.ContractRuns(gan), seed)
+        result = experiment.run(gan, seed)
         return {name: result.value, f"{name} holds": float(result.holds)}
     return measure
 
@@ -107,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     names = chosen(args.only)
     code = submission(args.submission)
-    gan = code.contract(CONTRACT)
+    gan = contract.GAN.of(code)  # the specs' own client
     try:
         for name in names:
             start = time.perf_counter()

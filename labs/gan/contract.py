@@ -5,7 +5,10 @@ seed)`` -> (n, 2) array; ``train_gan(config)`` -> a run (an object, or a dict) w
 ``sample(n)`` -> (n, 2) generated points and ``history``: a dict of per-step sequences
 (``d_loss``, ``g_loss`` required; ``g_grad_norm``, ``d_accuracy`` optional) or a list of
 per-step dicts with those keys. ``config`` is a plain dict (see ``GANConfig.to_dict``).
-Optional: ``sample_real("drawing", n, seed, points=...)`` with user points.
+Optional: ``sample_real("drawing", n, seed, points=...)`` with user points;
+``train_gan_seeds(config, seeds)`` -> one run per seed, each equal to ``train_gan`` of the
+config with that seed (the reference trains them together, ``labs.gan.sweep``: faster). The
+client ``GAN`` (the specs' ``gan`` fixture) checks the shapes.
 """
 from __future__ import annotations
 
@@ -13,11 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite.contract import ContractViolation, MissingFunction, as_float_array
+from labs.suite.client import ContractClient
+from labs.suite.contract import ContractViolation, MissingFunction, as_float_array, probe
 
 MODULE = "gan"
 REFERENCE = "labs.gan"
 REQUIRED = {"sample_noise", "sample_real", "train_gan"}
+BONUS = {"train_gan_seeds"}
+CHILD_MODULES = ()  # the probes build nothing of the project's
 REQUIRED_HISTORY = ("d_loss", "g_loss")
 OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
 
@@ -44,14 +50,17 @@ def history_fields(history: Any) -> dict[str, np.ndarray | None]:
     return fields
 
 
+@probe
 def probe_sample_noise(impl, kind, dim, n, seed) -> np.ndarray:
     return as_float_array(impl.sample_noise(kind, dim, n, seed), "sample_noise's result")
 
 
+@probe
 def probe_sample_real(impl, name, n, seed) -> np.ndarray:
     return as_float_array(impl.sample_real(name, n, seed), "sample_real's result")
 
 
+@probe(calls="sample_real")
 def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
     try:
         result = impl.sample_real("drawing", n, seed, points=np.array(points, dtype=float))
@@ -63,18 +72,25 @@ def probe_sample_drawing(impl, points, n, seed) -> np.ndarray:
     return as_float_array(result, "sample_real('drawing', ...)'s result")
 
 
+@probe(calls="train_gan")
 def probe_train(impl, config, n) -> dict:
     """Train once; return ``n`` generated points and the history."""
     return _trained(impl.train_gan(dict(config)), n)
 
 
+@probe(calls="train_gan (or train_gan_seeds)", once_per="seeds")
 def probe_train_seeds(impl, config, seeds, n) -> list[dict]:
-    """Train ``config`` once per seed (``probe_train`` for each). The reference trains them
-    together with ``labs.gan.sweep`` (each run equal to its ``train_gan`` run to the bit); a
-    submission's ``train_gan`` is called once per seed."""
-    if impl.module_name == REFERENCE:
-        return [_trained(run, n) for run in impl.train_gan_seeds(dict(config), list(seeds))]
-    return [_trained(impl.train_gan(dict(config, seed=int(seed))), n) for seed in seeds]
+    """Train ``config`` once per seed: with the implementation's ``train_gan_seeds`` where it
+    has one (the reference's trains the seeds together, each run equal to its ``train_gan``
+    run to the bit), else with ``train_gan`` once per seed (``probe_train`` for each)."""
+    seeds = [int(seed) for seed in seeds]
+    if impl.provides("train_gan_seeds"):
+        runs = list(impl.train_gan_seeds(dict(config), seeds))
+        if len(runs) != len(seeds):
+            raise ContractViolation(f"train_gan_seeds returned {len(runs)} runs for "
+                                    f"{len(seeds)} seeds")
+        return [_trained(run, n) for run in runs]
+    return [_trained(impl.train_gan(dict(config, seed=seed)), n) for seed in seeds]
 
 
 def _trained(run: Any, n: int) -> dict:
@@ -85,25 +101,64 @@ def _trained(run: Any, n: int) -> dict:
             "history": history_fields(_field(run, "history"))}
 
 
-def probe_twice(impl, probe, *args) -> list:
-    """Another probe called twice with the same arguments (results are otherwise cached)."""
-    if probe not in PROBES or probe == "twice":
-        raise ValueError(f"no probe {probe!r} to repeat")
-    return [PROBES[probe](impl, *args), PROBES[probe](impl, *args)]
+class GAN(ContractClient):
+    """Calls into the submission (reference or student) with shape checks in plain words.
 
+    Every training run goes through ``train`` or ``train_seeds`` and is cached by the
+    submission (same config, same result), so specs that share a run pay for it once."""
 
-# probes that call the submission under another name or more than once: (what they call,
-# how many calls, or a function of the probe's arguments giving it)
-STUDENT_CALLS = {"train": ("train_gan", 1), "sample_drawing": ("sample_real", 1),
-                 "train_seeds": ("train_gan", lambda config, seeds, n: len(seeds)),
-                 "twice": (lambda probe, *args: STUDENT_CALLS.get(probe, (probe, 1))[0], 2)}
+    def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray:
+        noise = self.call(probe_sample_noise, kind, dim, n, seed)
+        assert noise.shape == (n, dim), (
+            f"sample_noise({kind!r}, {dim}, {n}, {seed}) returned shape {noise.shape}; "
+            f"the contract says ({n}, {dim})")
+        assert np.all(np.isfinite(noise)), "sample_noise returned NaN or infinity"
+        return noise
 
+    def sample_real(self, name: str, n: int, seed: int) -> np.ndarray:
+        points = self.call(probe_sample_real, name, n, seed)
+        assert points.shape == (n, 2), (
+            f"sample_real({name!r}, {n}, {seed}) returned shape {points.shape}; "
+            f"the contract says ({n}, 2)")
+        assert np.all(np.isfinite(points)), "sample_real returned NaN or infinity"
+        return points
 
-PROBES = {
-    "sample_noise": probe_sample_noise,
-    "sample_real": probe_sample_real,
-    "sample_drawing": probe_sample_drawing,
-    "train": probe_train,
-    "train_seeds": probe_train_seeds,
-    "twice": probe_twice,
-}
+    def train(self, config: dict, repeat: int | None = None) -> dict | list[dict]:
+        """One run (``repeat=n``: a list of n runs of the same config, in one process)."""
+        from labs.gan.spec_cases import SAMPLES
+
+        runs = self.call(probe_train, config, SAMPLES, repeat=repeat)
+        if repeat is None:
+            return self._checked(runs, config)
+        return [self._checked(run, config) for run in runs]
+
+    def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]:
+        """``config`` trained once per seed (a student's ``train_gan`` is called for each,
+        unless it provides ``train_gan_seeds``)."""
+        from labs.gan.spec_cases import SAMPLES
+
+        runs = self.call(probe_train_seeds, config, list(seeds), SAMPLES)
+        return [self._checked(run, dict(config, seed=seed)) for run, seed in zip(runs, seeds)]
+
+    @staticmethod
+    def _checked(run: dict, config: dict) -> dict:
+        from labs.gan.spec_cases import SAMPLES, describe
+
+        where = describe(config)
+        assert run["samples"].shape == (SAMPLES, 2), (
+            f"{where}: run.sample({SAMPLES}) returned shape {run['samples'].shape}; "
+            f"the contract says ({SAMPLES}, 2)")
+        assert np.all(np.isfinite(run["samples"])), f"{where}: run.sample returned NaN or infinity"
+        for name, values in run["history"].items():
+            if values is not None:
+                assert values.shape == (config["steps"],), (
+                    f"{where}: history[{name!r}] has shape {values.shape}; the contract says "
+                    f"({config['steps']},): one value per training step")
+        return run
+
+    def history(self, run: dict, name: str, config: dict) -> np.ndarray:
+        values = run["history"][name]
+        if values is None:
+            self.skip(f"the submission's history has no {name!r} (optional; "
+                      "the specs that need it are skipped)")
+        return values

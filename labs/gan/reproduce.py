@@ -22,8 +22,8 @@ from labs.gan.config import PRESETS, make_config
 from labs.gan.figures import comparison_figure, curves_figure, save_animation
 from labs.gan.metrics import local_flatness, spread
 from labs.gan.noise import sample_noise
-from labs.gan.spec_cases import (CHANCE_D_LOSS, EXPERIMENTS, UPDATE_RATIO_WINDOW, ContractRuns,
-                                 Experiment, Runs, central_fraction)
+from labs.gan.spec_cases import (CHANCE_D_LOSS, EXPERIMENTS, UPDATE_RATIO_WINDOW, Experiment, Runs,
+                                 central_fraction)
 from labs.gan.train import GANRun, train_gan
 from labs.suite.golden import save_figure
 
@@ -160,11 +160,12 @@ class Reproduced:
 
 def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
     """Figures and summary into OUT/gan/; the verdicts from ``runs`` (default: the reference
-    through its contract, so the specs' own calls)."""
+    through the specs' own client, so the specs' own calls)."""
     if runs is None:
+        from labs.gan.contract import GAN
         from labs.suite.submission import ReferenceSubmission
 
-        runs = ContractRuns(ReferenceSubmission().contract("labs.gan.contract"))
+        runs = GAN.of(ReferenceSubmission())
     folder = out / "gan"
     folder.mkdir(parents=True, exist_ok=True)
     report = ["# TD 2: GAN Lab experiments, reproduced", "",

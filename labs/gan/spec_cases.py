@@ -218,33 +218,15 @@ CHANCE_D_LOSS = 1.95 * np.log(2.0)  # log loss of a discriminator answering 0.5 
 # --- the experiments -------------------------------------------------------------------------
 
 class Runs(Protocol):
-    """What an experiment needs of the code under test: the specs' GAN client, or
-    ``ContractRuns`` around a bound contract (``calibrate``, ``reproduce``)."""
+    """What an experiment needs of the code under test: the GAN contract's client
+    (``labs.gan.contract.GAN``, what the specs, ``calibrate`` and ``reproduce`` use), or a
+    stand-in with the same methods in a test."""
 
     def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]: ...
 
     def history(self, run: dict, name: str, config: dict) -> np.ndarray: ...
 
     def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray: ...
-
-
-class ContractRuns:
-    """``Runs`` over a bound GAN contract (``Submission.contract("labs.gan.contract")``)."""
-
-    def __init__(self, bound: Any) -> None:
-        self.bound = bound
-
-    def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]:
-        return self.bound.call("train_seeds", config, list(seeds), SAMPLES)
-
-    def history(self, run: dict, name: str, config: dict) -> np.ndarray:
-        values = run["history"][name]
-        if values is None:
-            raise ValueError(f"{describe(config)}: the run's history has no {name!r}")
-        return values
-
-    def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray:
-        return self.bound.call("sample_noise", kind, dim, n, seed)
 
 
 COMPARISONS = {">=": operator.ge, "<=": operator.le, ">": operator.gt}

@@ -14,10 +14,14 @@ Optional: ``build_model(kind, tokenizer)``, ``kind`` "clm" or "mlm", a model wit
 weights (the causality specs use it; training falls back to the reference model).
 
 Probes run the student's functions on data the project builds (the built-in corpus and
-locally trained tokenizers) and return plain data.
+locally trained tokenizers) and return plain data: the pieces (blocks, perplexity, one
+collated batch, logits), a full training run, the masked model's masks over epochs
+(dynamic masking) and the positions each model's loss averages over. The client
+``LanguageModels`` (the specs' ``lm`` fixture) checks a run's shape.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -35,18 +39,15 @@ import transformers  # noqa: F401
 transformers.logging.set_verbosity_error()
 
 from labs.lm.corpus import CorpusSpec
-from labs.lm.fixtures import small_blocks, small_tokenizer
+from labs.lm.fixtures import small_blocks, small_rows, small_tokenizer
 from labs.lm.train import RunConfig, train_lm
-from labs.suite.contract import ContractViolation
+from labs.suite.client import ContractClient
+from labs.suite.contract import ContractViolation, probe
 
 MODULE = "lm"
-REFERENCE = "labs.lm.reference"
+REFERENCE = "labs.lm"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
-# probes that call the submission more than once: (what they call, how many calls), so that
-# each call gets the per-call timeout and a timeout names the function
-STUDENT_CALLS = {"collate": ("make_collator and its collator", 2),
-                 "logits": ("build_model", 1),
-                 "train": ("a training run with group_texts, make_collator, perplexity", 1)}
+BONUS = {"build_model"}
 # the training harness the probes run in the child, without the reference's group_texts,
 # collator and perplexity; ``models`` builds the model a submission without the (bonus)
 # build_model trains, so that one is within reach: see docs/grading.md; ``scores`` and what
@@ -54,9 +55,8 @@ STUDENT_CALLS = {"collate": ("make_collator and its collator", 2),
 CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (
     "baselines", "corpus", "data", "entropy", "fixtures", "mask_channel", "models", "scores",
     "tokenizer", "train", "trainer")) + ("labs.torch_threads",)
-# torch + transformers + datasets map about 2.4 GB of address space in the child (2048 MB
-# fails with "failed to map segment"; a training probe peaks at 2.39 GB): the child's limit
-MEMORY_MB = 3072
+# the child's limits (6144 MB of address space: torch, transformers and datasets map about
+# 2.4 GB) are TD 3's row of the one table, labs/suite/limits.py
 
 
 def _plain(value: Any) -> np.ndarray:
@@ -65,6 +65,7 @@ def _plain(value: Any) -> np.ndarray:
     return np.asarray(value)
 
 
+@probe
 def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     result = impl.group_texts({key: [list(row) for row in rows] for key, rows in examples.items()},
                               block_size)
@@ -74,6 +75,7 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     return {str(key): [[int(token) for token in block] for block in result[key]] for key in result.keys()}
 
 
+@probe
 def probe_perplexity(impl, losses: list) -> list:
     """Per loss, the value or the error it raised (an error is an answer too)."""
     answers = []
@@ -95,6 +97,7 @@ def _mlm_features(blocks: int) -> tuple[Any, list[dict]]:
                         "labels": list(block)} for block in ids[:blocks]]
 
 
+@probe(calls="make_collator and its collator", times=2)
 def probe_collate(impl, blocks: int, seed: int) -> dict:
     """One batch through a fresh seeded collator, twice, and what it was made from."""
     tokenizer, features = _mlm_features(blocks)
@@ -112,6 +115,7 @@ def probe_collate(impl, blocks: int, seed: int) -> dict:
             "mask_id": int(tokenizer.mask_token_id), "vocab_size": len(tokenizer)}
 
 
+@probe(calls="build_model")
 def probe_logits(impl, kind: str, seed: int, length: int, mask_at: int | None,
                  change_at: int) -> dict:
     """Logits of a random-weight model on a real block, then with one token changed."""
@@ -131,9 +135,9 @@ def probe_logits(impl, kind: str, seed: int, length: int, mask_at: int | None,
     return {"before": before, "after": after}
 
 
-def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None,
-                attempt: int = 0) -> dict:
-    """A full run with the submission's pieces (``attempt`` only tells repeated runs apart).
+@probe(calls="a training run with group_texts, make_collator, perplexity")
+def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None) -> dict:
+    """A full run with the submission's pieces.
 
     The model is the harness's tiny model for every submission, a ``build_model`` of its own
     included: the learning thresholds are calibrated on that model, and the lab asks for the
@@ -148,10 +152,51 @@ def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None,
     return answer
 
 
-PROBES = {
-    "group_texts": probe_group_texts,
-    "perplexity": probe_perplexity,
-    "collate": probe_collate,
-    "logits": probe_logits,
-    "train": probe_train,
-}
+@probe(calls="make_collator and its collator")
+def probe_collate_epochs(impl, blocks: int, seed: int, epochs: int = 2) -> dict:
+    """The same batch through ONE seeded collator once per epoch, as a Trainer does it:
+    which positions carry a label (were selected) at each epoch."""
+    tokenizer, features = _mlm_features(blocks)
+    collator = impl.make_collator(tokenizer, seed=seed)
+    selected = [_plain(collator([dict(f) for f in features])["labels"]) != -100
+                for _ in range(epochs)]
+    return {"selected": np.stack(selected)}
+
+
+@probe(calls="group_texts and make_collator")
+def probe_loss_positions(impl, blocks: int, seed: int) -> dict:
+    """On the built-in corpus: how many positions per block each model's loss averages over
+    (the causal model predicts every next token; the masked one only the selected tokens),
+    and each tokenizer's vocabulary and token count for the same text."""
+    rows = list(small_rows())
+    clm_tokenizer = small_tokenizer("clm")
+    grouped = impl.group_texts(dict(clm_tokenizer(rows)), 128)
+    clm_labels = np.array(grouped["labels"][:blocks])
+    _, features = _mlm_features(blocks)
+    mlm_tokenizer = small_tokenizer("mlm")
+    mlm_labels = _plain(impl.make_collator(mlm_tokenizer, seed=seed)([dict(f) for f in features])["labels"])
+    return {"clm_positions": float(np.mean(np.sum(clm_labels[:, 1:] != -100, axis=1))),
+            "mlm_positions": float(np.mean(np.sum(mlm_labels != -100, axis=1))),
+            "clm_vocabulary": len(clm_tokenizer), "mlm_vocabulary": len(mlm_tokenizer),
+            "clm_tokens": sum(map(len, clm_tokenizer(rows)["input_ids"])),
+            "mlm_tokens": sum(map(len, mlm_tokenizer(rows)["input_ids"]))}
+
+
+DEFAULT_CORPUS = dataclasses.asdict(CorpusSpec())
+
+
+class LanguageModels(ContractClient):
+    """Calls into the submission (reference or student); optional parts skip in plain words."""
+
+    def train(self, kind: str, seed: int, epochs: int | None = None, repeat: int | None = None,
+              **corpus) -> dict | list[dict]:
+        """A run on the built-in corpus drawn from ``seed`` (default size and epochs unless
+        overridden); ``repeat=n``: a list of n runs of the same call, in one process."""
+        spec = {**DEFAULT_CORPUS, **corpus, "seed": seed}
+        runs = self.call(probe_train, kind, spec, seed, epochs, repeat=repeat)
+        for run in (runs if repeat is not None else [runs]):
+            logged = run["config"]["epochs"]
+            assert len(run["epochs"]) == logged, (
+                f"a {kind} run of {logged} epochs should log one training and one validation "
+                f"loss per epoch; got {len(run['epochs'])} rows: {run['epochs']}")
+        return runs

@@ -5,7 +5,8 @@ returning an object with attributes ``weights``, ``errors`` and optionally
 ``weight_history``; or a dict with those keys; or a tuple
 ``(weights, errors[, weight_history])``. Optional: ``predict``, ``write_weights_csv``,
 ``read_weights_csv``, ``train_many``, ``train_mlp`` (whose result has ``predict(inputs)``
-or is itself callable). Each probe returns plain data; shapes are checked by the specs.
+or is itself callable). Each probe returns plain data; the client ``Perceptron`` (what the
+specs' ``perceptron`` fixture is) checks the shapes.
 """
 from __future__ import annotations
 
@@ -15,11 +16,14 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite.contract import ContractViolation, as_float_array
+from labs.perceptron.gates import GATES, INPUTS
+from labs.suite.client import ContractClient
+from labs.suite.contract import ContractViolation, as_float_array, probe
 
 MODULE = "perceptron"
 REFERENCE = "labs.perceptron"
 REQUIRED = {"train"}
+BONUS = {"predict", "write_weights_csv", "read_weights_csv", "train_many", "train_mlp"}
 CHILD_MODULES = ("labs.perceptron.gates",)  # the inputs and truth tables, not the reference
 RUN_FIELDS = ("weights", "errors", "weight_history")
 
@@ -42,20 +46,18 @@ def run_fields(result: Any, function: str = "train") -> dict[str, np.ndarray | N
             for name, value in fields.items()}
 
 
+@probe
 def probe_train(impl, desired, coeff, iterations, seed) -> dict:
     return run_fields(impl.train(np.array(desired, dtype=float), coeff, iterations, seed))
 
 
-def probe_train_twice(impl, desired, coeff, iterations, seed) -> list[dict]:
-    """Two calls with the same arguments in one process: the same seed must give the same run."""
-    return [probe_train(impl, desired, coeff, iterations, seed) for _ in range(2)]
-
-
+@probe
 def probe_predict(impl, weights, inputs) -> np.ndarray:
     return as_float_array(impl.predict(np.array(weights, dtype=float), np.array(inputs, dtype=float)),
                   "predict's result")
 
 
+@probe(calls="write_weights_csv, then read_weights_csv", times=2)
 def probe_weights_csv(impl, weights) -> dict:
     """Write with the submission's writer, read back with its reader; return both."""
     with tempfile.TemporaryDirectory(dir=os.getcwd()) as folder:
@@ -66,6 +68,7 @@ def probe_weights_csv(impl, weights) -> dict:
         return {"text": text, "read_back": as_float_array(impl.read_weights_csv(path), "read_weights_csv")}
 
 
+@probe
 def probe_read_weights_csv(impl, text) -> dict:
     """Read a given file's text; a clear error is an answer too."""
     with tempfile.TemporaryDirectory(dir=os.getcwd()) as folder:
@@ -78,6 +81,7 @@ def probe_read_weights_csv(impl, text) -> dict:
             return {"weights": None, "error": f"{type(error).__name__}: {error}"}
 
 
+@probe
 def probe_train_many(impl, desired, coeffs, iterations, seeds) -> dict:
     result = impl.train_many(np.array(desired, dtype=float), np.array(coeffs, dtype=float),
                              iterations, list(seeds))
@@ -85,9 +89,8 @@ def probe_train_many(impl, desired, coeffs, iterations, seeds) -> dict:
             if name != "weight_history"}
 
 
+@probe
 def probe_train_mlp(impl, desired, hidden, seed) -> dict:
-    from labs.perceptron.gates import INPUTS
-
     model = impl.train_mlp(np.array(desired, dtype=float), hidden, seed=seed)
     predict = getattr(model, "predict", model)
     if not callable(predict):
@@ -95,18 +98,37 @@ def probe_train_mlp(impl, desired, hidden, seed) -> dict:
     return {"outputs": as_float_array(predict(INPUTS.copy()), "the MLP's outputs")}
 
 
-# probes that call the submission under another name or more than once: (what they call,
-# how many calls), so that a timeout names the function and each call gets its own timeout
-STUDENT_CALLS = {"train_twice": ("train", 2),
-                 "weights_csv": ("write_weights_csv, then read_weights_csv", 2)}
+class Perceptron(ContractClient):
+    """Calls into the submission (reference or student) with shape checks in plain words."""
 
+    def train(self, gate: str, coeff: float = 0.7, iterations: int = 1000, seed: int = 0,
+              repeat: int | None = None) -> dict | list[dict]:
+        """One run (``repeat=n``: a list of n runs of the same call, in one process)."""
+        runs = self.call(probe_train, list(GATES[gate]), coeff, iterations, seed, repeat=repeat)
+        where = f"train({gate}, coeff={coeff:g}, iterations={iterations}, seed={seed})"
+        for run in (runs if repeat is not None else [runs]):
+            self._check(run, where, iterations)
+        return runs
 
-PROBES = {
-    "train": probe_train,
-    "train_twice": probe_train_twice,
-    "predict": probe_predict,
-    "weights_csv": probe_weights_csv,
-    "read_weights_csv": probe_read_weights_csv,
-    "train_many": probe_train_many,
-    "train_mlp": probe_train_mlp,
-}
+    @staticmethod
+    def _check(run: dict, where: str, iterations: int) -> None:
+        assert run["weights"].shape == (3,), (
+            f"{where} returned weights of shape {run['weights'].shape}; the contract says (3,): "
+            "w0 (bias weight), w1, w2")
+        assert run["errors"].shape == (iterations,), (
+            f"{where} returned errors of shape {run['errors'].shape}; the contract says "
+            f"({iterations},): one error per iteration")
+        history = run["weight_history"]
+        if history is not None:
+            assert history.shape == (4 * iterations + 1, 3), (
+                f"{where} returned weight_history of shape {history.shape}; the contract says "
+                f"({4 * iterations + 1}, 3): the initial weights, then one row per update")
+        for name in ("weights", "errors"):
+            assert np.all(np.isfinite(run[name])), f"{where} returned {name} containing NaN or inf"
+
+    def weight_history(self, gate: str, **kwargs) -> np.ndarray:
+        history = self.train(gate, **kwargs)["weight_history"]
+        if history is None:
+            self.skip("the submission's train does not return weight_history "
+                      "(optional; the specs that need it are skipped)")
+        return history

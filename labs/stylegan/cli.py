@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     check_network_options(args)
     writable_folder(args.out, "--out")
     # torch only once the arguments are known to be good
-    from labs.stylegan.generate import write_images
+    from labs.stylegan.pipeline import write_images
 
     G, what = _network(args)
     start = time.perf_counter()

@@ -7,7 +7,8 @@ accepted) for a network G with gen_images.py's interface. The specs call it on t
 project's miniature generator, built inside the probe, on a stand-in network that returns
 fixed values (to check the uint8 conversion), and, where a checkout of NVlabs/stylegan3 is
 at hand, on NVIDIA's own StyleGAN3 generator (small, random weights), built inside the
-probe with that code.
+probe with that code. The client ``StyleGAN`` (the specs' ``stylegan`` fixture) checks the
+images' shapes and types.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite.contract import ContractViolation
+from labs.suite.client import ContractClient
+from labs.suite.contract import ContractViolation, probe
 
 MODULE = "stylegan"
-REFERENCE = "labs.stylegan.reference"
+REFERENCE = "labs.stylegan"
 REQUIRED = {"seed_to_z"}
+BONUS = {"generate"}
 # what the probes build in the child: the miniature network, the fixed-value stand-in, and
 # NVIDIA's small StyleGAN3 generator (built from NVIDIA's checkout by nvidia_network)
 CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
@@ -56,6 +59,7 @@ def _same_state(a: tuple, b: tuple) -> bool:
     return all(np.array_equal(x, y) if isinstance(x, np.ndarray) else x == y for x, y in zip(a, b))
 
 
+@probe
 def probe_seed_to_z(impl, seed: int, z_dim: int | None = None) -> dict:
     """The latent, and whether drawing it changed numpy's global random state."""
     before = np.random.get_state()
@@ -75,6 +79,7 @@ def _image(value: Any) -> np.ndarray:
     return array
 
 
+@probe
 def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
                    model_seed: int = 0) -> dict:
     """The student's image on the miniature (the specs compute gen_images.py's pipeline's
@@ -83,6 +88,7 @@ def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
                                           truncation_psi))}
 
 
+@probe(calls="generate")
 def probe_generate_fresh(impl, seed: int, truncation_psi: float, resolution: int = 64,
                          model_seed: int = 0) -> np.ndarray:
     """The student's image on a freshly built miniature with the same weights seed."""
@@ -92,6 +98,7 @@ def probe_generate_fresh(impl, seed: int, truncation_psi: float, resolution: int
     return _image(student_generate(miniature_generator(resolution, model_seed), seed, truncation_psi))
 
 
+@probe(calls="generate")
 def probe_generate_fixed(impl, seed: int) -> dict:
     """The student's image from a network whose output is fixed edge values."""
     student_generate = impl.generate  # a missing generate is reported before torch loads
@@ -102,6 +109,7 @@ def probe_generate_fixed(impl, seed: int) -> dict:
             "source": source}
 
 
+@probe(calls="generate")
 def probe_generate_stylegan3(impl, seed: int, truncation_psi: float, repo: str,
                              model_seed: int = 0) -> np.ndarray:
     """The student's image on NVIDIA's StyleGAN3 generator in its small configuration,
@@ -116,15 +124,50 @@ def probe_generate_stylegan3(impl, seed: int, truncation_psi: float, repo: str,
     return _image(student_generate(build_generator(Path(repo), model_seed), seed, truncation_psi))
 
 
-# probes that call the submission under another name: (what they call, how many calls)
-STUDENT_CALLS = {"generate_fresh": ("generate", 1), "generate_fixed": ("generate", 1),
-                 "generate_stylegan3": ("generate", 1)}
+RESOLUTION = 64  # the miniature generator the specs run a submission's generate on
 
 
-PROBES = {
-    "seed_to_z": probe_seed_to_z,
-    "generate": probe_generate,
-    "generate_fresh": probe_generate_fresh,
-    "generate_fixed": probe_generate_fixed,
-    "generate_stylegan3": probe_generate_stylegan3,
-}
+class StyleGAN(ContractClient):
+    """Calls into the submission (reference or student) with shape checks in plain words."""
+
+    def latent(self, seed: int, z_dim: int | None = None) -> dict:
+        return self.call(probe_seed_to_z, seed, z_dim)
+
+    def image(self, seed: int, truncation_psi: float = 1.0) -> dict:
+        """The submission's image of a seed on the miniature, and the pipeline's."""
+        result = self.call(probe_generate, seed, truncation_psi, RESOLUTION)
+        _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
+                     (RESOLUTION, RESOLUTION, 3))
+        return {**result, "pipeline": _pipeline(seed, truncation_psi)}
+
+    def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Any) -> np.ndarray:
+        """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the
+        network of the ``stylegan3_pickle``), built in the submission's process."""
+        image = self.call(probe_generate_stylegan3, seed, truncation_psi, str(repo))
+        _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on NVIDIA's StyleGAN3",
+                     (64, 64, 3))
+        return image
+
+    def image_again(self, seed: int, truncation_psi: float = 1.0) -> np.ndarray:
+        """The same call on a freshly built copy of the network (same weights seed)."""
+        image = self.call(probe_generate_fresh, seed, truncation_psi, RESOLUTION)
+        _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on a rebuilt G",
+                     (RESOLUTION, RESOLUTION, 3))
+        return image
+
+
+def _pipeline(seed: int, truncation_psi: float) -> np.ndarray:
+    """gen_images.py's pipeline on the same miniature, computed here (trusted side: the
+    client runs in the grader's process, never in the child)."""
+    from labs.stylegan.pipeline import generate
+
+    return generate(miniature(RESOLUTION, 0), seed, truncation_psi)
+
+
+def _check_image(image: np.ndarray, where: str, shape: tuple) -> None:
+    assert image.dtype == np.uint8, (
+        f"{where} returned pixels of dtype {image.dtype}; the contract says uint8, "
+        "gen_images.py's conversion (x * 127.5 + 128, clamped to 0..255, truncated)")
+    assert image.shape == shape, (
+        f"{where} returned an image of shape {image.shape}; the miniature network makes "
+        f"{shape} (height, width, RGB)")

@@ -5,7 +5,7 @@ gen_images.py always asks for ``torch.device('cuda')``. Its module is given a st
 ``torch`` that answers ``device(...)`` with the CPU and hands every other name to torch, so
 every other step is its own: network loading, latent, label, transform, truncation,
 noise_mode, uint8 conversion, PNG writing, file names. It runs on one intra-op thread, as
-``labs.stylegan.generate`` does.
+``labs.stylegan.pipeline`` does.
 """
 from __future__ import annotations
 

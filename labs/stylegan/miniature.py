@@ -2,7 +2,7 @@
 
 It has the interface gen_images.py uses on a real network (``z_dim``, ``c_dim``,
 ``synthesis.input.transform``, ``G(z, c, truncation_psi=..., noise_mode=...)`` -> NCHW
-float32 in about [-1, 1]), so ``labs.stylegan.generate`` runs the same code on both. It
+float32 in about [-1, 1]), so ``labs.stylegan.pipeline`` runs the same code on both. It
 was never trained and makes no faces.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ on CPU: the images ``specs/td2/stylegan/test_stylegan_nvidia_*.py`` compare.
 - ``stylegan3-small-random.pkl``: NVIDIA's generator, random weights (``nvidia_network``);
 - ``gen_images-<run>/seedNNNN.png``: gen_images.py, unmodified, on CPU, for each run of
   ``RUNS`` (its own options);
-- ``project-<run>/seedNNNN.png``: the project's path (``labs.stylegan.generate``) on the
+- ``project-<run>/seedNNNN.png``: the project's path (``labs.stylegan.pipeline``) on the
   pickle loaded as ``python -m labs stylegan`` loads it, same runs, in this process;
 - ``project-cli/``: ``python -m labs stylegan --network PKL --device cpu`` for the report's
   seeds, a second process started as soon as the pickle exists (its output in
@@ -115,7 +115,7 @@ def write_runs(repo: Path, folder: Path, model_seed: int = 0) -> NvidiaRuns:
     """Everything the module docstring lists, in ``folder``."""
     from labs.stylegan.conventions import parse_seeds, parse_vec2
     from labs.stylegan.gen_images_cpu import run_gen_images
-    from labs.stylegan.generate import write_images
+    from labs.stylegan.pipeline import write_images
     from labs.stylegan.nvidia_network import write_pickle
     from labs.stylegan.real_network import load_network
 

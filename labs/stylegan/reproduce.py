@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from labs.stylegan.conventions import REPORT_SEEDS
-from labs.stylegan.generate import write_images
+from labs.stylegan.pipeline import write_images
 from labs.stylegan.miniature import miniature_generator
 
 

@@ -1,7 +1,7 @@
 """Translate and rotate as a 3x3 matrix, ``gen_images.py``'s ``make_transform``.
 
 gen_images.py passes the *inverse* of this matrix to the synthesis input (a buffer named
-``transform``); ``labs.stylegan.generate`` does the same.
+``transform``); ``labs.stylegan.pipeline`` does the same.
 """
 from __future__ import annotations
 

@@ -1,20 +1,27 @@
 """What a lab asks of a submission: a contract module, and names resolved through it.
 
-Each lab has a contract module (for TD 1, ``labs.perceptron.contract``) that declares:
+Each lab has one contract module (for TD 1, ``labs.perceptron.contract``) that declares:
 
 - ``MODULE``: the student's file (``perceptron`` for ``perceptron.py``);
-- ``REFERENCE``: the reference package implementing the same names (``labs.perceptron``);
-- ``REQUIRED``: the names a submission must provide (specs of other names are skipped
-  when a submission lacks them);
-- ``PROBES``: name -> ``probe(impl, *args)``, a function that calls the implementation and
-  returns plain data (numbers, arrays, dicts), normalising the accepted return shapes.
+- ``REFERENCE``: the lab's package, which implements the same names (``labs.perceptron``);
+- ``REQUIRED`` and ``BONUS``: the names a submission must provide, and the optional ones
+  (specs of a bonus name are skipped when a submission lacks it);
+- ``CHILD_MODULES``: the project modules its probes need in a student's child;
+- its probes: functions ``probe(impl, *args)`` decorated with ``@probe``, which call the
+  implementation and return plain data (numbers, arrays, dicts), normalising the accepted
+  return shapes;
+- its client (a ``labs.suite.client.ContractClient``): what the specs call, which runs the
+  probes and checks their results in plain words.
 
 Probes run wherever the implementation runs: in-process for the reference, in a sandboxed
-child process for a student's folder. Specs only ever see what a probe returned.
+child process for a student's folder. Specs only ever see what a probe returned. This
+module is copied into that child: it imports nothing of pytest or of the references.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import inspect
 import keyword
 import tomllib
 from pathlib import Path
@@ -22,6 +29,18 @@ from types import ModuleType
 from typing import Any, Callable
 
 import numpy as np
+
+
+class SubmissionError(Exception):
+    """The submission failed to answer a call; the message says why in plain words."""
+
+
+class NotProvided(SubmissionError):
+    """The submission lacks an optional (bonus) name of the contract."""
+
+
+class UnknownProbe(ValueError):
+    """A function that is not a registered probe of the contract it is sent to."""
 
 
 class ContractViolation(ValueError):
@@ -104,12 +123,6 @@ class Implementation:
             raise MissingFunction(name, f"{self._filename} has no `{real}`{mapped}")
         return value
 
-    @property
-    def module_name(self) -> str:
-        """The implementing module's name: the reference's is dotted (``labs.gan``), a
-        student's never is (``submission.toml`` names plain identifiers only)."""
-        return self._module.__name__
-
     def provides(self, name: str) -> bool:
         return getattr(self._module, self._names.get(name, name), None) is not None
 
@@ -120,3 +133,75 @@ def reference_implementation(contract: ModuleType) -> Implementation:
 
 
 Probe = Callable[..., Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class ProbeCalls:
+    """What a probe calls in the submission, so that a failure names the student's function
+    and each call gets its own timeout: ``times`` calls, or one per item of the argument
+    named ``once_per``."""
+
+    function: str
+    times: int = 1
+    once_per: str | None = None
+
+
+def probe(function: Probe | None = None, *, calls: str | None = None, times: int = 1,
+          once_per: str | None = None) -> Any:
+    """Register a function of a contract module as one of its probes (``@probe`` or
+    ``@probe(calls="train_gan")``). ``calls`` defaults to the name after ``probe_``."""
+
+    def register(fn: Probe) -> Probe:
+        name = calls or fn.__name__.removeprefix("probe_")
+        fn.__probe__ = ProbeCalls(name, times, once_per)  # type: ignore[attr-defined]
+        return fn
+
+    return register(function) if function is not None else register
+
+
+def probes(contract: ModuleType) -> dict[str, Probe]:
+    """The probes a contract module registered, by name (the name sent to a child)."""
+    return {name: value for name, value in vars(contract).items()
+            if callable(value) and hasattr(value, "__probe__")
+            and getattr(value, "__module__", None) == contract.__name__}
+
+
+def probe_named(contract: ModuleType, name: str) -> Probe:
+    """The contract's probe of that name, or UnknownProbe saying which ones there are."""
+    found = probes(contract).get(name)
+    if found is None:
+        raise UnknownProbe(f"{contract.__name__} has no probe {name!r} (its probes: "
+                           f"{', '.join(sorted(probes(contract)))})")
+    return found
+
+
+def probe_name(contract: ModuleType, function: Any) -> str:
+    """The name a probe travels under, after checking it is one of this contract's."""
+    name = getattr(function, "__name__", repr(function))
+    if probes(contract).get(name) is not function:
+        raise UnknownProbe(f"{name} is not a probe of {contract.__name__} (a probe is a "
+                           "function of the contract module decorated with @probe)")
+    return name
+
+
+def student_calls(function: Probe, args: tuple, kwargs: dict,
+                  repeat: int | None = None) -> tuple[str, int]:
+    """(the student's function a probe calls, how many times) for these arguments, the
+    probe run ``repeat`` times."""
+    calls: ProbeCalls = function.__probe__  # type: ignore[attr-defined]
+    times = max(1, calls.times)
+    if calls.once_per is not None:
+        try:
+            bound = inspect.signature(function).bind(None, *args, **kwargs)
+            times = max(1, len(bound.arguments[calls.once_per]))
+        except (TypeError, KeyError):  # a probe's own argument errors are reported by the probe
+            times = 1
+    return calls.function, times * (repeat or 1)
+
+
+def run_probe(function: Probe, impl: Any, args: tuple | list, kwargs: dict,
+              repeat: int | None) -> Any:
+    """One call of a probe, or (``repeat=n``) a list of ``n`` calls in this process."""
+    if repeat is None:
+        return function(impl, *args, **kwargs)
+    return [function(impl, *args, **kwargs) for _ in range(repeat)]

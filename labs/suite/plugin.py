@@ -16,8 +16,7 @@ import pytest
 from labs.dataclass_options import as_arguments
 from labs.suite.golden import Golden
 from labs.suite.limits import Limits, add_limit_options, limits_given
-from labs.suite.submission import (BoundContract, FolderSubmission, NotProvided,
-                                   ReferenceSubmission, Submission)
+from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,20 +108,6 @@ def pytest_report_header(config: pytest.Config) -> str:
     folder = config.getoption("--submission")
     return (f"labs: submission={folder or 'reference (labs/)'}, "
             f"spec-seed={config.getoption('--spec-seed')}")
-
-
-class ContractClient:
-    """Base of each lab's spec fixture: calls a probe of the lab's contract on the code under
-    test; a spec that needs an optional part the submission lacks is skipped, not failed."""
-
-    def __init__(self, bound: BoundContract) -> None:
-        self.bound = bound
-
-    def call(self, probe: str, *args, **kwargs):
-        try:
-            return self.bound.call(probe, *args, **kwargs)
-        except NotProvided as missing:
-            pytest.skip(f"optional part not provided: {missing}")
 
 
 @pytest.fixture(scope="session")

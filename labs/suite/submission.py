@@ -1,9 +1,10 @@
 """The code under test: the reference package, or a student's folder in a child process.
 
-Specs ask ``submission.contract("labs.perceptron.contract").call("train", ...)`` and get
-plain data back, whichever it is. Results are cached per call (every probe is
-deterministic given its arguments, seeds included), so specs that share a training run
-pay for it once.
+Specs ask ``submission.contract("labs.perceptron.contract").call(probe_train, ...)`` (through
+the lab's client) and get plain data back, whichever it is. Results are cached per call
+(every probe is deterministic given its arguments, seeds included), so specs that share a
+training run pay for it once; ``repeat=n`` asks for n fresh calls in one process, cached
+as one entry.
 """
 from __future__ import annotations
 
@@ -16,16 +17,13 @@ import numpy as np
 
 from labs.suite import wire
 from labs.suite.child import Child, ChildFailure, Limits
-from labs.suite.contract import MissingFunction, load_contract, reference_implementation
+from labs.suite.contract import (MissingFunction, NotProvided, Probe, SubmissionError,
+                                 load_contract, probe_name, probe_named,
+                                 reference_implementation, run_probe, student_calls)
 from labs.suite.staging import stage
 
-
-class SubmissionError(Exception):
-    """The submission failed to answer a call; the message says why in plain words."""
-
-
-class NotProvided(SubmissionError):
-    """The submission lacks an optional name of the contract."""
+__all__ = ["BoundContract", "FolderSubmission", "NotProvided", "ReferenceSubmission",
+           "Submission", "SubmissionError"]
 
 
 def _freeze(value: Any) -> Any:
@@ -50,14 +48,17 @@ class BoundContract:
         self.path = path
         self._cache: dict[str, Any] = {}
 
-    def call(self, probe: str, *args: Any, **kwargs: Any) -> Any:
-        """Run a probe of the contract; raise SubmissionError (NotProvided when optional)."""
-        if probe not in self.contract.PROBES:
-            raise KeyError(f"{self.path} has no probe {probe!r}")
-        key = wire.dumps([probe, args, kwargs])
+    def call(self, probe: Probe, *args: Any, repeat: int | None = None, **kwargs: Any) -> Any:
+        """Run a probe of the contract (``repeat=n``: n times, a list of n results); raise
+        SubmissionError (NotProvided when optional), UnknownProbe for a function the
+        contract did not register."""
+        name = probe_name(self.contract, probe)
+        if repeat is not None and (not isinstance(repeat, int) or repeat < 1):
+            raise ValueError(f"repeat must be a whole number of calls, 1 or more; got {repeat!r}")
+        key = wire.dumps([name, args, kwargs, repeat])
         if key not in self._cache:
             try:
-                self._cache[key] = _freeze(self.submission._run(self, probe, args, kwargs))
+                self._cache[key] = _freeze(self.submission._run(self, name, args, kwargs, repeat))
             except SubmissionError as error:
                 self._cache[key] = error
         result = self._cache[key]
@@ -67,17 +68,6 @@ class BoundContract:
 
     def required(self, name: str) -> bool:
         return name in self.contract.REQUIRED
-
-
-def _student_calls(contract: Any, probe: str, args: tuple, kwargs: dict) -> tuple[str, int]:
-    """(the function a probe calls, how many times): a contract's ``STUDENT_CALLS`` entry,
-    whose parts may be functions of the probe's arguments; (probe, 1) by default."""
-    entry = getattr(contract, "STUDENT_CALLS", {}).get(probe, (probe, 1))
-    try:
-        called, calls = (f(*args, **kwargs) if callable(f) else f for f in entry)
-        return str(called), max(1, int(calls))
-    except Exception:  # noqa: BLE001 - a probe's own argument errors are reported by the probe
-        return probe, 1
 
 
 class Submission:
@@ -91,7 +81,8 @@ class Submission:
             self._contracts[path] = BoundContract(self, path)
         return self._contracts[path]
 
-    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict,
+             repeat: int | None) -> Any:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -107,10 +98,12 @@ class Submission:
 class ReferenceSubmission(Submission):
     """The reference package, run in this process (it is trusted code)."""
 
-    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict,
+             repeat: int | None) -> Any:
         implementation = reference_implementation(bound.contract)
         try:
-            return wire.to_plain(bound.contract.PROBES[probe](implementation, *args, **kwargs))
+            return wire.to_plain(run_probe(probe_named(bound.contract, probe), implementation,
+                                           args, kwargs, repeat))
         except MissingFunction as error:
             raise self._missing(bound, error.name, str(error)) from None
 
@@ -139,14 +132,15 @@ class FolderSubmission(Submission):
             self._children[path] = Child(self.folder, path, self.limits, self.command_prefix)
         return self._children[path]
 
-    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict) -> Any:
+    def _run(self, bound: BoundContract, probe: str, args: tuple, kwargs: dict,
+             repeat: int | None) -> Any:
         left = self.limits.total_budget - self.spent
         if left <= 0:
             raise SubmissionError("not run: the submission used up its total time budget of "
                                   f"{self.limits.total_budget:g} s on earlier calls")
-        # a probe that calls the submission n times gets n call timeouts, and a
-        # failure names the function called (a contract's STUDENT_CALLS: probe -> (name, n))
-        called, calls = _student_calls(bound.contract, probe, args, kwargs)
+        # a probe that calls the submission n times gets n call timeouts (and n more per
+        # repeat), and a failure names the function called (what its @probe declares)
+        called, calls = student_calls(probe_named(bound.contract, probe), args, kwargs, repeat)
         timeout = min(self.limits.call_timeout * calls, left)
         child = self._child(bound.path)
         try:
@@ -155,8 +149,8 @@ class FolderSubmission(Submission):
             raise SubmissionError(self._with_output(str(error), child)) from None
         start = time.monotonic()
         try:
-            response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs},
-                                     timeout)
+            response = child.request({"probe": probe, "args": list(args), "kwargs": kwargs,
+                                      "repeat": repeat}, timeout)
         except ChildFailure as error:
             where = f"`{called}`" + (f" ({calls} calls, {self.limits.call_timeout:g} s each)"
                                      if calls > 1 else "")

@@ -1,6 +1,7 @@
 """The child process that runs a student's code: ``python -m labs.suite.worker``.
 
-It reads one JSON request per line on one pipe, runs the contract's probe on the student's
+It reads one JSON request per line on one pipe, runs the contract's probe (one the contract
+registered with ``@probe``; ``repeat``: that many times, in this process) on the student's
 module, and writes one JSON response per line on another pipe. The student's own stdin,
 stdout and stderr are not those pipes, so printing or reading input cannot corrupt them.
 """
@@ -14,7 +15,8 @@ import traceback
 from pathlib import Path
 
 from labs.suite import wire
-from labs.suite.contract import Implementation, MissingFunction, load_contract, read_mapping
+from labs.suite.contract import (Implementation, MissingFunction, UnknownProbe, load_contract,
+                                 probe_named, read_mapping, run_probe)
 from labs.suite.notebook import convert, find_notebook  # before the student's path
 from labs.suite.own_code import course_imports
 
@@ -33,6 +35,8 @@ def _where(error: BaseException, folder: Path) -> str:
 def _describe(error: BaseException, folder: Path) -> dict:
     if isinstance(error, MissingFunction):
         return {"kind": "missing", "name": error.name, "message": str(error)}
+    if isinstance(error, UnknownProbe):  # the grader's request, not the student's code
+        return {"kind": "probe", "message": str(error)}
     if isinstance(error, SyntaxError):
         name = Path(error.filename or "?").name
         return {"kind": "syntax",
@@ -156,8 +160,10 @@ def main(argv: list[str]) -> int:
     for line in requests:
         request = wire.loads(line)
         try:
-            probe = loader.contract.PROBES[request["probe"]]
-            result = probe(loader.implementation(), *request["args"], **request["kwargs"])
+            # only a probe the contract registered runs, whatever name the request carries
+            probe = probe_named(loader.contract, str(request["probe"]))
+            result = run_probe(probe, loader.implementation(), request["args"],
+                               request["kwargs"], request.get("repeat"))
             response = wire.dumps({"ok": result, **({"notes": loader.notes} if loader.notes
                                                      else {})})  # notebook notes
         except BaseException as error:  # noqa: B036 - everything a student can raise is reported

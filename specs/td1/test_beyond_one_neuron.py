@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from labs.perceptron.contract import probe_predict, probe_train_many, probe_train_mlp
 from labs.perceptron.gates import GATES, INPUTS
 from labs.perceptron.train import sigmoid
 
@@ -18,7 +19,7 @@ def test_mlp_solves_xor(perceptron, spec_seed):
     """Bonus: a multi-layer perceptron learns XOR."""
     target = np.array(GATES["XOR"], dtype=float)
     for seed in range(spec_seed, spec_seed + 20):
-        outputs = perceptron.call("train_mlp", list(GATES["XOR"]), 4, seed)["outputs"].ravel()
+        outputs = perceptron.call(probe_train_mlp, list(GATES["XOR"]), 4, seed)["outputs"].ravel()
         assert outputs.shape == (4,), f"the MLP should give 4 outputs, gave shape {outputs.shape}"
         assert np.max(np.abs(outputs - target)) < 0.2, (
             "a perceptron with a hidden layer (4 neurons) should learn XOR, which one neuron "
@@ -28,7 +29,7 @@ def test_mlp_solves_xor(perceptron, spec_seed):
 def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
     """Bonus: predict returns the sigmoid of the neuron's weighted sum."""
     weights = [1.5, 2.0, -0.5]
-    outputs = perceptron.call("predict", weights, INPUTS.tolist()).ravel()
+    outputs = perceptron.call(probe_predict, weights, INPUTS.tolist()).ravel()
     expected = sigmoid(-weights[0] + INPUTS @ np.array(weights[1:]))
     assert np.allclose(outputs, expected, rtol=1e-12), (
         "predict(weights, inputs) should return sigmoid(-w0 + x1*w1 + x2*w2); for w = "
@@ -38,7 +39,7 @@ def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
 def test_train_many_equals_separate_runs(perceptron, spec_seed):
     """Bonus: train_many gives the same runs as separate calls to train."""
     coeffs, seeds = [0.01, 0.7, 10.0, 0.7], [spec_seed + k for k in (0, 1, 2, 3)]
-    batch = perceptron.call("train_many", list(GATES["AND"]), coeffs, 300, seeds)
+    batch = perceptron.call(probe_train_many, list(GATES["AND"]), coeffs, 300, seeds)
     for k, (coeff, seed) in enumerate(zip(coeffs, seeds)):
         single = perceptron.train("AND", coeff=coeff, iterations=300, seed=seed)
         for name in ("weights", "errors"):

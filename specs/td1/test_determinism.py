@@ -6,7 +6,7 @@ import numpy as np
 
 def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
     """The same seed gives the same run, to the bit."""
-    first, second = perceptron.call("train_twice", [0, 0, 0, 1], 0.7, 200, spec_seed + 7)
+    first, second = perceptron.train("AND", iterations=200, seed=spec_seed + 7, repeat=2)
     for name in ("weights", "errors", "weight_history"):
         if first[name] is None:
             continue

@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 
+from labs.perceptron.contract import probe_read_weights_csv, probe_weights_csv
 from labs.perceptron.weights_csv import read_weights_csv
 
 WEIGHTS = [14.508124567, -9.5691, 9.5633e-3]
@@ -12,7 +13,7 @@ WEIGHTS = [14.508124567, -9.5691, 9.5633e-3]
 
 def test_weights_csv_round_trips(perceptron):
     """weights.csv written then read gives the same weights."""
-    result = perceptron.call("weights_csv", WEIGHTS)
+    result = perceptron.call(probe_weights_csv, WEIGHTS)
     assert np.allclose(result["read_back"], WEIGHTS, rtol=1e-9, atol=0), (
         f"weights written to weights.csv and read back should be unchanged; wrote {WEIGHTS}, "
         f"read back {result['read_back'].tolist()}")
@@ -20,7 +21,7 @@ def test_weights_csv_round_trips(perceptron):
 
 def test_weights_csv_has_one_weight_per_line_w0_first(perceptron, tmp_path):
     """weights.csv holds one weight per line, w0 first."""
-    text = perceptron.call("weights_csv", WEIGHTS)["text"]
+    text = perceptron.call(probe_weights_csv, WEIGHTS)["text"]
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) == 3, (f"weights.csv should hold one weight per line (3 lines), found "
                              f"{len(lines)} line(s): {text[:200]!r}")
@@ -32,7 +33,7 @@ def test_weights_csv_has_one_weight_per_line_w0_first(perceptron, tmp_path):
 
 def test_reader_rejects_a_malformed_file_clearly(perceptron):
     """Reading a malformed weights.csv fails with a clear error."""
-    result = perceptron.call("read_weights_csv", "1.5\nabc\n2.5\n")
+    result = perceptron.call(probe_read_weights_csv, "1.5\nabc\n2.5\n")
     assert result["error"] is not None, (
         "reading a weights.csv whose line 2 is 'abc' should fail with a clear error, "
         f"but it returned {result['weights']}")
@@ -44,7 +45,7 @@ def test_reader_rejects_a_malformed_file_clearly(perceptron):
 
 def test_reader_accepts_one_comma_separated_row(perceptron):
     """Reading accepts weights on one comma-separated row."""
-    result = perceptron.call("read_weights_csv", "1.5,-2.5,3.5\n")
+    result = perceptron.call(probe_read_weights_csv, "1.5,-2.5,3.5\n")
     assert result["error"] is None and np.allclose(result["weights"], [1.5, -2.5, 3.5]), (
         "the reader should also accept the weights as one comma-separated row; reading "
         f"'1.5,-2.5,3.5' gave {result['weights']} (error: {result['error']})")

@@ -1,36 +1,15 @@
-"""TD 3 fixtures: the language-model contract bound to the code under test, and shared runs."""
+"""TD 3 fixtures: the language-model contract's client bound to the code under test, and
+the two default runs the specs share."""
 from __future__ import annotations
-
-import dataclasses
 
 import pytest
 
-from labs.lm.corpus import CorpusSpec
-from labs.suite.plugin import ContractClient
-
-CONTRACT = "labs.lm.contract"
-DEFAULT_CORPUS = dataclasses.asdict(CorpusSpec())
-
-
-class LanguageModels(ContractClient):
-    """Calls into the submission (reference or student); optional parts skip in plain words."""
-
-    def train(self, kind: str, seed: int, epochs: int | None = None, attempt: int = 0,
-              **corpus) -> dict:
-        """A run on the built-in corpus drawn from ``seed`` (default size and epochs unless
-        overridden)."""
-        spec = {**DEFAULT_CORPUS, **corpus, "seed": seed}
-        run = self.call("train", kind, spec, seed, epochs, attempt)
-        epochs = run["config"]["epochs"]
-        assert len(run["epochs"]) == epochs, (
-            f"a {kind} run of {epochs} epochs should log one training and one validation loss per "
-            f"epoch; got {len(run['epochs'])} rows: {run['epochs']}")
-        return run
+from labs.lm.contract import LanguageModels
 
 
 @pytest.fixture(scope="session")
 def lm(submission) -> LanguageModels:
-    return LanguageModels(submission.contract(CONTRACT))
+    return LanguageModels.of(submission)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from labs.lm.contract import probe_logits
+
 LENGTH = 64
 UNCHANGED = 1e-6
 CHANGED = 1e-5
@@ -20,7 +22,7 @@ CHANGED = 1e-5
 def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
     """Bonus: the causal model cannot see the future."""
     t = 40
-    logits = lm.call("logits", "clm", spec_seed, LENGTH, None, t)
+    logits = lm.call(probe_logits, "clm", spec_seed, LENGTH, None, t)
     past = np.abs(logits["after"][:t] - logits["before"][:t]).max()
     future = np.abs(logits["after"][t:] - logits["before"][t:]).max(axis=1)
     assert past <= UNCHANGED, (
@@ -34,7 +36,7 @@ def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
 def test_the_masked_model_sees_the_right_hand_side(lm, spec_seed):
     """Bonus: the masked model sees the right-hand side."""
     masked, changed = 30, 33
-    logits = lm.call("logits", "mlm", spec_seed, LENGTH, masked, changed)
+    logits = lm.call(probe_logits, "mlm", spec_seed, LENGTH, masked, changed)
     moved = np.abs(logits["after"][masked] - logits["before"][masked]).max()
     assert moved > CHANGED, (
         f"changing token {changed}, to the right of the masked position {masked}, should "

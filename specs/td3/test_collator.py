@@ -16,6 +16,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import binom
 
+from labs.lm.contract import probe_collate
+
 BLOCKS = 64
 ALPHA = 1e-6
 
@@ -26,7 +28,7 @@ def binomial_interval(n: int, p: float) -> tuple[float, float]:
 
 
 def collate(lm, seed: int) -> dict:
-    batch = lm.call("collate", BLOCKS, seed)
+    batch = lm.call(probe_collate, BLOCKS, seed)
     shape = batch["original"].shape
     for key in ("input_ids", "labels"):
         assert batch[key].shape == shape, (

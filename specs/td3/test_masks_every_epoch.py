@@ -13,23 +13,16 @@ value of a collator that reuses its masks).
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
-CONTRACT = "labs.lm.masking.contract"  # probes beside TD 3's contract
-from labs.suite.plugin import ContractClient
+from labs.lm.contract import probe_collate_epochs
 
 BLOCKS = 64
 SELECTED_AGAIN_AT_MOST = 0.5
 
 
-@pytest.fixture(scope="module")
-def masking(submission) -> ContractClient:
-    return ContractClient(submission.contract(CONTRACT))
-
-
-def test_masks_are_redrawn_every_epoch(masking, spec_seed):
+def test_masks_are_redrawn_every_epoch(lm, spec_seed):
     """The masked model's masks are drawn anew at every epoch."""
-    first, second = masking.call("collate_epochs", BLOCKS, spec_seed)["selected"]
+    first, second = lm.call(probe_collate_epochs, BLOCKS, spec_seed)["selected"]
     assert first.sum() > 0, "the collator selected no token to mask"
     again = float((first & second).sum() / first.sum())
     assert again <= SELECTED_AGAIN_AT_MOST, (

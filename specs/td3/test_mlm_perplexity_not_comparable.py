@@ -15,24 +15,16 @@ vocabularies differ by a factor of at least 1.5.
 """
 from __future__ import annotations
 
-import pytest
-
-CONTRACT = "labs.lm.masking.contract"  # probes beside TD 3's contract
-from labs.suite.plugin import ContractClient
+from labs.lm.contract import probe_loss_positions
 
 BLOCKS = 64
 SHARE_RANGE = (0.08, 0.25)
 VOCABULARY_FACTOR_AT_LEAST = 1.5
 
 
-@pytest.fixture(scope="module")
-def masking(submission) -> ContractClient:
-    return ContractClient(submission.contract(CONTRACT))
-
-
-def test_masked_loss_counts_only_the_selected_tokens(masking, spec_seed):
+def test_masked_loss_counts_only_the_selected_tokens(lm, spec_seed):
     """The masked loss counts only the selected tokens."""
-    counts = masking.call("loss_positions", BLOCKS, spec_seed)
+    counts = lm.call(probe_loss_positions, BLOCKS, spec_seed)
     share = counts["mlm_positions"] / counts["clm_positions"]
     low, high = SHARE_RANGE
     assert low <= share <= high, (
@@ -42,9 +34,9 @@ def test_masked_loss_counts_only_the_selected_tokens(masking, spec_seed):
         f"a share of {share:.3f}, expected in [{low}, {high}]")
 
 
-def test_the_two_tokenizers_cut_the_text_differently(masking, spec_seed):
+def test_the_two_tokenizers_cut_the_text_differently(lm, spec_seed):
     """The two tokenizers cut the text differently (a fact of the lab)."""
-    counts = masking.call("loss_positions", BLOCKS, spec_seed)
+    counts = lm.call(probe_loss_positions, BLOCKS, spec_seed)
     small, large = sorted((counts["clm_vocabulary"], counts["mlm_vocabulary"]))
     assert large >= VOCABULARY_FACTOR_AT_LEAST * small and counts["clm_tokens"] != counts["mlm_tokens"], (
         "the causal and masked models' tokenizers should differ (a uniform guess has a "

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import math
 
+from labs.lm.contract import probe_perplexity
+
 LOSSES = [0.0, 1.0, 6.068984, 6.878888, 709.0]
 OVERFLOWING = [710.0, 1e6]
 
 
 def test_perplexity_is_exp_of_the_loss_exactly(lm):
     """perplexity is exp(loss), exactly."""
-    answers = lm.call("perplexity", LOSSES)
+    answers = lm.call(probe_perplexity, LOSSES)
     for loss, answer in zip(LOSSES, answers):
         assert answer["error"] is None, f"perplexity({loss}) raised {answer['error']}"
         assert answer["value"] == math.exp(loss), (
@@ -19,7 +21,7 @@ def test_perplexity_is_exp_of_the_loss_exactly(lm):
 
 def test_perplexity_is_infinite_on_overflow(lm):
     """perplexity is infinity when exp(loss) overflows."""
-    for loss, answer in zip(OVERFLOWING, lm.call("perplexity", OVERFLOWING)):
+    for loss, answer in zip(OVERFLOWING, lm.call(probe_perplexity, OVERFLOWING)):
         assert answer["error"] is None and answer["value"] == math.inf, (
             f"exp({loss:g}) overflows a float: perplexity should be infinity, as the "
             f"transformers example scripts return; got {answer['error'] or answer['value']}")

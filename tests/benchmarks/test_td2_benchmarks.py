@@ -71,7 +71,7 @@ def test_gan_seed_sweep_24_seeds(benchmark, machine):
 
 
 def test_stylegan_miniature_one_image(benchmark):
-    from labs.stylegan.generate import generate
+    from labs.stylegan.pipeline import generate
     from labs.stylegan.miniature import miniature_generator
 
     G = miniature_generator()

@@ -157,7 +157,7 @@ class Masking:
         self.answers = answers
 
     def call(self, probe, *args):
-        return self.answers[probe]
+        return self.answers[probe.__name__.removeprefix("probe_")]
 
 
 def test_masks_spec_fails_on_masks_drawn_once():

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from labs.grading.grade import grade_folder
+from labs.perceptron.contract import probe_train
 from labs.suite import sandbox
 from labs.suite.cgroup import available as cgroup_available
 from labs.suite.limits import Limits
@@ -41,7 +42,7 @@ def train(folder: Path, limits: Limits = LIMITS, prefix: list[str] | None = None
     submission = FolderSubmission(folder, limits,
                                   sandbox.command_prefix() if prefix is None else prefix)
     try:
-        return submission.contract(CONTRACT).call("train", AND, 0.7, iterations, 0)
+        return submission.contract(CONTRACT).call(probe_train, AND, 0.7, iterations, 0)
     finally:
         submission.close()
 
@@ -108,7 +109,7 @@ def test_a_link_to_the_reference_is_not_copied():
     try:
         assert submission.left_out == ["perceptron: a symbolic link (links are never followed)"]
         with pytest.raises(SubmissionError, match="has no file perceptron.py"):
-            submission.contract(CONTRACT).call("train", AND, 0.7, 50, 0)
+            submission.contract(CONTRACT).call(probe_train, AND, 0.7, 50, 0)
     finally:
         submission.close()
 
@@ -153,7 +154,8 @@ def test_a_daemon_ends_when_the_grader_is_killed_from_outside():
               f"from labs.suite.limits import Limits\n"
               f"s = FolderSubmission({str(ATTACKS / 'attack_daemon')!r}, Limits(call_timeout=900), "
               f"command_prefix())\n"
-              f"s.contract({CONTRACT!r}).call('train', [0, 0, 0, 1], 0.7, 10**6, 0)\n")
+              f"from labs.perceptron.contract import probe_train\n"
+              f"s.contract({CONTRACT!r}).call(probe_train, [0, 0, 0, 1], 0.7, 10**6, 0)\n")
     grader = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -204,7 +206,7 @@ def test_links_devices_fifos_and_sparse_files_are_left_out_with_a_reason(tmp_pat
     try:
         assert sorted(submission.left_out) == sorted(f"{k}: {v}" for k, v in reasons.items())
         assert sorted(p.name for p in submission.folder.iterdir()) == ["perceptron.py"]
-        run = submission.contract(CONTRACT).call("train", AND, 0.7, 1000, 0)
+        run = submission.contract(CONTRACT).call(probe_train, AND, 0.7, 1000, 0)
     finally:
         submission.close()
     assert run["errors"][-1] < 0.02  # the student's own code still runs
@@ -224,12 +226,11 @@ def test_a_grade_names_what_was_left_out(tmp_path):
     ("labs.perceptron.contract", ["labs.perceptron.train", "labs.perceptron.batched",
                                   "labs.perceptron.mlp", "labs.perceptron.weights_csv"]),
     ("labs.gan.contract", ["labs.gan.train", "labs.gan.distributions", "labs.gan.noise"]),
-    ("labs.stylegan.contract", ["labs.stylegan.conventions", "labs.stylegan.generate",
-                                "labs.stylegan.reference"]),
+    ("labs.stylegan.contract", ["labs.stylegan.conventions", "labs.stylegan.pipeline"]),
     # importing TD 3's contract loads torch and transformers: seconds; its student-folder
     # runs (slow) use the same tree, and the file check below runs every time
-    pytest.param("labs.lm.contract", ["labs.lm.blocks", "labs.lm.collator", "labs.lm.metrics",
-                                      "labs.lm.reference"], marks=pytest.mark.slow),
+    pytest.param("labs.lm.contract", ["labs.lm.blocks", "labs.lm.collator", "labs.lm.metrics"],
+                 marks=pytest.mark.slow),
 ])
 def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, reference):
     from labs.suite.contract import load_contract
@@ -273,5 +274,4 @@ def test_td3s_worker_tree_has_no_reference_module():
     files = {p.relative_to(tree_for(contract)).as_posix()
              for p in tree_for(contract).rglob("*.py")}
     assert "labs/lm/train.py" in files and "labs/lm/contract.py" in files
-    assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py",
-                        "labs/lm/reference.py"}
+    assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py"}

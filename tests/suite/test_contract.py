@@ -33,16 +33,34 @@ def test_only_project_contracts_load():
         load_contract("os.path")
 
 
-def test_the_gan_contract_trains_the_references_seeds_together(monkeypatch):
-    """The reference's fast path (one seed sweep) is taken; a student's module never takes it."""
+def test_the_gan_contract_trains_seeds_together_where_the_implementation_can():
+    """``train_gan_seeds`` (a bonus name) is used when provided, the reference's included; an
+    implementation without it has ``train_gan`` called once per seed."""
     import labs.gan
     from labs.gan import contract
     from labs.suite.contract import reference_implementation
 
     calls = []
-    monkeypatch.setattr(labs.gan, "train_gan_seeds",
-                        lambda config, seeds: calls.append(seeds) or [], raising=False)
-    assert contract.probe_train_seeds(reference_implementation(contract), {}, [0, 1], 5) == []
-    assert calls == [[0, 1]]
-    student = Implementation(types.ModuleType("gan"), "gan.py")
-    assert student.module_name == "gan" != contract.REFERENCE
+    run = {"sample": lambda n: [[0.0, 0.0]] * n, "history": {"d_loss": [], "g_loss": []}}
+    student = types.SimpleNamespace(train_gan=lambda config: calls.append(config) or run)
+    assert len(contract.probe_train_seeds(Implementation(student, "gan.py"), {}, [3, 4], 2)) == 2
+    assert calls == [{"seed": 3}, {"seed": 4}]
+    assert "train_gan_seeds" in contract.BONUS
+    sweeps = []
+    original = labs.gan.train_gan_seeds
+    try:
+        labs.gan.train_gan_seeds = lambda config, seeds: sweeps.append(seeds) or [run] * len(seeds)
+        reference = reference_implementation(contract)
+        assert len(contract.probe_train_seeds(reference, {}, [0, 1], 5)) == 2
+    finally:
+        labs.gan.train_gan_seeds = original
+    assert sweeps == [[0, 1]]
+
+
+def test_a_seed_sweep_with_a_run_missing_is_a_contract_violation():
+    from labs.gan import contract
+    from labs.suite.contract import ContractViolation
+
+    student = types.SimpleNamespace(train_gan_seeds=lambda config, seeds: [])
+    with pytest.raises(ContractViolation, match="0 runs for 2 seeds"):
+        contract.probe_train_seeds(Implementation(student, "gan.py"), {}, [0, 1], 5)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from labs.perceptron.contract import probe_train
 from labs.suite import sandbox
 from labs.suite.limits import Limits
 from labs.suite.sandbox import command_prefix
@@ -28,7 +29,7 @@ def call_train(folder: str, desired: list[int] = AND, iterations: int = 50,
                limits: Limits = LIMITS):
     submission = FolderSubmission(FOLDERS / folder, limits, command_prefix())
     try:
-        return submission.contract(CONTRACT).call("train", desired, 0.7, iterations, 0)
+        return submission.contract(CONTRACT).call(probe_train, desired, 0.7, iterations, 0)
     finally:
         submission.close()
 
@@ -94,7 +95,7 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     submission = FolderSubmission(tmp_path, LIMITS, command_prefix())
     try:
         with pytest.raises(SubmissionError) as failure:
-            submission.contract(CONTRACT).call("train", AND, 0.7, 10, 0)
+            submission.contract(CONTRACT).call(probe_train, AND, 0.7, 10, 0)
     finally:
         submission.close()
     import json
@@ -111,7 +112,7 @@ def test_the_jail_enforces_through_the_os(tmp_path):
 def test_printing_megabytes_is_fine_and_its_output_is_truncated():
     submission = FolderSubmission(FOLDERS / "chatty_prints_megabytes", LIMITS, command_prefix())
     try:
-        run = submission.contract(CONTRACT).call("train", AND, 0.7, 1000, 0)
+        run = submission.contract(CONTRACT).call(probe_train, AND, 0.7, 1000, 0)
         child = submission._children[CONTRACT]
         assert child.output.seek(0, 2) > 1_000_000  # it did print over a megabyte
         assert len(child.output_tail()) < 5000

@@ -11,7 +11,7 @@ from labs.suite.contract import load_contract
 from labs.suite.worker_tree import _source, child_modules
 
 CONTRACTS = ["labs.perceptron.contract", "labs.gan.contract", "labs.stylegan.contract",
-             "labs.lm.contract", "labs.lm.masking.contract"]
+             "labs.lm.contract"]
 
 
 def top_level_imports(module: str) -> set[str]:

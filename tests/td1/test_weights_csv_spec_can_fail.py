@@ -16,7 +16,7 @@ class Answering:
     def __init__(self, answer: dict) -> None:
         self.answer = answer
 
-    def call(self, probe: str, *args):
+    def call(self, probe, *args):
         return self.answer
 
 

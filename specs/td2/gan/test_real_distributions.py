@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from labs.gan.contract import probe_sample_drawing, probe_sample_real
 from labs.gan.spec_cases import line_coordinates, ring_radius
 
 N = 20000
@@ -76,7 +77,7 @@ def test_disjoint_is_three_equal_blobs(gan, spec_seed):
 def test_user_points_are_jittered_copies(gan, spec_seed):
     """Bonus: a user drawing gives jittered copies of its points."""
     drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
-    points = gan.call("sample_drawing", drawn.tolist(), N, spec_seed)
+    points = gan.call(probe_sample_drawing, drawn.tolist(), N, spec_seed)
     assert points.shape == (N, 2), f"sample_real('drawing', ...) returned shape {points.shape}"
     nearest = np.linalg.norm(points[:, None] - drawn[None], axis=2).argmin(axis=1)
     jitter = (points - drawn[nearest]).std()
@@ -89,7 +90,7 @@ def test_user_points_are_jittered_copies(gan, spec_seed):
 @pytest.mark.parametrize("name", ["line", "gaussians", "ring", "disjoint"])
 def test_same_seed_same_points(gan, spec_seed, name):
     """The same seed gives the same real points."""
-    first, again = gan.call("twice", "sample_real", name, 500, spec_seed)
+    first, again = gan.call(probe_sample_real, name, 500, spec_seed, repeat=2)
     other = gan.sample_real(name, 500, spec_seed + 1)
     assert np.array_equal(first, again), f"sample_real({name!r}, seed={spec_seed}) changed between calls"
     assert not np.array_equal(first, other), (

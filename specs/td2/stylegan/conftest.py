@@ -1,5 +1,5 @@
-"""TD 2 part 2 fixtures: the StyleGAN contract bound to the code under test, golden images,
-and NVIDIA's StyleGAN3 code with a small random-weight pickle of its own generator."""
+"""TD 2 part 2 fixtures: the StyleGAN contract's client bound to the code under test, golden
+images, and NVIDIA's StyleGAN3 code with a small random-weight pickle of its own generator."""
 from __future__ import annotations
 
 import shutil
@@ -9,62 +9,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from labs.stylegan.contract import StyleGAN
 from labs.stylegan.images import read_png, save_png
-from labs.suite.plugin import ContractClient
-
-CONTRACT = "labs.stylegan.contract"
-RESOLUTION = 64  # the miniature generator the specs run a submission's generate on
-
-
-class StyleGAN(ContractClient):
-    """Calls into the submission (reference or student) with shape checks in plain words."""
-
-    def latent(self, seed: int, z_dim: int | None = None) -> dict:
-        return self.call("seed_to_z", seed, z_dim)
-
-    def image(self, seed: int, truncation_psi: float = 1.0) -> dict:
-        """The submission's image of a seed on the miniature, and the pipeline's."""
-        result = self.call("generate", seed, truncation_psi, RESOLUTION)
-        _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
-                     (RESOLUTION, RESOLUTION, 3))
-        return {**result, "pipeline": _pipeline(seed, truncation_psi)}
-
-    def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Path) -> np.ndarray:
-        """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the
-        network of the ``stylegan3_pickle``), built in the submission's process."""
-        image = self.call("generate_stylegan3", seed, truncation_psi, str(repo))
-        _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on NVIDIA's StyleGAN3",
-                     (64, 64, 3))
-        return image
-
-    def image_again(self, seed: int, truncation_psi: float = 1.0) -> np.ndarray:
-        """The same call on a freshly built copy of the network (same weights seed)."""
-        image = self.call("generate_fresh", seed, truncation_psi, RESOLUTION)
-        _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on a rebuilt G",
-                     (RESOLUTION, RESOLUTION, 3))
-        return image
-
-
-def _pipeline(seed: int, truncation_psi: float) -> np.ndarray:
-    """gen_images.py's pipeline on the same miniature, computed here (trusted side)."""
-    from labs.stylegan.contract import miniature
-    from labs.stylegan.generate import generate
-
-    return generate(miniature(RESOLUTION, 0), seed, truncation_psi)
-
-
-def _check_image(image: np.ndarray, where: str, shape: tuple) -> None:
-    assert image.dtype == np.uint8, (
-        f"{where} returned pixels of dtype {image.dtype}; the contract says uint8, "
-        "gen_images.py's conversion (x * 127.5 + 128, clamped to 0..255, truncated)")
-    assert image.shape == shape, (
-        f"{where} returned an image of shape {image.shape}; the miniature network makes "
-        f"{shape} (height, width, RGB)")
 
 
 @pytest.fixture(scope="session")
 def stylegan(submission) -> StyleGAN:
-    return StyleGAN(submission.contract(CONTRACT))
+    return StyleGAN.of(submission)
 
 
 @pytest.fixture(scope="session")

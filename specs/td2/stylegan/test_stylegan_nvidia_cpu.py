@@ -5,7 +5,7 @@ The network: NVIDIA's ``training.networks_stylegan3.Generator`` at 64x64 with fe
 and random weights, pickled as training does (``labs.stylegan.nvidia_network``). The images
 (``labs.stylegan.nvidia_runs``, run in the background from collection on): gen_images.py,
 unmodified, on CPU (``labs.stylegan.gen_images_cpu``); ``python -m labs stylegan --network
-PKL --device cpu`` for the report's seeds; and ``labs.stylegan.generate`` on the pickle loaded
+PKL --device cpu`` for the report's seeds; and ``labs.stylegan.pipeline`` on the pickle loaded
 as that command loads it, in a third process, for the same seeds and for gen_images.py's
 other options (psi 0 and 0.7, noise_mode, translate and rotate). All run NVIDIA's reference
 (non-CUDA) ops in float32 on one thread: deterministic, so every comparison is exact

@@ -43,7 +43,7 @@ def real_network(request):
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
     """GPU: the real network gives identical bytes for the same seed, twice."""
-    from labs.stylegan.generate import generate  # torch loads only where a GPU run needs it
+    from labs.stylegan.pipeline import generate  # torch loads only where a GPU run needs it
 
     _, G = real_network
     first, second = png_bytes(generate(G, seed)), png_bytes(generate(G, seed))
@@ -55,7 +55,7 @@ def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed):
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_matches_your_golden_images(real_network, golden, check_golden_image, seed):
     """GPU: the real network matches your golden images."""
-    from labs.stylegan.generate import generate
+    from labs.stylegan.pipeline import generate
 
     stem, G = real_network
     name = f"td2/stylegan/real/{stem}/{image_filename(seed)}"

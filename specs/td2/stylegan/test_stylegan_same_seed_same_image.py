@@ -2,7 +2,7 @@
 
 ``generate(G, seed, truncation_psi)`` of the submission runs on the project's miniature
 generator (64x64, weights seed 0) and is compared with gen_images.py's pipeline
-(``labs.stylegan.generate``) on the same network, in the same process: bit for bit.
+(``labs.stylegan.pipeline``) on the same network, in the same process: bit for bit.
 
 Calibration of "different seeds differ" (offsets 0-39 of the seeds 2, 674, 1024, all 120
 pairs): the fraction of differing values was 0.979-1.000 and the mean absolute difference

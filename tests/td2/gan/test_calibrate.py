@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from labs.gan import calibrate
-from labs.gan.spec_cases import EXPERIMENTS, ContractRuns
+from labs.gan.contract import GAN
+from labs.gan.spec_cases import EXPERIMENTS
 from labs.suite.submission import ReferenceSubmission
 
 
 def test_calibrate_prints_the_specs_statistic_and_verdict(capsys):
     calibrate.main(["--seeds", "2", "--only", "noise_centre"])
     printed = capsys.readouterr().out
-    runs = ContractRuns(ReferenceSubmission().contract(calibrate.CONTRACT))
+    runs = GAN.of(ReferenceSubmission())
     for name in ("noise_centre[1]", "noise_centre[2]"):
         assert f"## {name}: reference, spec seeds 0-1" in printed
         values = " ".join(f"{EXPERIMENTS[name].run(runs, seed).value:.3g}" for seed in (0, 1))

@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from labs.gan.contract import GAN
 from labs.gan.reproduce import verdicts
-from labs.gan.spec_cases import EXPERIMENTS, ContractRuns
+from labs.gan.spec_cases import EXPERIMENTS
 from labs.suite.submission import ReferenceSubmission
 
 SPECS = Path(__file__).resolve().parents[3] / "specs" / "td2" / "gan"
@@ -58,21 +59,21 @@ CHEAP = ("noise_centre[1]", "noise_centre[2]", "losses_log", "losses_not_shares"
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_on_the_reference_the_summary_shows_what_the_specs_pass(seed):
-    runs = ContractRuns(ReferenceSubmission().contract("labs.gan.contract"))
+    runs = GAN.of(ReferenceSubmission())
     assert agree(runs, CHEAP, seed) == ["shown"] * len(CHEAP)
 
 
-class Collapsed(ContractRuns):
+class Collapsed:
     """Every run's points on one spot, its losses and gradient norms constant."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
 
     def train_seeds(self, config, seeds):
         steps = config["steps"]
         flat = {name: np.full(steps, value) for name, value in
                 (("d_loss", 1.35), ("g_loss", 0.69), ("g_grad_norm", 0.1), ("d_accuracy", 0.5))}
         return [{"samples": np.full((1500, 2), 0.5), "history": dict(flat)} for _ in seeds]
+
+    def history(self, run, name, config):
+        return run["history"][name]
 
 
 def test_on_a_collapsed_generator_both_say_not_shown():

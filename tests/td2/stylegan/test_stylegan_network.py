@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from labs.stylegan import cli
-from labs.stylegan.generate import generate
+from labs.stylegan.pipeline import generate
 from labs.stylegan.images import to_uint8
 from labs.stylegan.layers import modulated_conv2d
 from labs.stylegan.mapping import truncate

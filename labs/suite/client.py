@@ -1,0 +1,42 @@
+"""The base of every lab's contract client: what the specs call to run a probe.
+
+Each lab's contract module defines a subclass (TD 1's ``Perceptron``) whose methods call the
+lab's probes and check their results in plain words; a spec conftest only binds it to the
+``submission`` fixture. The class is defined in the contract module, which is also copied
+into a student's sandboxed child: so nothing here imports pytest at module level (the child
+never builds a client; pytest is imported when a spec skips).
+"""
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from labs.suite.contract import NotProvided, Probe
+
+
+class ContractClient:
+    """Calls the probes of one lab's contract on the code under test; a spec that needs an
+    optional part the submission lacks is skipped, not failed."""
+
+    def __init__(self, bound: Any) -> None:
+        """``bound``: the contract bound to a submission (``submission.contract(path)``)."""
+        self.bound = bound
+
+    @classmethod
+    def of(cls, submission: Any) -> "ContractClient":
+        """This client on ``submission``'s binding of the contract module it is defined in."""
+        return cls(submission.contract(cls.__module__))
+
+    def call(self, probe: Probe, *args: Any, repeat: int | None = None, **kwargs: Any) -> Any:
+        """The probe's result; ``repeat=n``: a list of ``n`` results, the probe run ``n``
+        times in the same process (same seed, same result is what determinism asks)."""
+        try:
+            return self.bound.call(probe, *args, repeat=repeat, **kwargs)
+        except NotProvided as missing:
+            self.skip(f"optional part not provided: {missing}")
+
+    @staticmethod
+    def skip(reason: str) -> NoReturn:
+        """Skip the calling spec (pytest imported here: the child never gets this far)."""
+        import pytest
+
+        pytest.skip(reason)
