@@ -2,9 +2,10 @@
 
 Loaded by the project's ``conftest.py``, so it acts on runs of the project's specs and tests
 only (a pytest of files elsewhere never loads it). When the user gave no ``-n``/``--dist``,
-it asks xdist for one worker per usable core, ``--dist loadfile`` (the tests of one file
-stay in one worker: a module's fixtures and a spec file's cached runs are made once), except
-where one process is right:
+it asks xdist for one worker per usable core, and hands xdist a scheduler that keeps in
+one worker every spec of one lab folder (they share the session's cached runs of the
+reference: the GAN's training runs, TD 3's models, StyleGAN's NVIDIA runs) and every test
+of one test file (its module fixtures), except where one process is right:
 
 - ``--submission``: one student's folder is one sandboxed child per contract, whose calls
   are cached for the session; two workers would stage and run the folder twice, and the
@@ -58,6 +59,34 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     chosen = option.numprocesses is not None or option.dist != "no" or getattr(option, "tx", None)
     if not chosen and serial_reason(config) is None:
         option.numprocesses, option.dist = "auto", "loadfile"
+        config.stash[_LAB_SCOPES] = True
+
+
+_LAB_SCOPES = pytest.StashKey[bool]()
+
+
+def scope_of(nodeid: str) -> str:
+    """What runs in one worker: a lab's folder of specs, or one test file."""
+    path = nodeid.split("::", 1)[0]
+    return path.rsplit("/", 1)[0] if path.startswith("specs/") else path
+
+
+def lab_scheduling() -> type:
+    """xdist's file scheduler with ``scope_of`` for its scopes (xdist imported only here)."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class LabScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return scope_of(nodeid)
+
+    return LabScheduling
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    if not config.stash.get(_LAB_SCOPES, False):
+        return None  # the user's own --dist
+    return lab_scheduling()(config, log)
 
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: xdist may be absent

@@ -55,6 +55,7 @@ def test_a_pytest_started_by_a_test_or_on_one_core_keeps_to_one_process(monkeypa
 def xdist_options(numprocesses=None, dist="no", **options) -> SimpleNamespace:
     made = config(**options)
     made.option.numprocesses, made.option.dist, made.option.tx = numprocesses, dist, []
+    made.stash = {}
     return made
 
 
@@ -63,11 +64,13 @@ def test_the_projects_runs_ask_for_a_worker_per_core_unless_told_otherwise(two_c
     everyday = xdist_options()
     parallel.pytest_cmdline_main(everyday)
     assert (everyday.option.numprocesses, everyday.option.dist) == ("auto", "loadfile")
+    assert everyday.stash  # the lab scheduler is asked for
     for given in (xdist_options(numprocesses=0), xdist_options(dist="load"),
                   xdist_options(submission="some/folder")):
         before = vars(given.option).copy()
         parallel.pytest_cmdline_main(given)
         assert vars(given.option) == before  # the user's choice, or one process
+        assert parallel.pytest_xdist_make_scheduler(given, log=None) is None
 
 
 def test_a_pytest_started_by_a_test_does_not_look_like_an_xdist_worker(monkeypatch):
@@ -78,3 +81,12 @@ def test_a_pytest_started_by_a_test_does_not_look_like_an_xdist_worker(monkeypat
 
 def test_the_project_conftest_loads_it(pytestconfig):
     assert pytestconfig.pluginmanager.has_plugin("labs.suite.parallel")
+
+
+def test_a_labs_specs_share_a_worker_and_a_test_file_keeps_to_one():
+    assert parallel.scope_of("specs/td2/stylegan/test_stylegan_nvidia_cpu.py::test_a[2]") == \
+        parallel.scope_of("specs/td2/stylegan/test_stylegan_nvidia_generate.py::test_b") == \
+        "specs/td2/stylegan"
+    split = parallel.lab_scheduling()._split_scope
+    assert split(None, "specs/td1/test_xor.py::test_a") == split(None, "specs/td1/test_convergence.py::test_b")
+    assert parallel.scope_of("tests/suite/test_attacks.py::test_x[a/b]") == "tests/suite/test_attacks.py"
