@@ -9,7 +9,7 @@ on CPU: the images ``specs/td2/stylegan/test_stylegan_nvidia_*.py`` compare.
 - ``project-<run>/seedNNNN.png``: the project's path (``labs.stylegan.pipeline``) on the
   pickle loaded as ``python -m labs stylegan`` loads it, same runs, in this process;
 - ``project-cli/``: ``python -m labs stylegan --network PKL --device cpu`` for the report's
-  seeds, a second process started as soon as the pickle exists (its output in
+  seeds, through the command's own ``main`` in this process (its output in
   ``project-cli.out``);
 - ``done``: written last.
 
@@ -19,6 +19,8 @@ The suite starts it in the background when the specs that need it are collected 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -113,6 +115,7 @@ def _options(run: str) -> list[str]:
 
 def write_runs(repo: Path, folder: Path, model_seed: int = 0) -> NvidiaRuns:
     """Everything the module docstring lists, in ``folder``."""
+    from labs.cli import main as cli_main
     from labs.stylegan.conventions import parse_seeds, parse_vec2
     from labs.stylegan.gen_images_cpu import run_gen_images
     from labs.stylegan.pipeline import write_images
@@ -121,30 +124,26 @@ def write_runs(repo: Path, folder: Path, model_seed: int = 0) -> NvidiaRuns:
 
     runs = NvidiaRuns(folder)
     write_pickle(repo, runs.network_pkl, model_seed)
-    cli = subprocess.Popen(
-        [sys.executable, "-m", "labs", "stylegan", "--network", str(runs.network_pkl),
-         "--stylegan3-repo", str(repo), "--device", "cpu", "--seeds", RUNS["report"]["--seeds"],
-         "--out", str(runs.cli)],
-        cwd=PROJECT_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, text=True, env=_environment())
-    try:
-        for run in RUNS:
-            run_gen_images(repo, ["--network", str(runs.network_pkl),
-                                  "--outdir", str(runs.gen_images(run)), *_options(run)])
-        G = load_network(str(runs.network_pkl), repo, "cpu")
-        for run, options in RUNS.items():
-            write_images(G, parse_seeds(options["--seeds"]), runs.project(run),
-                         float(options.get("--trunc", 1)), options.get("--noise-mode", "const"),
-                         parse_vec2(options.get("--translate", "0,0")),
-                         float(options.get("--rotate", 0)))
-        output, _ = cli.communicate(timeout=600)
-    finally:
-        if cli.poll() is None:
-            cli.kill()
-            cli.wait()
-    (folder / "project-cli.out").write_text(output)
-    if cli.returncode != 0:
-        raise RuntimeError(f"python -m labs stylegan --device cpu failed: {output.strip()[-2000:]}")
+    for run in RUNS:
+        run_gen_images(repo, ["--network", str(runs.network_pkl),
+                              "--outdir", str(runs.gen_images(run)), *_options(run)])
+    G = load_network(str(runs.network_pkl), repo, "cpu")
+    for run, options in RUNS.items():
+        write_images(G, parse_seeds(options["--seeds"]), runs.project(run),
+                     float(options.get("--trunc", 1)), options.get("--noise-mode", "const"),
+                     parse_vec2(options.get("--translate", "0,0")),
+                     float(options.get("--rotate", 0)))
+    # the command itself, as `python -m labs` runs it (its main), in this process: a second
+    # process would cost one more torch import and network load for three images
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        status = cli_main(["stylegan", "--network", str(runs.network_pkl), "--stylegan3-repo",
+                           str(repo), "--device", "cpu", "--seeds", RUNS["report"]["--seeds"],
+                           "--out", str(runs.cli)])
+    (folder / "project-cli.out").write_text(output.getvalue())
+    if status != 0:
+        raise RuntimeError("python -m labs stylegan --device cpu failed: "
+                           f"{output.getvalue().strip()[-2000:]}")
     return runs
 
 

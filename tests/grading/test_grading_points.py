@@ -29,10 +29,13 @@ def collected_lines() -> tuple[str, ...]:
     return tuple(listing.stdout.splitlines())
 
 
-def collected_specs(lab: str) -> list[str]:
-    specs = [line.removeprefix(f"specs/{lab}/") for line in collected_lines()
+def collected_specs(lab: str, spec_ids: tuple[str, ...] | None = None) -> list[str]:
+    """The spec ids of one lab: from this session's collection when it collected every spec
+    (``collected_spec_ids``), else from a collection of its own."""
+    lines = spec_ids or collected_lines()
+    specs = [line.removeprefix(f"specs/{lab}/") for line in lines
              if line.startswith(f"specs/{lab}/")]
-    assert specs, f"no spec collected in specs/{lab}:\n{collected_lines()[-20:]}"
+    assert specs, f"no spec collected in specs/{lab}:\n{lines[-20:]}"
     return specs
 
 
@@ -43,9 +46,10 @@ def correct_run() -> tuple[SpecOutcome, ...]:
 
 
 @pytest.mark.parametrize("lab", sorted(POINTS))
-def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
+def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab, collected_spec_ids):
     assert lab in available_labs()
-    specs = [o.spec for o in correct_run()] if lab == "td1" else collected_specs(lab)
+    specs = ([o.spec for o in correct_run()] if lab == "td1"
+             else collected_specs(lab, collected_spec_ids))
     unlisted = [spec for spec in specs if entry_for(lab, spec) is None]
     assert not unlisted, (f"specs of {lab} without an entry in labs/grading/points.py (they "
                           f"would count the default point): {unlisted}")
@@ -57,8 +61,9 @@ def test_every_spec_of_the_lab_has_points_and_every_entry_a_spec(lab):
 
 
 @pytest.mark.parametrize("lab", sorted(POINTS))
-def test_every_lab_asks_100_points(lab):
-    specs = [o.spec for o in correct_run()] if lab == "td1" else collected_specs(lab)
+def test_every_lab_asks_100_points(lab, collected_spec_ids):
+    specs = ([o.spec for o in correct_run()] if lab == "td1"
+             else collected_specs(lab, collected_spec_ids))
     asked = sum(points_for(lab, spec).points for spec in specs if not points_for(lab, spec).bonus)
     assert asked == 100
 
@@ -150,3 +155,11 @@ def test_checks_a_constant_answer_passes_count_only_for_a_submission_that_trains
     for trains in (grade_of("passed", "failed"), grade_of("failed", "passed")):
         assert trains["test_xor_error_stays_high"].status == "passed"
         assert trains["test_xor_error_stays_high"].score == 4
+
+
+@pytest.mark.slow  # a collection of every spec in a subprocess: what the shortcut saves
+def test_this_sessions_collection_equals_a_collection_of_its_own(collected_spec_ids):
+    if collected_spec_ids is None:
+        pytest.skip("this run did not collect every spec (only a run of the whole suite does)")
+    assert sorted(collected_spec_ids) == sorted(line for line in collected_lines()
+                                                if line.startswith("specs/"))
