@@ -130,8 +130,8 @@ def test_the_reference_cannot_be_imported_by_a_name_built_at_run_time(isolation)
 # the answer pipe --------------------------------------------------------------------------
 
 def test_an_answer_that_never_ends_is_cut_at_the_deadline():
-    never = Limits(call_timeout=3.0, total_budget=600.0, memory_mb=1024)
-    assert "timed out after 3 s" in failure_of(ATTACKS / "attack_streaming_answer", limits=never)
+    never = Limits(call_timeout=1.0, total_budget=600.0, memory_mb=1024)  # any limit: it never ends
+    assert "timed out after 1 s" in failure_of(ATTACKS / "attack_streaming_answer", limits=never)
 
 
 def test_an_answer_over_the_cap_is_refused():
