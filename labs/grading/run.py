@@ -2,7 +2,7 @@
 
 The folder is staged first (plain files only, into a private folder outside the project:
 ``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
-(``labs.suite.spec_runs.pytest_command``): nothing of the student's is ever discovered,
+(``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is ever discovered,
 imported or read as configuration by pytest. The subprocess is trusted code (the specs and
 the suite); it isolates the grader from a pytest run that hangs or dies all the same: it
 gets a wall-clock limit of its own, above the submission's total budget, and what finished
@@ -10,7 +10,6 @@ before a kill still counts.
 """
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -23,8 +22,7 @@ from labs.dataclass_options import as_arguments
 from labs.suite import sandbox
 from labs.suite.limits import Limits
 from labs.suite.jail import extra_hidden
-from labs.suite.spec_runs import kill_run
-from labs.suite.spec_runs import pytest_command as spec_command
+from labs.suite.spec_runs import kill_run, recorded, start_spec_run
 from labs.suite.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -76,16 +74,14 @@ def _relative(nodeid: str, lab: str) -> str:
     return nodeid.removeprefix(f"specs/{lab}/")
 
 
-def pytest_command(staged: Path, lab: str, limits: Limits, outcomes: Path,
-                   select: str | None = None, failures: Path | None = None) -> list[str]:
-    return spec_command(
-        [f"specs/{lab}"], staged,
-        "-p", "labs.grading.outcomes", f"--grading-outcomes={outcomes}",
-        "-q", "--no-header", "-o", "addopts=",
-        "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
-        "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
-        *as_arguments(limits), *(["-k", select] if select else []),
-        *([f"--golden-failures={failures}"] if failures else []))  # a student's own failure images
+def spec_arguments(lab: str, limits: Limits, select: str | None = None,
+                   failures: Path | None = None) -> list[str]:
+    """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
+    return ["-q", "--no-header", "-o", "addopts=",
+            "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
+            "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
+            *as_arguments(limits), *(["-k", select] if select else []),
+            *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
 
 
 _RUNNING: set[subprocess.Popen] = set()  # pytest runs in flight, for stop_all
@@ -121,11 +117,9 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         log = Path(scratch) / "pytest.log"
         start = time.monotonic()
         with open(log, "wb") as output:
-            process = subprocess.Popen(pytest_command(staged.folder, lab, limits, path, select,
-                                                      failures),
-                                       cwd=PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL,
-                                       stdout=output, stderr=subprocess.STDOUT,
-                                       start_new_session=True)
+            process = start_spec_run([f"specs/{lab}"], staged.folder, path,
+                                     *spec_arguments(lab, limits, select, failures),
+                                     env=env, output=output)
             _RUNNING.add(process)
             try:
                 code = process.wait(timeout=limit)
@@ -140,16 +134,16 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             finally:
                 _RUNNING.discard(process)
         seconds = time.monotonic() - start
-        recorded = json.loads(path.read_text()) if path.exists() else None
-        if recorded is None or not recorded["collected"]:
+        record = recorded(path)
+        if record is None or not record["collected"]:
             tail = log.read_text(errors="replace")[-3000:]
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
     run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out,
-                  notes=recorded.get("notes", []))
-    for nodeid in recorded["collected"]:
-        result = recorded["results"].get(nodeid)
+                  notes=record.get("notes", []))
+    for nodeid in record["collected"]:
+        result = record["results"].get(nodeid)
         if result is None:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), "failed", stopped or
                                             "not run (the specs' run ended before it)"))

@@ -31,7 +31,7 @@ def test_the_outcomes_plugin_records_the_machine_markers(tmp_path):
         "def test_plain():\n    pytest.skip('not provided')\n")
     record = tmp_path / "outcomes.json"
     subprocess.run([sys.executable, "-m", "pytest", str(tmp_path / "test_needs.py"), "-q",
-                    "-p", "labs.grading.outcomes", f"--grading-outcomes={record}",
+                    "-p", "labs.suite.outcomes", f"--spec-outcomes={record}",
                     "-p", "no:cacheprovider", f"--rootdir={PROJECT_ROOT}",
                     "-c", str(PROJECT_ROOT / "pyproject.toml")], cwd=PROJECT_ROOT, check=True,
                    capture_output=True)

@@ -1,8 +1,9 @@
 """A pytest plugin that records each spec's outcome and its reason in words, as JSON.
 
-Loaded by the grader with ``-p labs.grading.outcomes --grading-outcomes FILE`` in the
-pytest subprocess that runs a lab's specs on one folder. The file is rewritten after every
-spec, so that a run killed half-way still tells which specs finished.
+Loaded with ``-p labs.suite.outcomes --spec-outcomes FILE`` in every pytest subprocess that
+runs specs on a folder (``labs.suite.spec_runs``: the grader's runs and the tests' runs of
+the example folders alike). The file is rewritten after every spec, so that a run killed
+half-way still tells which specs finished.
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ MESSAGE_CHARS = 2000
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--grading-outcomes", metavar="FILE", default=None,
-                     help="write each spec's outcome and reason to FILE (JSON), for the grader")
+    parser.addoption("--spec-outcomes", metavar="FILE", default=None,
+                     help="write each spec's outcome and reason to FILE (JSON), for the grader "
+                          "and the runs of labs.suite.spec_runs")
 
 
 def explain(excinfo: pytest.ExceptionInfo) -> str:
@@ -97,6 +99,6 @@ class Recorder:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    path = config.getoption("--grading-outcomes")
+    path = config.getoption("--spec-outcomes")
     if path:
-        config.pluginmanager.register(Recorder(Path(path)), "labs-grading-recorder")
+        config.pluginmanager.register(Recorder(Path(path)), "labs-spec-outcomes")
