@@ -2,17 +2,16 @@
 
 The folder is staged first (plain files only, into a private folder outside the project:
 ``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
-(``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is ever discovered,
-imported or read as configuration by pytest. The subprocess is trusted code (the specs and
-the suite); it isolates the grader from a pytest run that hangs or dies all the same: it
-gets a wall-clock limit of its own, above the submission's total budget, and what finished
-before a kill still counts.
+(``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is
+ever discovered, imported or read as configuration by pytest. The subprocess is trusted
+code (the specs and the suite); it isolates the grader from a pytest run that hangs or dies
+all the same: it gets a wall-clock limit of its own, above the submission's total budget,
+and what finished before a kill still counts.
 """
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field

@@ -88,5 +88,7 @@ def test_a_labs_specs_share_a_worker_and_a_test_file_keeps_to_one():
         parallel.scope_of("specs/td2/stylegan/test_stylegan_nvidia_generate.py::test_b") == \
         "specs/td2/stylegan"
     split = parallel.lab_scheduling()._split_scope
-    assert split(None, "specs/td1/test_xor.py::test_a") == split(None, "specs/td1/test_convergence.py::test_b")
-    assert parallel.scope_of("tests/suite/test_attacks.py::test_x[a/b]") == "tests/suite/test_attacks.py"
+    assert split(None, "specs/td1/test_xor.py::test_a") == \
+        split(None, "specs/td1/test_convergence.py::test_b")
+    assert parallel.scope_of("tests/suite/test_attacks.py::test_x[a/b]") == \
+        "tests/suite/test_attacks.py"
