@@ -14,6 +14,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -140,6 +141,19 @@ def test_an_answer_over_the_cap_is_refused():
 
 
 # leftovers and shared state ----------------------------------------------------------------
+
+def test_a_spec_run_cut_short_leaves_no_process_and_no_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where run_specs makes its folder
+    # XOR never converges for this folder, whose train loops until it does: the run cannot
+    # end within the second it is given, however fast the machine
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_specs([str(ROOT / "specs" / "td1" / "test_xor.py")],
+                  ROOT / "tests" / "submissions" / "td1" / "broken_loops_until_converged",
+                  timeout=1)
+    assert list(tmp_path.iterdir()) == []
+    # the run's session is killed at once; its jailed child ends with its jail, a moment later
+    wait_for(lambda: not processes_with(str(tmp_path)), "every process of the run ended")
+
 
 @jail_only
 def test_a_daemon_ends_with_the_grading():
