@@ -143,9 +143,12 @@ class StyleGAN(ContractClient):
     def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Any) -> np.ndarray:
         """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the
         network of the ``stylegan3_pickle``), built in the submission's process."""
+        from labs.stylegan.nvidia_network import SMALL_CONFIG
+
         image = self.call(probe_generate_stylegan3, seed, truncation_psi, str(repo))
+        size = SMALL_CONFIG["img_resolution"]
         _check_image(image, f"generate(G, {seed}, {truncation_psi:g}) on NVIDIA's StyleGAN3",
-                     (64, 64, 3))
+                     (size, size, 3))
         return image
 
     def image_again(self, seed: int, truncation_psi: float = 1.0) -> np.ndarray:
@@ -169,5 +172,5 @@ def _check_image(image: np.ndarray, where: str, shape: tuple) -> None:
         f"{where} returned pixels of dtype {image.dtype}; the contract says uint8, "
         "gen_images.py's conversion (x * 127.5 + 128, clamped to 0..255, truncated)")
     assert image.shape == shape, (
-        f"{where} returned an image of shape {image.shape}; the miniature network makes "
+        f"{where} returned an image of shape {image.shape}; the network makes "
         f"{shape} (height, width, RGB)")

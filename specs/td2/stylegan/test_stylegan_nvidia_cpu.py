@@ -1,7 +1,7 @@
 """The project's path equals NVIDIA's gen_images.py, byte for byte, on NVIDIA's own StyleGAN3
 code, on CPU, every run.
 
-The network: NVIDIA's ``training.networks_stylegan3.Generator`` at 64x64 with few channels
+The network: NVIDIA's ``training.networks_stylegan3.Generator`` at 32x32 with few channels
 and random weights, pickled as training does (``labs.stylegan.nvidia_network``). The images
 (``labs.stylegan.nvidia_runs``, run in the background from collection on): gen_images.py,
 unmodified, on CPU (``labs.stylegan.gen_images_cpu``); ``python -m labs stylegan --network
