@@ -25,7 +25,7 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
     (root / "not_a_student.txt").write_text("ignored: only folders are students")
     grades = tmp_path / "out" / "grades.csv"
     code = main(["grade-class", str(root), "--lab", "td1", "--csv", str(grades), "--jobs", "2",
-                 "--call-timeout", "5", "--total-budget", "60", "--only", ONLY])
+                 "--call-timeout", "2", "--total-budget", "60", "--only", ONLY])
     assert code == 0
     rows = {row["student"]: row for row in csv.DictReader(grades.open())}
     assert sorted(rows) == sorted(CLASS)
@@ -43,7 +43,7 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
         results = json.loads((tmp_path / "out" / "results" / student / "results.json").read_text())
         return next(t["output"] for t in results["tests"] if spec in t["name"])
 
-    assert "`train`: timed out after 5 s" in output("broken_loops_until_converged",
+    assert "`train`: timed out after 2 s" in output("broken_loops_until_converged",
                                                    "XOR: the error stays high")
     assert "killed by SIGSEGV" in output("broken_segfault", "truth table [AND]")
     assert output("correct_lists", "truth table [AND]").startswith("confirmed:")

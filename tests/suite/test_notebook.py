@@ -13,6 +13,7 @@ from labs.suite.notebook import NotebookError, convert, find_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
+SELECT = "truth_table or xor_error_stays_high"
 
 
 def notebook(path: Path, *cells: str) -> Path:
@@ -63,7 +64,8 @@ def test_which_notebook(tmp_path):
 
 def test_a_notebook_and_the_same_code_as_a_module_get_the_same_grade(tmp_path):
     """Graded in a separate process, which must never import nbformat itself: the
-    conversion happens in the sandboxed child only."""
+    conversion happens in the sandboxed child only. The specs that train (AND, OR, XOR)
+    are enough to tell the two apart, and keep the three grades cheap."""
     named = tmp_path / "named"
     shutil.copytree(FOLDERS / "correct_notebook", named)
     (named / "other.ipynb").write_text("{}")  # two notebooks: submission.toml picks one
@@ -71,7 +73,7 @@ def test_a_notebook_and_the_same_code_as_a_module_get_the_same_grade(tmp_path):
     script = f"""
 import sys
 from labs.grading.grade import grade_folder
-grades = [grade_folder(f, "td1") for f in {[str(FOLDERS / "correct_notebook"),
+grades = [grade_folder(f, "td1", select={SELECT!r}) for f in {[str(FOLDERS / "correct_notebook"),
                                             str(FOLDERS / "correct_train_only"), str(named)]}]
 assert "nbformat" not in sys.modules and "labs.suite.notebook" not in sys.modules
 for g in grades:
@@ -82,8 +84,10 @@ for g in grades:
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     notebook_line, module_line, named_line = run.stdout.strip().splitlines()
-    assert notebook_line.startswith("100.0 100.0 True perceptron.py was built from the code "
+    score = module_line.split(" True")[0]
+    assert [float(x) for x in score.split()] == [14, 14], module_line  # 5 + 5 + 4 points, all earned
+    assert notebook_line.startswith(f"{score} True perceptron.py was built from the code "
                                     "cells of tp1.ipynb")
     assert "code cell 5: plt.show()" in notebook_line
-    assert module_line == "100.0 100.0 True "
-    assert named_line.startswith("100.0 100.0 True ")
+    assert module_line == f"{score} True "
+    assert named_line.startswith(f"{score} True ")
