@@ -53,11 +53,14 @@ def init_mlp(sizes: list[int], generator: torch.Generator) -> Params:
     return params
 
 
-def mlp(params: Params, inputs: torch.Tensor) -> torch.Tensor:
-    """ReLU hidden layers, linear output (the caller applies the output squashing)."""
+def mlp(params: Params, inputs: torch.Tensor, layer_inputs: list | None = None) -> torch.Tensor:
+    """ReLU hidden layers, linear output (the caller applies the output squashing); each
+    layer's input is appended to ``layer_inputs`` when given (``labs.gan.backprop``)."""
     hidden = F.pad(inputs, (0, params[0].shape[-2] - inputs.shape[-1]))
     last = len(params) // 2 - 1
     for index in range(0, len(params), 2):
+        if layer_inputs is not None:
+            layer_inputs.append(hidden)
         weight, bias = params[index], params[index + 1]
         hidden = hidden @ weight + bias.unsqueeze(-2)
         if index // 2 < last:

@@ -14,9 +14,11 @@ from typing import Any, Mapping
 import numpy as np
 import torch
 
+from labs.gan import backprop
 from labs.gan.config import ATLAS_SIZE, GANConfig, config_from
 from labs.gan.distributions import sample_real
-from labs.gan.losses import discriminator_loss, generator_loss
+from labs.gan.losses import (discriminator_loss, discriminator_loss_grads, generator_loss,
+                             generator_loss_grad)
 from labs.gan.metrics import GRID_CELLS, kl_js
 from labs.gan.networks import (PLANE, Params, discriminator_logits, generate,
                                init_mlp, layer_sizes)
@@ -102,38 +104,49 @@ def gradient_norm(grads: tuple[torch.Tensor, ...], run_dims: int) -> torch.Tenso
     return torch.linalg.vector_norm(torch.stack(norms, dim=-1), dim=-1)
 
 
+@torch.no_grad()
 def training_step(state: GANState) -> dict[str, torch.Tensor]:
     """One GAN Lab step: ``k_d`` discriminator updates, then ``k_g`` generator updates.
 
-    Returns 0-d tensors (not floats, to avoid a sync per step): the last discriminator
-    update's loss, accuracy and mean outputs (before that update), the last generator
-    update's loss and gradient norm; NaN where no such update ran. With weights stacked on
-    a leading run dimension (``labs.gan.sweep``) every value has that dimension too; the
-    losses are summed over runs before differentiating, which gives each run its own
-    gradient exactly.
+    The gradients are those of ``discriminator_objective`` and ``generator_objective``
+    summed over runs, taken by ``labs.gan.backprop`` (the same kernels as autograd, without
+    its graph: bit-identical, tested). Returns 0-d tensors (not floats, to avoid a sync per
+    step): the last discriminator update's loss, accuracy and mean outputs (before that
+    update), the last generator update's loss and gradient norm; NaN where no such update
+    ran. With weights stacked on a leading run dimension (``labs.gan.sweep``) every value
+    has that dimension too; summing the losses over runs gives each run its own gradient
+    exactly.
     """
     config = state.config
     nan = torch.tensor(float("nan"))
     out = dict.fromkeys(STEP_METRICS, nan)
-    for _ in range(config.k_d):
+    for update in range(config.k_d):
         real, noise = state.next_batch("real"), state.next_batch("noise")
-        loss, real_logits, fake_logits = discriminator_objective(
-            state.d_params, state.g_params, real, noise, config.loss)
-        apply_update(state.d_params, torch.autograd.grad(loss.sum(), state.d_params),
-                     state.d_optimizer)
-        with torch.no_grad():
-            out["d_loss"] = loss.detach()
+        fake = generate(state.g_params, noise)
+        real_logits, real_read = backprop.logits_forward(state.d_params, real)
+        fake_logits, fake_read = backprop.logits_forward(state.d_params, fake)
+        grad_real, grad_fake = discriminator_loss_grads(real_logits, fake_logits, config.loss)
+        from_real, _ = backprop.logits_backward(state.d_params, real_read, grad_real)
+        from_fake, _ = backprop.logits_backward(state.d_params, fake_read, grad_fake)
+        grads = [a + b for a, b in zip(from_real, from_fake)]  # autograd's sum of the two uses
+        if update == config.k_d - 1:
+            out["d_loss"] = discriminator_loss(real_logits, fake_logits, config.loss)
             out["d_accuracy"] = 0.5 * ((real_logits > 0).float().mean(-1)
                                        + (fake_logits < 0).float().mean(-1))
             out["d_real"] = torch.sigmoid(real_logits).mean(-1)
             out["d_fake"] = torch.sigmoid(fake_logits).mean(-1)
+        apply_update(state.d_params, grads, state.d_optimizer)
     for _ in range(config.k_g):
         noise = state.next_batch("noise")
-        loss = generator_objective(state.g_params, state.d_params, noise, config.loss)
-        grads = torch.autograd.grad(loss.sum(), state.g_params)
-        out["g_grad_norm"] = gradient_norm(grads, loss.dim())
+        fake, generated = backprop.generate_forward(state.g_params, noise)
+        logits, read = backprop.logits_forward(state.d_params, fake)
+        _, grad_fake = backprop.logits_backward(state.d_params, read,
+                                                generator_loss_grad(logits, config.loss),
+                                                weight_grads=False, input_grad=True)
+        grads = backprop.generate_backward(state.g_params, generated, grad_fake)
+        out["g_grad_norm"] = gradient_norm(grads, logits.dim() - 1)
+        out["g_loss"] = generator_loss(logits, config.loss)
         apply_update(state.g_params, grads, state.g_optimizer)
-        out["g_loss"] = loss.detach()
     return out
 
 
