@@ -62,9 +62,9 @@ def mlp(params: Params, inputs: torch.Tensor, layer_inputs: list | None = None) 
         if layer_inputs is not None:
             layer_inputs.append(hidden)
         weight, bias = params[index], params[index + 1]
-        hidden = hidden @ weight + bias.unsqueeze(-2)
+        hidden = (hidden @ weight).add_(bias.unsqueeze(-2))  # in place: no copy of a fresh tensor
         if index // 2 < last:
-            hidden = torch.relu(hidden)
+            hidden = hidden.relu_()
     return hidden
 
 
