@@ -2,8 +2,9 @@
 
 Calibrating a stochastic spec means training the same GAN for 20 or more seeds. Here every
 run's weights, optimiser state and data atlases are stacked, and one ``training_step``
-(the same function a single run uses) advances all of them: a step's cost is mostly torch's
-dispatch overhead, so 24 seeds cost about what 4 or 5 sequential runs cost.
+(the same function a single run uses) advances all of them: a single run's step is mostly
+torch's dispatch overhead, so 24 seeds cost about what 4 or 5 sequential runs cost (the
+limits: tests/benchmarks/test_td2_benchmarks.py).
 
 Exactness: each run of a sweep equals its sequential ``train_gan`` run to the bit (tested).
 That rests on ``labs.gan.networks`` padding every feature size to a multiple of 4: torch's CPU

@@ -6,11 +6,19 @@ in interleaved rounds in this process (a 24-seed sweep, then 3 seeds one by one,
 in wall and in CPU time, min and median over rounds, stored in ``extra_info`` with the
 machine (reported, not asserted). Also one image from the miniature StyleGAN generator.
 
-Why the sweep stays near 6-7x on the project's 2-core AMD EPYC (Zen 4): a single run is
-dispatch-bound (about 2.6 ms of CPU per ring step, some 576 torch operations), but in a
-24-seed stack the batched matmuls already take a third of the step (torch's CPU ``bmm``
-multiplies these 150 x 12 x 12 slices one by one), and each run must stay bit-identical to
-its sequential run, which pins every kernel the single run uses (see labs/gan/sweep.py).
+Why the sweep stays near 5.5x on the project's 2-core AMD EPYC (Zen 4), and why 10x is out
+of reach there. A ring step is 91 matrix products of 150 x 12 x 12 plus some 300 small
+operations. A single run is dispatch-bound: 1.4 ms per step (2.2-2.4 ms before the backward
+pass was written out, ``labs.gan.backprop``; same bits). Stacking 24 runs adds about 0.2 ms
+per run and step, of which 0.15 ms is ``bmm``, which multiplies the 150 x 12 x 12 slices one
+by one (1.65 us each). The ratio is 24 x single / (single + 23 x added): 10x would need the
+added cost under 0.09 ms per run and step, less than the matrix products alone. A faster
+batched product (one GEMM over a block-diagonal stack, a compiled kernel) would change the
+order of the sums, and each run must stay bit-identical to its sequential run: the
+calibrated GAN specs rest on those runs (see labs/gan/sweep.py). Measured in interleaved
+processes (3 rounds, quiet machine): single 200-step run 472-482 ms before, 319-323 ms
+after; 24-seed sweep 1.68-1.79 s before, 1.40-1.49 s after; the ratio went from 6.4-6.9x to
+5.2-5.5x because the single run gained more.
 """
 from __future__ import annotations
 
