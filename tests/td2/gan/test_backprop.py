@@ -17,6 +17,14 @@ from labs.gan.optimizers import apply_update
 from labs.gan.sweep import stack_states
 from labs.gan.train import (STEP_METRICS, discriminator_objective, generator_objective,
                             gradient_norm, initial_state, training_step)
+from labs.torch_threads import torch_threads
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """As train_gan runs (more threads only stall networks this small on a busy machine)."""
+    with torch_threads(1):
+        yield
 
 
 def autograd_step(state) -> dict[str, torch.Tensor]:
