@@ -21,7 +21,10 @@ def train(desired, coeff=0.7, iterations=1000, seed=None):
     processes = [context.Process(target=hog, args=(i,)) for i in range(8)]
     for process in processes:
         process.start()
-    multiprocessing.connection.wait([process.sentinel for process in processes])
+    ready = multiprocessing.connection.wait([process.sentinel for process in processes])
+    for process in processes:
+        if process.sentinel in ready:
+            process.join()  # its sentinel closes as it dies, a moment before its exit code
     codes = [process.exitcode for process in processes]
     for process in processes:
         process.kill()
