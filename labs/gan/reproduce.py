@@ -55,11 +55,19 @@ SECTIONS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
 }
 
 
-def train_case(settings: dict[str, Any], seed: int, steps: int | None = None) -> GANRun:
+def train_case(settings: dict[str, Any], seed: int, steps: int | None = None,
+               trained: dict[str, GANRun] | None = None) -> GANRun:
+    """A figure's run; ``trained``: runs already made, by configuration (a configuration is
+    trained once: the ring and gaussians presets each stand in several figures)."""
     settings, steps = dict(settings), STEPS if steps is None else steps
     snapshots = tuple(round(i * steps / FRAMES) for i in range(FRAMES + 1))
-    return train_gan(make_config(settings.pop("preset", None), steps=steps, seed=seed,
-                                 snapshot_steps=snapshots, **settings))
+    config = make_config(settings.pop("preset", None), steps=steps, seed=seed,
+                         snapshot_steps=snapshots, **settings)
+    if trained is None:
+        return train_gan(config)
+    if repr(config) not in trained:
+        trained[repr(config)] = train_gan(config)
+    return trained[repr(config)]
 
 
 def numbers(run: GANRun) -> dict[str, float]:
@@ -177,11 +185,12 @@ def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
               f"`labs/gan/spec_cases.py`) on the reference with spec seed {seed}: \"shown\" "
               "where the spec passes, \"NOT shown\" where it fails. The thresholds' calibration "
               "is in each spec's docstring (`specs/td2/gan/`).", ""]
-    numbers_by_section, found = {}, {}
+    numbers_by_section, found, made = {}, {}, {}
     inputs, shares = noise_figure(seed)  # the two noise kinds' own inputs
     save_figure(inputs, folder / "noise_kind_inputs.png")
     for name, (title, cases) in SECTIONS.items():
-        trained = {label: train_case(settings, seed) for label, settings in cases.items()}
+        trained = {label: train_case(settings, seed, trained=made)
+                   for label, settings in cases.items()}
         numbers_by_section[name] = {label: numbers(run) for label, run in trained.items()}
         if name == "noise_kind":  # a column of its own: the share of its inputs in the centre
             for label, settings in cases.items():
@@ -200,7 +209,8 @@ def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
     others = verdicts(runs, other_specs(), seed)
     report += ["## Other specs", "", verdict_table(others), ""]
     found |= _printed(others, "other specs")
-    save_animation(train_case(dict(preset="ring"), seed), folder / "ring_training.gif")
+    save_animation(train_case(dict(preset="ring"), seed, trained=made),
+                   folder / "ring_training.gif")
     report += ["The ring preset's training, animated: [ring_training.gif](ring_training.gif)", ""]
     (folder / "summary.md").write_text("\n".join(report))
     return Reproduced(numbers_by_section, found)
