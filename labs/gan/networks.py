@@ -62,7 +62,7 @@ def mlp(params: Params, inputs: torch.Tensor, layer_inputs: list | None = None) 
         if layer_inputs is not None:
             layer_inputs.append(hidden)
         weight, bias = params[index], params[index + 1]
-        hidden = (hidden @ weight).add_(bias.unsqueeze(-2))  # in place: no copy of a fresh tensor
+        hidden = (hidden @ weight).add_(bias.unsqueeze(-2))  # in place: one tensor less per layer
         if index // 2 < last:
             hidden = hidden.relu_()
     return hidden

@@ -3,8 +3,9 @@
 Like GAN Lab, 12,000 real points and 12,000 noise vectors are drawn once per run and cycled
 in batches of 150. Everything random comes from the run's seed, so a run is reproducible to
 the bit on one machine. ``discriminator_objective`` and ``generator_objective`` are pure
-functions of (weights, batch); ``training_step`` takes their gradients with
-``torch.autograd.grad`` and applies ``labs.gan.optimizers``.
+functions of (weights, batch); ``training_step`` takes their gradients with the backward
+pass written out in ``labs.gan.backprop`` (bit-identical to ``torch.autograd.grad``, tested)
+and applies ``labs.gan.optimizers``.
 """
 from __future__ import annotations
 
