@@ -68,7 +68,9 @@ def generate_forward(g_params: Params, noise: torch.Tensor) -> tuple[torch.Tenso
     return points, (output.shape, layer_inputs, points)
 
 
-def generate_backward(g_params: Params, saved: tuple, grad_points: torch.Tensor) -> list[torch.Tensor]:
+def generate_backward(g_params: Params, saved: tuple,
+                      grad_points: torch.Tensor) -> list[torch.Tensor]:
+    """The generator's weight gradients from that of the points it made."""
     output_shape, layer_inputs, points = saved
     grad = torch.ops.aten.tanh_backward(grad_points, points)
     grads, _ = mlp_backward(g_params, layer_inputs, output_grad(grad, output_shape, PLANE))

@@ -73,8 +73,8 @@ def test_a_notebook_and_the_same_code_as_a_module_get_the_same_grade(tmp_path):
     script = f"""
 import sys
 from labs.grading.grade import grade_folder
-grades = [grade_folder(f, "td1", select={SELECT!r}) for f in {[str(FOLDERS / "correct_notebook"),
-                                            str(FOLDERS / "correct_train_only"), str(named)]}]
+folders = {[str(FOLDERS / "correct_notebook"), str(FOLDERS / "correct_train_only"), str(named)]}
+grades = [grade_folder(f, "td1", select={SELECT!r}) for f in folders]
 assert "nbformat" not in sys.modules and "labs.suite.notebook" not in sys.modules
 for g in grades:
     print(g.score, g.max_score, [(s.spec, s.status) for s in g.specs] == [
@@ -85,7 +85,8 @@ for g in grades:
     assert run.returncode == 0, run.stderr[-3000:]
     notebook_line, module_line, named_line = run.stdout.strip().splitlines()
     score = module_line.split(" True")[0]
-    assert [float(x) for x in score.split()] == [14, 14], module_line  # 5 + 5 + 4 points, all earned
+    # AND, OR and XOR: 5 + 5 + 4 points, all earned
+    assert [float(x) for x in score.split()] == [14, 14], module_line
     assert notebook_line.startswith(f"{score} True perceptron.py was built from the code "
                                     "cells of tp1.ipynb")
     assert "code cell 5: plt.show()" in notebook_line

@@ -10,8 +10,6 @@ from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
-
-
 SPECS = ROOT / "specs" / "td1"
 
 
