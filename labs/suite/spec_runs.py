@@ -31,9 +31,12 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def pytest_command(targets: list[str], staged: Path, outcomes: Path, *extra: str) -> list[str]:
     """``python -m pytest TARGETS`` on an already staged folder, with the safe form above,
     recording each spec's outcome in ``outcomes`` (``labs.suite.outcomes``)."""
+    # no cache, no benchmarks, no workers: a spec run of one folder needs none of them (and
+    # pytest-benchmark runs git six times at start-up)
     return [sys.executable, "-m", "pytest", *map(str, targets), "-p", "labs.suite.plugin",
             f"--submission={staged}", f"--rootdir={PROJECT_ROOT}",
             "-c", str(PROJECT_ROOT / "pyproject.toml"), "-p", "no:cacheprovider",
+            "-p", "no:benchmark", "-p", "no:xdist",
             "-p", "labs.suite.outcomes", f"--spec-outcomes={outcomes}", *extra]
 
 
