@@ -156,7 +156,9 @@ class GAN(ContractClient):
                     f"({config['steps']},): one value per training step")
         return run
 
-    def history(self, run: dict, name: str, config: dict) -> np.ndarray:
+    def history(self, run: dict, name: str) -> np.ndarray:
+        """One of a run's per-step metrics; the spec is skipped when it is an optional one
+        the submission does not record."""
         values = run["history"][name]
         if values is None:
             self.skip(f"the submission's history has no {name!r} (optional; "

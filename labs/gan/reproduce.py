@@ -55,16 +55,14 @@ SECTIONS: dict[str, tuple[str, dict[str, dict[str, Any]]]] = {
 }
 
 
-def train_case(settings: dict[str, Any], seed: int, steps: int | None = None,
-               trained: dict[str, GANRun] | None = None) -> GANRun:
-    """A figure's run; ``trained``: runs already made, by configuration (a configuration is
-    trained once: the ring and gaussians presets each stand in several figures)."""
-    settings, steps = dict(settings), STEPS if steps is None else steps
-    snapshots = tuple(round(i * steps / FRAMES) for i in range(FRAMES + 1))
-    config = make_config(settings.pop("preset", None), steps=steps, seed=seed,
+def train_case(settings: dict[str, Any], seed: int, trained: dict[str, GANRun]) -> GANRun:
+    """A figure's run, from ``trained`` (the runs already made, by configuration) when it is
+    there: a configuration is trained once, and the ring and gaussians presets each stand in
+    several figures."""
+    settings = dict(settings)
+    snapshots = tuple(round(i * STEPS / FRAMES) for i in range(FRAMES + 1))
+    config = make_config(settings.pop("preset", None), steps=STEPS, seed=seed,
                          snapshot_steps=snapshots, **settings)
-    if trained is None:
-        return train_gan(config)
     if repr(config) not in trained:
         trained[repr(config)] = train_gan(config)
     return trained[repr(config)]
@@ -119,14 +117,12 @@ VERDICTS: dict[str, tuple[str, ...]] = {
     "update_ratio": ("update_ratio_loss", "update_ratio_accuracy"),
     "presets": tuple(f"presets[{name}]" for name in PRESETS),
 }
-OTHER = "other"  # the key of the specs no section shows
 
 
 @dataclass(frozen=True)
 class Verdict:
     experiment: Experiment
     value: float
-    details: str
     holds: bool
 
     @property
@@ -142,7 +138,7 @@ def verdicts(runs: Runs, names: tuple[str, ...], seed: int) -> list[Verdict]:
     for name in names:
         experiment = EXPERIMENTS[name]
         result = experiment.run(runs, seed)
-        found.append(Verdict(experiment, result.value, result.details, result.holds))
+        found.append(Verdict(experiment, result.value, result.holds))
     return found
 
 
@@ -189,7 +185,7 @@ def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
     inputs, shares = noise_figure(seed)  # the two noise kinds' own inputs
     save_figure(inputs, folder / "noise_kind_inputs.png")
     for name, (title, cases) in SECTIONS.items():
-        trained = {label: train_case(settings, seed, trained=made)
+        trained = {label: train_case(settings, seed, made)
                    for label, settings in cases.items()}
         numbers_by_section[name] = {label: numbers(run) for label, run in trained.items()}
         if name == "noise_kind":  # a column of its own: the share of its inputs in the centre
@@ -209,8 +205,7 @@ def reproduce(out: Path, seed: int = 0, runs: Runs | None = None) -> Reproduced:
     others = verdicts(runs, other_specs(), seed)
     report += ["## Other specs", "", verdict_table(others), ""]
     found |= _printed(others, "other specs")
-    save_animation(train_case(dict(preset="ring"), seed, trained=made),
-                   folder / "ring_training.gif")
+    save_animation(train_case(dict(preset="ring"), seed, made), folder / "ring_training.gif")
     report += ["The ring preset's training, animated: [ring_training.gif](ring_training.gif)", ""]
     (folder / "summary.md").write_text("\n".join(report))
     return Reproduced(numbers_by_section, found)

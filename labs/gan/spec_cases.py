@@ -176,14 +176,6 @@ def js_to_real(samples: np.ndarray, distribution: str) -> float:
     return kl_js(sample_real(distribution, SAMPLES, REAL_SEED), samples)[1]
 
 
-def flatness(samples: np.ndarray) -> float:
-    return local_flatness(samples)
-
-
-def extent(samples: np.ndarray) -> float:
-    return spread(samples)
-
-
 def late_mean(values: np.ndarray, last: int) -> float:
     return float(np.nanmean(values[-last:]))
 
@@ -224,7 +216,7 @@ class Runs(Protocol):
 
     def train_seeds(self, config: dict, seeds: list[int]) -> list[dict]: ...
 
-    def history(self, run: dict, name: str, config: dict) -> np.ndarray: ...
+    def history(self, run: dict, name: str) -> np.ndarray: ...
 
     def sample_noise(self, kind: str, dim: int, n: int, seed: int) -> np.ndarray: ...
 
@@ -282,8 +274,8 @@ def _noise_1d(runs: Runs, spec_seed: int) -> tuple[list[float], list[float], str
     seeds = noise_1d_seeds(spec_seed)
     config = noise_1d_run(seeds[0])
     trained = runs.train_seeds(config, seeds)
-    flat = [flatness(run["samples"]) for run in trained]
-    extents = [extent(run["samples"]) for run in trained]
+    flat = [local_flatness(run["samples"]) for run in trained]
+    extents = [spread(run["samples"]) for run in trained]
     measured = ", ".join(f"seed {seed}: flatness {f:.3g}, extent {e:.3g}"
                          for seed, f, e in zip(seeds, flat, extents))
     return flat, extents, f"{describe(config)} over seeds {seeds}: {measured}"
@@ -304,7 +296,7 @@ def _noise_2d_flatness(runs: Runs, spec_seed: int) -> tuple[float, str]:
     presets spec's runs, so no run of its own."""
     seeds = preset_seeds(spec_seed)
     config = preset_run("gaussians", seeds[0])
-    flat = [flatness(run["samples"]) for run in runs.train_seeds(config, seeds)]
+    flat = [local_flatness(run["samples"]) for run in runs.train_seeds(config, seeds)]
     return float(np.mean(flat)), f"flatness {_listed(flat)} for seeds {seeds}, {describe(config)}"
 
 
@@ -331,8 +323,8 @@ def _strong_discriminator_fall(runs: Runs, spec_seed: int) -> tuple[float, str]:
     seeds = strong_discriminator_seeds(spec_seed)
     config = strong_discriminator_run("minimax", seeds[0])
     falls = []
-    for run, seed in zip(runs.train_seeds(config, seeds), seeds):
-        norms = np.asarray(runs.history(run, "g_grad_norm", dict(config, seed=seed)), dtype=float)
+    for run in runs.train_seeds(config, seeds):
+        norms = np.asarray(runs.history(run, "g_grad_norm"), dtype=float)
         falls.append(late_median(norms, STRONG_WINDOW) / norms[0] if norms[0] > 0 else np.inf)
     return float(np.median(falls)), (f"falls {_listed(falls)} for seeds {seeds}, {describe(config)}"
                                      "; a first-step norm of 0 counts as not starved")
@@ -360,9 +352,8 @@ def _update_ratio_gap(metric: str, sign: float) -> Callable[[Runs, int], tuple[f
         means = {}
         for k in (1, 5):
             config = update_ratio_run(k, seeds[0])
-            means[k] = np.array([
-                np.mean(runs.history(run, metric, dict(config, seed=seed))[UPDATE_RATIO_WINDOW])
-                for run, seed in zip(runs.train_seeds(config, seeds), seeds)])
+            means[k] = np.array([np.mean(runs.history(run, metric)[UPDATE_RATIO_WINDOW])
+                                 for run in runs.train_seeds(config, seeds)])
         gaps = sign * (means[5] - means[1])
         return float(np.median(gaps)), (f"gaps {_listed(list(gaps))} for seeds {seeds}, "
                                         f"{describe(update_ratio_run(1, seeds[0]))} and k_d=5")

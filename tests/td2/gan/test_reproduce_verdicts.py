@@ -72,7 +72,7 @@ class Collapsed:
                 (("d_loss", 1.35), ("g_loss", 0.69), ("g_grad_norm", 0.1), ("d_accuracy", 0.5))}
         return [{"samples": np.full((1500, 2), 0.5), "history": dict(flat)} for _ in seeds]
 
-    def history(self, run, name, config):
+    def history(self, run, name):
         return run["history"][name]
 
 
