@@ -77,7 +77,6 @@ def spec_arguments(lab: str, limits: Limits, select: str | None = None,
                    failures: Path | None = None) -> list[str]:
     """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
     return ["-q", "--no-header", "-o", "addopts=",
-            "-p", "no:anyio",  # pulled in by a dependency, unused by the specs: 0.1 s a folder
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             *as_arguments(limits), *(["-k", select] if select else []),
             *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
