@@ -26,6 +26,7 @@ import pytest
 # what xdist's workers put in their environment; inherited by a pytest a test starts, where
 # it would make pytest-benchmark believe it runs in a worker
 _WORKER_VARIABLES = ("PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "PYTEST_XDIST_TESTRUNUID")
+_LAB_SCOPES = pytest.StashKey[bool]()  # set when this plugin chose the workers (and scheduler)
 
 
 def _usable_cores() -> int:
@@ -60,9 +61,6 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if not chosen and serial_reason(config) is None:
         option.numprocesses, option.dist = "auto", "loadfile"
         config.stash[_LAB_SCOPES] = True
-
-
-_LAB_SCOPES = pytest.StashKey[bool]()
 
 
 def scope_of(nodeid: str) -> str:

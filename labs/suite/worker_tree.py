@@ -2,12 +2,13 @@
 
 A child does not run next to the project's ``labs`` package (the reference implementations
 sit there): its ``PYTHONPATH`` is a folder this module fills with copies of the suite's
-worker modules, the lab's contract module and the harness modules that contract declares
-in ``CHILD_MODULES`` (data and fixtures its probes build: the built-in corpus, a miniature
-network), with those a harness module declares in a ``CHILD_MODULES`` of its own. Every package on the way gets an empty ``__init__.py``, so importing a contract
-never runs a lab's ``__init__`` (which imports its reference). In the jail the project
-itself is hidden; elsewhere the worker drops the editable install's import hook, so
-``labs.perceptron.train`` is simply not found.
+worker modules, the lab's contract module and the harness modules that contract declares in
+``CHILD_MODULES`` (data and fixtures its probes build: the built-in corpus, a miniature
+network), with those a harness module declares in a ``CHILD_MODULES`` of its own. Every
+package on the way gets an empty ``__init__.py``, so importing a contract never runs a lab's
+``__init__`` (which imports its reference). In the jail the project itself is hidden;
+elsewhere the worker drops the editable install's import hook, so ``labs.perceptron.train``
+is simply not found.
 """
 from __future__ import annotations
 
