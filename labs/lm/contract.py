@@ -170,7 +170,8 @@ def probe_loss_positions(impl, blocks: int, seed: int) -> dict:
     and each tokenizer's vocabulary and token count for the same text."""
     rows = list(small_rows())
     clm_tokenizer = small_tokenizer("clm")
-    grouped = impl.group_texts(dict(clm_tokenizer(rows)), 128)
+    clm_encoded = clm_tokenizer(rows)
+    grouped = impl.group_texts(dict(clm_encoded), 128)
     clm_labels = np.array(grouped["labels"][:blocks])
     _, features = _mlm_features(blocks)
     mlm_tokenizer = small_tokenizer("mlm")
@@ -178,7 +179,7 @@ def probe_loss_positions(impl, blocks: int, seed: int) -> dict:
     return {"clm_positions": float(np.mean(np.sum(clm_labels[:, 1:] != -100, axis=1))),
             "mlm_positions": float(np.mean(np.sum(mlm_labels != -100, axis=1))),
             "clm_vocabulary": len(clm_tokenizer), "mlm_vocabulary": len(mlm_tokenizer),
-            "clm_tokens": sum(map(len, clm_tokenizer(rows)["input_ids"])),
+            "clm_tokens": sum(map(len, clm_encoded["input_ids"])),
             "mlm_tokens": sum(map(len, mlm_tokenizer(rows)["input_ids"]))}
 
 
