@@ -29,10 +29,10 @@ def mlp_forward(params: Params, inputs: torch.Tensor) -> tuple[torch.Tensor, Act
 
 def mlp_backward(params: Params, layer_inputs: Activations, grad_output: torch.Tensor,
                  weight_grads: bool = True, input_grad: bool = False,
-                 ) -> tuple[list[torch.Tensor] | None, torch.Tensor | None]:
+                 ) -> tuple[list[torch.Tensor | None] | None, torch.Tensor | None]:
     """The gradients of the weights (``[dW0, db0, ...]``, when ``weight_grads``) and of the
     padded input (when ``input_grad``), from the gradient of the output."""
-    grads: list[torch.Tensor] = [grad_output] * len(params)
+    grads: list[torch.Tensor | None] = [None] * len(params)
     grad = grad_output
     for layer in reversed(range(len(params) // 2)):
         weight, layer_input = params[2 * layer], layer_inputs[layer]
