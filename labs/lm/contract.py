@@ -10,14 +10,15 @@ Required:
   selected; of those 80% ``[MASK]``, 10% a random token, 10% kept); with a seed, a fresh
   collator draws the same masks for the same batch.
 
-Optional: ``build_model(kind, tokenizer)``, ``kind`` "clm" or "mlm", a model with random
-weights (the causality specs use it; training falls back to the reference model).
+Bonus (not asked: its specs' points come on top): ``build_model(kind, tokenizer)``, ``kind``
+"clm" or "mlm", a model with random weights (the causality specs use it; training falls
+back to the lab's own model).
 
 Probes run the student's functions on data the project builds (the built-in corpus and
 locally trained tokenizers) and return plain data: the pieces (blocks, perplexity, one
 collated batch, logits), a full training run, the masked model's masks over epochs
 (dynamic masking) and the positions each model's loss averages over. The client
-``LanguageModels`` (the specs' ``lm`` fixture) checks a run's shape.
+``LanguageModels`` (the specs' ``lm`` fixture) checks each field when a spec reads it.
 """
 from __future__ import annotations
 
@@ -41,12 +42,13 @@ transformers.logging.set_verbosity_error()
 from labs.lm.corpus import CorpusSpec
 from labs.lm.fixtures import small_blocks, small_rows, small_tokenizer
 from labs.lm.train import RunConfig, train_lm
-from labs.suite.client import ContractClient
-from labs.suite.contract import ContractViolation, probe
+from labs.suite.client import ContractClient, Fields
+from labs.suite.contract import ContractViolation, field_or_why, probe
 
 MODULE = "lm"
 REFERENCE = "labs.lm"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
+ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' points)
 BONUS = {"build_model"}
 # the training harness the probes run in the child, without the reference's group_texts,
 # collator and perplexity; ``models`` builds the model a submission without the (bonus)
@@ -72,7 +74,15 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     if not hasattr(result, "keys"):
         raise ContractViolation(f"group_texts returned a {type(result).__name__}; "
                                 "expected a dict of lists of blocks")
-    return {str(key): [[int(token) for token in block] for block in result[key]] for key in result.keys()}
+    def tokens(key: Any) -> list[list[int]]:
+        try:
+            return [[int(token) for token in block] for block in result[key]]
+        except (TypeError, ValueError):
+            raise ContractViolation(f"group_texts' {key!r} is not a list of blocks of token "
+                                    "ids") from None
+
+    # each column on its own: a bad one fails only the specs that read it
+    return {str(key): field_or_why(lambda key=key: tokens(key)) for key in result.keys()}
 
 
 @probe
@@ -102,12 +112,17 @@ def probe_collate(impl, blocks: int, seed: int) -> dict:
     """One batch through a fresh seeded collator, twice, and what it was made from."""
     tokenizer, features = _mlm_features(blocks)
     original = np.array([f["input_ids"] for f in features])
+    def column(batch: Any, key: str) -> Any:
+        def convert() -> np.ndarray:
+            if key not in batch:
+                raise ContractViolation(f"the collator's batch has no {key}")
+            return _plain(batch[key])
+        return field_or_why(convert)  # a bad column fails only the specs that read it
+
     outputs = []
     for _ in range(2):
         batch = impl.make_collator(tokenizer, seed=seed)([dict(f) for f in features])
-        if "input_ids" not in batch or "labels" not in batch:
-            raise ContractViolation("the collator's batch has no input_ids or no labels")
-        outputs.append((_plain(batch["input_ids"]), _plain(batch["labels"])))
+        outputs.append((column(batch, "input_ids"), column(batch, "labels")))
     special = np.array([tokenizer.get_special_tokens_mask(row, already_has_special_tokens=True)
                         for row in original.tolist()], dtype=bool)
     return {"original": original, "input_ids": outputs[0][0], "labels": outputs[0][1],
@@ -187,7 +202,30 @@ DEFAULT_CORPUS = dataclasses.asdict(CorpusSpec())
 
 
 class LanguageModels(ContractClient):
-    """Calls into the submission (reference or student); optional parts skip in plain words."""
+    """Calls into the submission (reference or student); a part it lacks is skipped as not
+    provided; each field of a result is checked when a spec reads it."""
+
+    def blocks(self, examples: dict, block_size: int) -> Fields:
+        """group_texts' columns, each a list of blocks of token ids."""
+        return Fields(self.call(probe_group_texts, examples, block_size),
+                      f"group_texts(..., block_size={block_size})", {})
+
+    def collate(self, blocks: int, seed: int) -> Fields:
+        """One batch of ``blocks`` blocks through a fresh collator of ``seed``, twice: its
+        ``input_ids`` and ``labels`` (and ``..._again``) each checked when read, with what
+        it was made from (``original``, ``special``, ``mask_id``, ``vocab_size``)."""
+        batch = self.call(probe_collate, blocks, seed)
+        shape = batch["original"].shape
+
+        def same_shape(key: str):
+            def check(value: np.ndarray) -> None:
+                assert value.shape == shape, (
+                    f"the collator's {key} should have the batch's shape {shape} (blocks are "
+                    f"already 128 tokens: nothing to pad); got {value.shape}")
+            return check
+
+        keys = ("input_ids", "labels", "input_ids_again", "labels_again")
+        return Fields(batch, f"the collator (seed {seed})", {key: same_shape(key) for key in keys})
 
     def train(self, kind: str, seed: int, epochs: int | None = None, repeat: int | None = None,
               **corpus) -> dict | list[dict]:

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from labs.perceptron.gates import GATES, INPUTS
-from labs.suite.client import ContractClient
-from labs.suite.contract import ContractViolation, as_float_array, probe
+from labs.suite.client import ContractClient, Fields
+from labs.suite.contract import ContractViolation, as_float_array, field_or_why, probe
 
 MODULE = "perceptron"
 REFERENCE = "labs.perceptron"
@@ -49,15 +49,12 @@ def run_fields(result: Any, function: str = "train", strict: bool = True) -> dic
         for name in ("weights", "errors"):
             if fields[name] is None:
                 raise ContractViolation(f"{function}'s result has no `{name}`")
-    converted: dict[str, Any] = {}
-    for name, value in fields.items():
-        try:
-            converted[name] = None if value is None else as_float_array(value, f"{function}'s `{name}`")
-        except ContractViolation as error:
-            if strict:
-                raise
-            converted[name] = {"invalid": str(error)}
-    return converted
+    def convert(name: str, value: Any) -> Any:
+        return None if value is None else as_float_array(value, f"{function}'s `{name}`")
+
+    if strict:
+        return {name: convert(name, value) for name, value in fields.items()}
+    return {name: field_or_why(lambda: convert(name, value)) for name, value in fields.items()}
 
 
 @probe
@@ -118,33 +115,24 @@ HISTORY_FORMS = ("(4*iterations+1, 3): the initial weights, then one row per upd
                  "with the initial weights first, or (iterations, 3)")
 
 
-class Run(dict):
-    """One run's fields; each is checked when a spec reads it, so a defect in one field
-    fails only the specs that read that field (``run["weight_history"]`` is as returned)."""
+class Run(Fields):
+    """One run's fields, each checked when a spec reads it (``run["weight_history"]``: only
+    that it is numbers; ``Perceptron.weight_history`` checks its granularity)."""
 
     def __init__(self, fields: dict, where: str, iterations: int) -> None:
-        super().__init__(fields)
-        self.where, self.iterations = where, iterations
+        super().__init__(fields, where, {"weights": self._weights, "errors": self._errors})
+        self.iterations = iterations
 
-    def __getitem__(self, name: str) -> Any:
-        value = super().__getitem__(name)
-        self.assert_readable(name, value)
-        expected = {"weights": ((3,), "w0 (bias weight), w1, w2"),
-                    "errors": ((self.iterations,), "one error per iteration")}.get(name)
-        if expected is not None:
-            shape, meaning = expected
-            assert value.shape == shape, (f"{self.where} returned {name} of shape {value.shape}; "
-                                          f"the contract says {shape}: {meaning}")
-            assert np.all(np.isfinite(value)), f"{self.where} returned {name} containing NaN or inf"
-        return value
+    def _weights(self, value: np.ndarray) -> None:
+        assert value.shape == (3,), (f"{self.where} returned weights of shape {value.shape}; "
+                                     "the contract says (3,): w0 (bias weight), w1, w2")
+        assert np.all(np.isfinite(value)), f"{self.where} returned weights containing NaN or inf"
 
-    def assert_readable(self, name: str, value: Any) -> None:
-        assert value is not None, f"{self.where} returned no `{name}`"
-        assert not isinstance(value, dict), f"{self.where}: {value.get('invalid')}"
-
-    def raw(self, name: str) -> Any:
-        """The field as returned, unchecked (a determinism check compares what it is)."""
-        return super().__getitem__(name)
+    def _errors(self, value: np.ndarray) -> None:
+        assert value.shape == (self.iterations,), (
+            f"{self.where} returned errors of shape {value.shape}; the contract says "
+            f"({self.iterations},): one error per iteration")
+        assert np.all(np.isfinite(value)), f"{self.where} returned errors containing NaN or inf"
 
 
 class Perceptron(ContractClient):
@@ -171,7 +159,7 @@ class Perceptron(ContractClient):
         if history is None:
             self.skip("the lab asks for weight_history (the figure of the weights' evolution); "
                       "train does not return it")
-        run.assert_readable("weight_history", history)
+        history = run["weight_history"]  # numbers, or the reason it is not
         rows = {4 * iterations + 1: "update", iterations + 1: "iteration", iterations: "iteration"}
         assert history.ndim == 2 and history.shape[1] == 3 and history.shape[0] in rows, (
             f"{where} returned weight_history of shape {history.shape}; the contract says "
