@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
+from labs.grading.points import POINTS, Points, Rubric, entry_for, lookup, points_for
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
+from labs.suite.client import MISSING
 from labs.suite.limits import Limits, limits_for
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
@@ -115,14 +116,21 @@ def _graded(lab: str, outcome: SpecOutcome, rubric: Rubric = POINTS,
     if outcome.outcome == "skipped" and outcome.machine:
         return graded("not graded", 0.0, 0.0, f"not graded on this machine: {message}")
     if outcome.outcome == "skipped":
-        reason = message.removeprefix("optional part not provided: ")
-        if points.bonus:
-            return graded("not provided", 0.0, 0.0, f"bonus, not attempted: {reason}")
-        return graded("not provided", 0.0, worth, f"not provided: {reason}")
+        return graded("not provided", 0.0, worth, missing_feedback(message, points))
     if points.points == 0:
         return graded("not graded", 0.0, 0.0, "not graded (worth no points): "
                       + (message or "failed"))
     return graded("failed", 0.0, worth, message or "failed (no reason given)")
+
+
+def missing_feedback(message: str, points: Points) -> str:
+    """What a spec of a part the submission lacks says: asked (what the lab asks, and the
+    points it carries per case) or bonus (never lost)."""
+    reason = message.removeprefix(MISSING)
+    if points.bonus:
+        return f"bonus, not attempted: {reason}"
+    return (f"not provided: {reason}; the lab asks for it, {points.points:g} "
+            f"point{'' if points.points == 1 else 's'} lost")
 
 
 def _apply_requirements(lab: str, graded: list[GradedSpec], rubric: Rubric = POINTS) -> None:

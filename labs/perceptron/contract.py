@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from labs.perceptron.gates import GATES, INPUTS
-from labs.suite.client import ContractClient, Fields
+from labs.suite.client import MISSING, ContractClient, Fields
 from labs.suite.contract import ContractViolation, as_float_array, field_or_why, probe
 
 MODULE = "perceptron"
@@ -157,8 +157,8 @@ class Perceptron(ContractClient):
         run = self.train(gate, iterations=iterations, **kwargs)
         history, where = run.raw("weight_history"), run.where
         if history is None:
-            self.skip("the lab asks for weight_history (the figure of the weights' evolution); "
-                      "train does not return it")
+            self.skip(f"{MISSING}train does not return weight_history, which the lab asks for "
+                      "(the figure of the weights' evolution)")
         history = run["weight_history"]  # numbers, or the reason it is not
         rows = {4 * iterations + 1: "update", iterations + 1: "iteration", iterations: "iteration"}
         assert history.ndim == 2 and history.shape[1] == 3 and history.shape[0] in rows, (

@@ -127,7 +127,8 @@ def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
     assert secret not in results["output"]
     by_name = {test["name"]: test for test in results["tests"]}
     assert by_name[title(hidden)]["visibility"] == "hidden"
-    assert by_name[title(hidden)]["max_score"] == 3 and by_name[title(hidden)]["score"] == 0
+    row_points = POINTS["td1"]["test_report_table.py::test_report_table_row"].points
+    assert by_name[title(hidden)]["max_score"] == row_points and by_name[title(hidden)]["score"] == 0
     skipped = by_name["weights_csv: weights csv round trips"]  # no docstring given here
     assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
     assert set(results) == {"score", "execution_time", "output", "tests"}
@@ -151,10 +152,12 @@ def test_checks_a_constant_answer_passes_count_only_for_a_submission_that_trains
     xor = constant["test_xor_error_stays_high"]
     assert xor.status == "gated" and xor.score == 0
     assert "an untrained or constant answer passes this check too" in xor.feedback
-    assert constant["test_weights_csv_round_trips"].score == 3  # another function: no gate
+    csv_points = POINTS["td1"]["test_weights_csv.py::test_weights_csv_round_trips"].points
+    assert constant["test_weights_csv_round_trips"].score == csv_points  # another function: no gate
     for trains in (grade_of("passed", "failed"), grade_of("failed", "passed")):
         assert trains["test_xor_error_stays_high"].status == "passed"
-        assert trains["test_xor_error_stays_high"].score == 4
+        assert trains["test_xor_error_stays_high"].score == POINTS["td1"][
+            "test_xor.py::test_xor_error_stays_high"].points
 
 
 @pytest.mark.slow  # a collection of every spec in a subprocess: what the shortcut saves
