@@ -219,10 +219,10 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_blocks.py::test_labels_equal_inputs": Points(2),
         "test_blocks.py::test_blocks_are_the_concatenated_text_in_order": Points(2),
         "test_blocks.py::test_a_batch_shorter_than_a_block_gives_no_block": Points(2),
-        # the lab's headline number, perplexity = exp(evaluation loss) (15; a run's own
-        # perplexity builds on it and leaves the maximum when it fails: charged once)
+        # the lab's headline number, perplexity = exp(evaluation loss) (15; overflow and a
+        # run's own perplexity build on it and leave the maximum when it fails: charged once)
         "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly": Points(15),
-        "test_perplexity.py::test_perplexity_is_infinite_on_overflow": Points(2),
+        "test_perplexity.py::test_perplexity_is_infinite_on_overflow": Points(2, after=_PERPLEXITY),
         # the masked model's masking, the other headline: 15% of tokens (15), split 80/10/10 (15)
         "test_collator.py::test_about_15_percent_of_tokens_are_selected": Points(15),
         "test_collator.py::test_selected_tokens_split_80_10_10": Points(15),

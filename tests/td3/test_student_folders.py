@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from labs.grading.points import POINTS
 from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,3 +49,21 @@ def test_unpinned_masks_and_overflow_are_caught():
     assert outcomes["test_perplexity_is_infinite_on_overflow"] == "failed"
     assert outcomes["test_perplexity_is_exp_of_the_loss_exactly"] == "passed"
     assert outcomes["test_about_15_percent_of_tokens_are_selected"] == "passed"
+
+
+@pytest.mark.slow
+def test_perplexity_as_two_to_the_loss_fails_only_the_headline_spec():
+    """One mistake in the headline number: its spec fails, and overflow (2 ** 1000 is finite),
+    which builds on it and is explained by it in the grade (charged once, 15 points)."""
+    outcomes = run_specs("wrong_perplexity_two_to_the_loss", CHEAP_SPECS)
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == [
+        "test_perplexity_is_exp_of_the_loss_exactly", "test_perplexity_is_infinite_on_overflow"]
+    assert POINTS["td3"]["test_perplexity.py::test_perplexity_is_infinite_on_overflow"].after == (
+        "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly",)
+
+
+@pytest.mark.slow
+def test_masking_half_the_tokens_fails_only_the_15_percent_spec():
+    outcomes = run_specs("wrong_masks_half_the_tokens", CHEAP_SPECS)
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == [
+        "test_about_15_percent_of_tokens_are_selected"]
