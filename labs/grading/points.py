@@ -250,6 +250,23 @@ POINTS: dict[str, dict[str, Points]] = {
     },
 }
 
+# Each lab's headline behaviours: what the lab is about, so each weighs at least HEADLINE_POINTS
+# in the default rubric, and a mistake in one is charged there, once (the specs building on
+# it are "after" it). Reasons in docs/grading.md, "Weights follow the lab".
+HEADLINE_POINTS = 15
+HEADLINES: dict[str, dict[str, tuple[str, ...]]] = {
+    "td1": {"AND and OR are learned": ("test_convergence.py::test_and_or_reproduce_the_truth_table",),
+            "XOR is not learned": ("test_xor.py::test_xor_final_weights_get_at_most_3_of_4_right",)},
+    "td2/gan": {"the generator learns the target distribution": _GAN_TRAINS},
+    "td2/stylegan": {"same seed, same image, by NVIDIA's convention (the seed's latent)":
+                     ("test_stylegan_latents.py::test_latent_equals_the_numpy_convention",)},
+    "td3": {"perplexity = exp(evaluation loss)": _PERPLEXITY,
+            "the masked model selects 15% of the tokens":
+                ("test_collator.py::test_about_15_percent_of_tokens_are_selected",),
+            "the selected tokens are split 80/10/10":
+                ("test_collator.py::test_selected_tokens_split_80_10_10",)},
+}
+
 Rubric = dict[str, dict[str, Points]]  # table (lab or part) -> key -> points
 
 _CASE = re.compile(r"\[.*\]$")
