@@ -29,6 +29,45 @@ BONUS = {"train_gan_seeds"}
 CHILD_MODULES = ()  # the probes build nothing of the project's
 REQUIRED_HISTORY = ("d_loss", "g_loss")
 OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/gan)
+    "sample_noise": ("sample_noise(kind, dim, n, seed)",
+                     "`kind` `\"uniform\"` (on [0, 1]) or `\"gaussian\"` (mean 0.5, sd 0.25, "
+                     "truncated at 2 sd: a draw outside [0, 1] is drawn again); `dim` 1 or 2. "
+                     "Returns (n, dim); the same seed gives the same noise."),
+    "sample_real": ("sample_real(name, n, seed, points=None)",
+                    "GAN Lab's `\"line\"`, `\"gaussians\"`, `\"ring\"`, `\"disjoint\"` "
+                    "(formulas in docs/td2-gan.md); bonus: `\"drawing\"` with user `points`. "
+                    "Returns (n, 2)."),
+    "train_gan": ("train_gan(config)",
+                  "`config`: a dict (`distribution`, `noise`, `noise_dim`, `g_layers`, "
+                  "`g_neurons`, `d_layers`, `d_neurons`, `g_optimizer`, `d_optimizer`, `g_lr`, "
+                  "`d_lr`, `loss`, `k_d`, `k_g`, `steps`, `batch_size`, `seed`, ...). Returns a "
+                  "run (object or dict) with `sample(n)` -> (n, 2) and `history`: one value per "
+                  "step of `d_loss`, `g_loss`, `g_grad_norm`, `d_accuracy` (a dict of lists or a "
+                  "list of dicts)."),
+    "train_gan_seeds": ("train_gan_seeds(config, seeds)",
+                        "Never graded, a speed-up only: one run per seed, each equal to "
+                        "`train_gan` of the config with that seed."),
+}
+SKELETON = '''import numpy as np
+
+
+def sample_noise(kind, dim, n, seed):
+    rng = np.random.default_rng(seed)
+    ...  # (n, dim) in [0, 1]
+
+
+def sample_real(name, n, seed, points=None):
+    rng = np.random.default_rng(seed)
+    ...  # (n, 2): GAN Lab's line, gaussians, ring or disjoint
+
+
+def train_gan(config):
+    history = {"d_loss": [], "g_loss": [], "g_grad_norm": [], "d_accuracy": []}
+    for step in range(config["steps"]):
+        ...  # k_d discriminator updates, then k_g generator updates; one history value each
+    return {"sample": lambda n: ..., "history": history}  # sample(n): (n, 2) points
+'''
 
 
 def _field(run: Any, name: str) -> Any:

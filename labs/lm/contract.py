@@ -50,6 +50,40 @@ REFERENCE = "labs.lm"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
 ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' points)
 BONUS = {"build_model"}
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td3)
+    "group_texts": ("group_texts(examples, block_size=128)",
+                    "`examples`: a dict of columns, each a list of token lists (as "
+                    "`Dataset.map(batched=True)` passes it). Concatenate each column, drop the "
+                    "remainder, cut into blocks of `block_size`; `labels` a copy of `input_ids`. "
+                    "Returns a dict of lists of blocks."),
+    "perplexity": ("perplexity(eval_loss)",
+                   "`exp(eval_loss)` (the loss is in nats); `float('inf')` on overflow."),
+    "make_collator": ("make_collator(tokenizer, seed=None)",
+                      "The masked model's collator: 15% of the tokens selected (never special "
+                      "tokens), of those 80% `[MASK]`, 10% a random token, 10% kept; `labels` "
+                      "the original token where selected, -100 elsewhere. A fresh collator with "
+                      "a seed draws the same masks for the same batch; each call draws new "
+                      "masks (dynamic masking: every epoch masks anew)."),
+    "build_model": ("build_model(kind, tokenizer)",
+                    "`kind` `\"clm\"` (GPT-2-like) or `\"mlm\"` (BERT-like): a model with "
+                    "random weights; without it the harness trains the lab's own models."),
+}
+SKELETON = '''import math
+
+from transformers import DataCollatorForLanguageModeling
+
+
+def group_texts(examples, block_size=128):
+    ...  # concatenate each column, drop the remainder, blocks of block_size; labels = input_ids
+
+
+def perplexity(eval_loss):
+    ...  # exp(eval_loss), inf on overflow
+
+
+def make_collator(tokenizer, seed=None):
+    ...  # 15% selected, 80/10/10; the same seed, the same masks
+'''
 # the training harness the probes run in the child, without the reference's group_texts,
 # collator and perplexity; ``models`` builds the model a submission without the (bonus)
 # build_model trains, so that one is within reach: see docs/grading.md; ``scores`` and what

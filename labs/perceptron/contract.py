@@ -29,6 +29,51 @@ ASKED = {"write_weights_csv", "read_weights_csv"}  # graded: missing, their spec
 BONUS = {"predict", "train_many", "train_mlp"}  # not asked: points on top, never lost
 CHILD_MODULES = ("labs.perceptron.gates",)  # the inputs and truth tables, not the reference
 RUN_FIELDS = ("weights", "errors", "weight_history")
+# the handout's words for each name (python -m labs handout td1): signature, then shapes
+FUNCTIONS = {
+    "train": ("train(desired, coeff=0.7, iterations=1000, seed=None)",
+              "`desired`: the 4 outputs for the inputs (0,0), (0,1), (1,0), (1,1), in that "
+              "order; called with positional arguments. Initial weights "
+              "`numpy.random.default_rng(seed).random(3)`. Returns a dict (or an object with "
+              "those attributes, or a tuple in this order): `weights` (3,): w0 (bias weight, "
+              "input -1), w1, w2; `errors` (iterations,): the largest `|delta|` of each "
+              "iteration; `weight_history` (4 * iterations + 1, 3): the initial weights, then "
+              "the weights after every single-pattern update (one row per iteration, "
+              "iterations + 1 or iterations rows, is graded too, except the specs that read "
+              "within an iteration)."),
+    "write_weights_csv": ("write_weights_csv(path, weights)",
+                          "`weights.csv`: one weight per line, w0 first."),
+    "read_weights_csv": ("read_weights_csv(path)",
+                         "Returns the 3 weights; also accepts one comma-separated row; a "
+                         "malformed file raises `ValueError` with a clear message."),
+    "predict": ("predict(weights, inputs)", "The neuron's output, sigmoid(-w0 + x1 w1 + x2 w2), "
+                "for each row of `inputs` (n, 2): shape (n,)."),
+    "train_many": ("train_many(desired, coeffs, iterations, seeds)",
+                   "Many runs at once, run i with `coeffs[i]` and `seeds[i]`: `weights` (n, 3), "
+                   "`errors` (n, iterations), each equal to `train`'s."),
+    "train_mlp": ("train_mlp(desired, hidden, seed=None)",
+                  "A multi-layer perceptron (a hidden layer of `hidden` neurons) trained on the "
+                  "4 patterns; returns something with `predict(inputs)` (or callable)."),
+}
+SKELETON = '''import numpy as np
+
+
+def train(desired, coeff=0.7, iterations=1000, seed=None):
+    w = np.random.default_rng(seed).random(3)  # w0 (bias weight), w1, w2
+    errors, history = [], [w.copy()]
+    for _ in range(iterations):
+        ...  # the four patterns in order, one update each: history.append(w.copy())
+        errors.append(...)  # the largest |delta| of the iteration
+    return {"weights": w, "errors": errors, "weight_history": history}
+
+
+def write_weights_csv(path, weights):
+    ...  # one weight per line, w0 first
+
+
+def read_weights_csv(path):
+    ...  # the 3 weights; ValueError on a malformed file
+'''
 
 
 def run_fields(result: Any, function: str = "train", strict: bool = True) -> dict[str, Any]:

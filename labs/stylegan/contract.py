@@ -25,6 +25,29 @@ REFERENCE = "labs.stylegan"
 REQUIRED = {"seed_to_z"}
 ASKED = {"generate"}  # what the lab does (the report's faces): graded, may be missing
 BONUS: set[str] = set()
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/stylegan)
+    "seed_to_z": ("seed_to_z(seed, z_dim=512)",
+                  "NVIDIA's convention: `numpy.random.RandomState(seed).randn(1, z_dim)`, "
+                  "float64 of shape (1, z_dim), leaving numpy's global random state alone."),
+    "generate": ("generate(G, seed, truncation_psi=1.0)",
+                 "gen_images.py's steps: `G(z, label, truncation_psi=psi, noise_mode='const')` "
+                 "with the seed's latent and a zero label of shape (1, G.c_dim), then "
+                 "`(x * 127.5 + 128).clamp(0, 255)` to uint8, NCHW to HWC. Returns one "
+                 "H x W x 3 uint8 image (numpy, torch or PIL; a leading batch of 1 is accepted)."),
+}
+SKELETON = '''import numpy as np
+import torch
+
+
+def seed_to_z(seed, z_dim=512):
+    ...  # (1, z_dim) float64, NVIDIA's convention
+
+
+def generate(G, seed, truncation_psi=1.0):
+    z = torch.from_numpy(seed_to_z(seed, G.z_dim))
+    label = torch.zeros([1, G.c_dim])
+    ...  # G(z, label, truncation_psi=..., noise_mode="const"), then the uint8 conversion
+'''
 # what the probes build in the child: the miniature network, the fixed-value stand-in, and
 # NVIDIA's small StyleGAN3 generator (built from NVIDIA's checkout by nvidia_network)
 CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
