@@ -28,7 +28,7 @@ ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' p
 BONUS = {"train_gan_seeds"}
 CHILD_MODULES = ()  # the probes build nothing of the project's
 REQUIRED_HISTORY = ("d_loss", "g_loss")
-OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
+ASKED_HISTORY = ("g_grad_norm", "d_accuracy")  # asked; a folder without one loses its specs
 FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/gan)
     "sample_noise": ("sample_noise(kind, dim, n, seed)",
                      "`kind` `\"uniform\"` (on [0, 1]) or `\"gaussian\"` (mean 0.5, sd 0.25, "
@@ -86,7 +86,7 @@ def history_fields(history: Any, strict: bool = True) -> dict[str, Any]:
     if not isinstance(history, dict):
         raise ContractViolation("train_gan's run has no `history` dict (or list of per-step dicts)")
     fields = {}
-    for name in REQUIRED_HISTORY + OPTIONAL_HISTORY:
+    for name in REQUIRED_HISTORY + ASKED_HISTORY:
         value = history.get(name)
         if value is None and name in REQUIRED_HISTORY and strict:
             raise ContractViolation(f"train_gan's history has no `{name}`")
@@ -217,8 +217,8 @@ class GAN(ContractClient):
         return Fields(dict(run, history=history), where, {"samples": samples})
 
     def history(self, run: dict, name: str) -> np.ndarray:
-        """One of a run's per-step metrics; the spec is skipped when it is an optional one
-        the submission does not record."""
+        """One of a run's per-step metrics; the spec is skipped as "not provided" (its points
+        lost: the metrics are asked) when the submission does not record it."""
         if run["history"].raw(name) is None:
             self.skip(f"{MISSING}the submission's history has no {name!r} (asked: the "
                       "specs that read it need it)")
