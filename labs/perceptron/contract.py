@@ -90,16 +90,15 @@ def run_fields(result: Any, function: str = "train", strict: bool = True) -> dic
         fields = dict(zip(RUN_FIELDS, list(result) + [None]))
     else:
         fields = {name: getattr(result, name, None) for name in RUN_FIELDS}
-    if strict:
-        for name in ("weights", "errors"):
-            if fields[name] is None:
-                raise ContractViolation(f"{function}'s result has no `{name}`")
     def convert(name: str, value: Any) -> Any:
         return None if value is None else as_float_array(value, f"{function}'s `{name}`")
 
-    if strict:
-        return {name: convert(name, value) for name, value in fields.items()}
-    return {name: field_or_why(lambda: convert(name, value)) for name, value in fields.items()}
+    if not strict:  # each field on its own: a bad one reaches only the specs reading it
+        return {name: field_or_why(lambda: convert(name, value)) for name, value in fields.items()}
+    for name in ("weights", "errors"):
+        if fields[name] is None:
+            raise ContractViolation(f"{function}'s result has no `{name}`")
+    return {name: convert(name, value) for name, value in fields.items()}
 
 
 @probe
