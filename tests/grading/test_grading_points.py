@@ -130,7 +130,7 @@ def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
     assert by_name[title(hidden)]["max_score"] == 3 and by_name[title(hidden)]["score"] == 0
     skipped = by_name["weights_csv: weights csv round trips"]  # no docstring given here
     assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
-    assert set(results) == {"score", "execution_time", "output", "tests"}
+    assert set(results) == {"score", "execution_time", "output", "tests", "extra_data"}
     assert set(skipped) == {"name", "score", "max_score", "status", "output", "visibility"}
 
 
