@@ -21,7 +21,7 @@ from labs.grading.grade import Grade, grade_folder, to_gradescope
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 
 def add_parser(subparsers) -> None:

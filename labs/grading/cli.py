@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from labs.grading.rubric import add_rubric_option, rubric_from
-from labs.suite.limits import Limits, add_limit_options, limits_given
+from labs.sandbox.limits import Limits, add_limit_options, limits_given
 
 
 def add_grading_options(parser: argparse.ArgumentParser) -> None:
-    """--lab, the limits (``labs.suite.limits``), --only, --rubric: shared with grade-class
+    """--lab, the limits (``labs.sandbox.limits``), --only, --rubric: shared with grade-class
     and gradescope-bundle."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
     add_limit_options(parser.add_argument)
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     limits = limits_from(args)
     from labs.grading.grade import feedback_text, grade_folder, to_gradescope
     from labs.grading.run import GraderError
-    from labs.suite.staging import StagingError
+    from labs.sandbox.staging import StagingError
 
     rubric = rubric_from(args)
     spec_seed = spec_seed_from(args)

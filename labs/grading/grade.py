@@ -14,7 +14,7 @@ from typing import Any
 from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
 from labs.grading.seeds import draw_spec_seed
-from labs.suite.limits import Limits, limits_for
+from labs.sandbox.limits import Limits, limits_for
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
 CALL_FAILED = "calling the submission failed: "
@@ -199,7 +199,7 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  spec_seed: int | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
 
-    ``limits``: default, the lab's (``labs.suite.limits``); ``hide``: more folders the
+    ``limits``: default, the lab's (``labs.sandbox.limits``); ``hide``: more folders the
     submission must not read (the grader's output); ``select``: a pytest ``-k`` expression
     for a partial regrade (the grade says so); ``rubric``: the points (default, the
     project's table); ``failures``: this student's folder for failure images;

@@ -1,7 +1,7 @@
 """Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
 
 The folder is staged first (plain files only, into a private folder outside the project:
-``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
+``labs.sandbox.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
 (``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is
 ever discovered, imported or read as configuration by pytest. The subprocess is trusted
 code (the specs and the suite); it isolates the grader from a pytest run that hangs or dies
@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from labs.dataclass_options import as_arguments
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.jail import extra_hidden
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.limits import Limits
+from labs.sandbox.jail import extra_hidden
 from labs.suite.spec_runs import kill_run, recorded, start_spec_run
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"

@@ -15,12 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite import wire
-from labs.suite.child import Child, ChildFailure, Limits
+from labs.sandbox import wire
+from labs.sandbox.child import Child, ChildFailure, Limits
 from labs.suite.contract import (MissingFunction, NotProvided, Probe, SubmissionError,
                                  load_contract, probe_name, probe_named,
                                  reference_implementation, run_probe, student_calls)
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
 
 __all__ = ["BoundContract", "FolderSubmission", "NotProvided", "ReferenceSubmission",
            "Submission", "SubmissionError"]
@@ -109,12 +109,12 @@ class ReferenceSubmission(Submission):
 
 
 class FolderSubmission(Submission):
-    """A student's folder, staged (plain files only, ``labs.suite.staging``) into a private
+    """A student's folder, staged (plain files only, ``labs.sandbox.staging``) into a private
     temporary folder, run in sandboxed children."""
 
     def __init__(self, folder: Path, limits: Limits | None = None,
                  command_prefix: list[str] | None = None) -> None:
-        """``limits``: those of the lab (``labs.suite.limits``), for every child."""
+        """``limits``: those of the lab (``labs.sandbox.limits``), for every child."""
         super().__init__()
         folder = Path(folder)
         self.label = folder.name

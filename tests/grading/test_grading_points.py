@@ -13,7 +13,7 @@ from labs.grading.grade import (Grade, GradedSpec, _apply_requirements, _graded,
                                  title, to_gradescope)
 from labs.grading.points import POINTS, entry_for, points_for
 from labs.grading.run import SpecOutcome, available_labs, run_specs
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"

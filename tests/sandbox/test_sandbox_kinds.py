@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 from labs.perceptron.contract import probe_train
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.sandbox import command_prefix
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.limits import Limits
+from labs.sandbox.isolation import command_prefix
 from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"

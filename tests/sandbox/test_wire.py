@@ -3,7 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from labs.suite import wire
+from labs.sandbox import wire
 
 
 def test_arrays_round_trip_to_the_bit():

@@ -1,4 +1,4 @@
-"""The child process that runs a student's code: ``python -m labs.suite.worker``.
+"""The child process that runs a student's code: ``python -m labs.sandbox.worker``.
 
 It reads one JSON request per line on one pipe, runs the contract's probe (one the contract
 registered with ``@probe``; ``repeat``: that many times, in this process) on the student's
@@ -14,11 +14,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from labs.suite import wire
+from labs.sandbox import wire
 from labs.suite.contract import (Implementation, MissingFunction, UnknownProbe, load_contract,
                                  probe_named, read_mapping, run_probe)
-from labs.suite.notebook import convert, find_notebook  # before the student's path
-from labs.suite.own_code import course_imports
+from labs.sandbox.notebook import convert, find_notebook  # before the student's path
+from labs.sandbox.own_code import course_imports
 
 
 def _where(error: BaseException, folder: Path) -> str:
@@ -56,10 +56,10 @@ def _describe(error: BaseException, folder: Path) -> dict:
 def _guard() -> None:
     """An audit hook (permanent once added): no network socket, no open() of grader files.
 
-    The jail (``labs.suite.jail``) enforces both through the OS where it runs; this layer
+    The jail (``labs.sandbox.jail``) enforces both through the OS where it runs; this layer
     holds everywhere else, against anything short of ``ctypes``.
     """
-    from labs.suite.jail import extra_hidden, hidden_paths
+    from labs.sandbox.jail import extra_hidden, hidden_paths
 
     root = os.environ.get("LABS_PROJECT_ROOT")
     hidden = tuple(str(p) for p in hidden_paths(Path(root) if root else None, extra_hidden(),

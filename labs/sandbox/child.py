@@ -1,14 +1,14 @@
-"""A sandboxed child process running ``labs.suite.worker`` on a copy of a student's folder.
+"""A sandboxed child process running ``labs.sandbox.worker`` on a copy of a student's folder.
 
 What is enforced here, on every POSIX system: a wall-clock deadline per call that holds
 whatever the child keeps sending (the whole process group is killed), an answer of at most
 ``ANSWER_CAP_BYTES``, an address-space limit (``RLIMIT_AS``), no core dumps, a closed
 stdin, stdout and stderr captured to files and truncated when read back, a minimal
-environment whose ``PYTHONPATH`` is the worker tree (``labs.suite.worker_tree``: the
+environment whose ``PYTHONPATH`` is the worker tree (``labs.sandbox.worker_tree``: the
 reference implementations are not on it), a working directory that is the staged copy of
 the submission, and a file-size limit (``RLIMIT_FSIZE``, which also bounds the captured
 output). Stronger isolation (namespaces, grader files hidden, an unprivileged user, a
-cgroup for the whole child) is added by ``labs.suite.sandbox`` where the OS allows it.
+cgroup for the whole child) is added by ``labs.sandbox.isolation`` where the OS allows it.
 """
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from labs.suite import sandbox, wire
-from labs.suite.cgroup import SubmissionGroup
+from labs.sandbox import isolation as sandbox, wire
+from labs.sandbox.cgroup import SubmissionGroup
 from labs.suite.contract import load_contract
-from labs.suite.jail import MAX_PROCESSES
-from labs.suite.limits import Limits
-from labs.suite.worker_tree import tree_for
+from labs.sandbox.jail import MAX_PROCESSES
+from labs.sandbox.limits import Limits
+from labs.sandbox.worker_tree import tree_for
 
 OUTPUT_TAIL_BYTES = 4000
 ANSWER_CAP_BYTES = 64 * 1024 * 1024  # one answer, base64 arrays included
@@ -71,7 +71,7 @@ class Child:
         if self.group is not None:
             self.group.enter()
         if sys.platform.startswith("linux"):  # no orphan left running if pytest is killed
-            from labs.suite.jail import die_with_parent
+            from labs.sandbox.jail import die_with_parent
             die_with_parent()
 
     def _start(self) -> None:
@@ -87,7 +87,7 @@ class Child:
             "PYTHONHASHSEED": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
             # never put the working directory (the student's copy) first on sys.path: a
-            # student's labs/suite/jail.py must not run in place of ours (Python >= 3.11)
+            # student's labs/sandbox/jail.py must not run in place of ours (Python >= 3.11)
             "PYTHONSAFEPATH": "1",
             "PYTHONNOUSERSITE": "1",  # HOME is the copy: no .local/.../usercustomize.py
             "MPLBACKEND": "Agg",
@@ -101,7 +101,7 @@ class Child:
                     "TMPDIR"):
             if key in os.environ:
                 env[key] = os.environ[key]
-        command = [*self.command_prefix, sys.executable, "-m", "labs.suite.worker",
+        command = [*self.command_prefix, sys.executable, "-m", "labs.sandbox.worker",
                    str(self.folder), self.contract_path, str(request_r), str(response_w)]
         self.process = subprocess.Popen(
             command, cwd=self.folder, env=env, stdin=subprocess.DEVNULL,

@@ -22,9 +22,9 @@ import pytest
 
 from labs.grading.grade import grade_folder
 from labs.perceptron.contract import probe_train
-from labs.suite import sandbox
-from labs.suite.cgroup import available as cgroup_available
-from labs.suite.limits import Limits
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.cgroup import available as cgroup_available
+from labs.sandbox.limits import Limits
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission, SubmissionError
 
@@ -164,8 +164,8 @@ def test_a_daemon_ends_with_the_grading():
 @jail_only
 def test_a_daemon_ends_when_the_grader_is_killed_from_outside():
     script = (f"from labs.suite.submission import FolderSubmission\n"
-              f"from labs.suite.sandbox import command_prefix\n"
-              f"from labs.suite.limits import Limits\n"
+              f"from labs.sandbox.isolation import command_prefix\n"
+              f"from labs.sandbox.limits import Limits\n"
               f"s = FolderSubmission({str(ATTACKS / 'attack_daemon')!r}, Limits(call_timeout=900), "
               f"command_prefix())\n"
               f"from labs.perceptron.contract import probe_train\n"
@@ -248,7 +248,7 @@ def test_a_grade_names_what_was_left_out(tmp_path):
 ])
 def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, reference):
     from labs.suite.contract import load_contract
-    from labs.suite.worker_tree import tree_for
+    from labs.sandbox.worker_tree import tree_for
 
     tree = tree_for(load_contract(contract))
     code = (f"import importlib, sys\n"
@@ -283,7 +283,7 @@ def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
 
 def test_td3s_worker_tree_has_no_reference_module():
     from labs.lm import contract
-    from labs.suite.worker_tree import tree_for
+    from labs.sandbox.worker_tree import tree_for
 
     files = {p.relative_to(tree_for(contract)).as_posix()
              for p in tree_for(contract).rglob("*.py")}
