@@ -87,7 +87,8 @@ for g in grades:
     score = module_line.split(" True")[0]
     # AND, OR and XOR: 5 + 5 + 4 points, all earned
     assert [float(x) for x in score.split()] == [14, 14], module_line
-    assert notebook_line.startswith(f"{score} True perceptron.py was built from the code "
+    assert notebook_line.startswith(f"{score} True from the submission's process: «perceptron.py "
+                                    "was built from the code "
                                     "cells of tp1.ipynb")
     assert "code cell 5: plt.show()" in notebook_line
     assert module_line == f"{score} True "
