@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from labs.grading.points import HEADLINES, POINTS, Points, Rubric, tables_of
-from labs.suite.limits import limits_for
+from labs.sandbox.limits import limits_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CONTRACTS = {"td1": "labs.perceptron.contract", "td2/gan": "labs.gan.contract",
@@ -147,7 +147,7 @@ def handout(lab: str, rubric: Rubric = POINTS, specs: list[str] | None = None) -
     lines += ["## Limits", "",
               f"Each call into your code: {_points(limits.call_timeout)} s; all calls together: "
               f"{_points(limits.total_budget)} s; memory (address space): {limits.memory_mb} MB; "
-              f"largest file written: {limits.file_mb} MB (`labs/suite/limits.py`).", "",
+              f"largest file written: {limits.file_mb} MB (`labs/sandbox/limits.py`).", "",
               "## Skeleton", "", "```python", contract.SKELETON.rstrip(), "```", ""]
     return "\n".join(lines)
 

@@ -1,7 +1,7 @@
 """The student handouts (``python -m labs handout LAB``) tell the rubric's story: the committed
 ones are the command's output, every scored spec is in its lab's handout with its points and
 what it checks, the docs link them, and the limits the docs give are those of
-``labs/suite/limits.py`` (issue 23)."""
+``labs/sandbox/limits.py`` (issue 23)."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ import pytest
 from labs.cli import main
 from labs.grading.handout import CONTRACTS, handout, spec_titles
 from labs.grading.points import POINTS
-from labs.suite.limits import limits_for
+from labs.sandbox.limits import limits_for
 from tests.grading.test_grading_points import collected_specs
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,15 +5,16 @@ the end-to-end grade of a few of these folders is in tests/grading/.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from labs.perceptron.contract import probe_train
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.sandbox import command_prefix
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.limits import Limits
+from labs.sandbox.isolation import command_prefix
 from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
@@ -100,7 +101,7 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     finally:
         submission.close()
     import json
-    found = json.loads(str(failure.value).split("FOUND ", 1)[1].splitlines()[0][:2000])
+    found = json.JSONDecoder().raw_decode(str(failure.value).split("FOUND ", 1)[1])[0]
     assert found["uid"] != 0
     # hidden either way: refused, or absent (a project under /tmp: the child's /tmp is its own)
     for name in ("spec", "golden", "link"):
@@ -135,6 +136,6 @@ def test_a_student_labs_package_cannot_replace_the_worker_or_the_jail():
 
 def test_hiding_a_folder_inside_the_project_still_lets_the_child_start(monkeypatch):
     # `grade tests/submissions/td1/x` hides x's parent, which the jail already hides
-    monkeypatch.setenv("LABS_SANDBOX_HIDE", str(FOLDERS))
+    monkeypatch.setenv("LABS_SANDBOX_HIDE", json.dumps([str(FOLDERS)]))
     run = call_train("correct_tuple_mapped", iterations=1000)
     assert run["errors"][-1] < 0.02

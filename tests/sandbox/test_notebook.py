@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from labs.grading.points import POINTS
-from labs.suite.notebook import NotebookError, convert, find_notebook
+from labs.sandbox.notebook import NotebookError, convert, find_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
@@ -76,7 +76,7 @@ import sys
 from labs.grading.grade import grade_folder
 folders = {[str(FOLDERS / "correct_notebook"), str(FOLDERS / "correct_train_only"), str(named)]}
 grades = [grade_folder(f, "td1", select={SELECT!r}) for f in folders]
-assert "nbformat" not in sys.modules and "labs.suite.notebook" not in sys.modules
+assert "nbformat" not in sys.modules and "labs.sandbox.notebook" not in sys.modules
 for g in grades:
     print(g.score, g.max_score, [(s.spec, s.status) for s in g.specs] == [
         (s.spec, s.status) for s in grades[1].specs], "|".join(g.notes))
@@ -90,7 +90,8 @@ for g in grades:
     earned = (2 * POINTS["td1"]["test_convergence.py::test_and_or_reproduce_the_truth_table"].points
               + POINTS["td1"]["test_xor.py::test_xor_error_stays_high"].points)
     assert [float(x) for x in score.split()] == [earned, earned], module_line
-    assert notebook_line.startswith(f"{score} True perceptron.py was built from the code "
+    assert notebook_line.startswith(f"{score} True from the submission's process: «perceptron.py "
+                                    "was built from the code "
                                     "cells of tp1.ipynb")
     assert "code cell 5: plt.show()" in notebook_line
     assert module_line == f"{score} True "

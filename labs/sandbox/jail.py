@@ -1,9 +1,9 @@
-"""``python -m labs.suite.jail [--hide PATH]... [--keep PATH]... --uid N -- COMMAND...``.
+"""``python -m labs.sandbox.jail [--hide PATH]... [--keep PATH]... --uid N -- COMMAND...``.
 
 Lock a child in, then run it. Started as root by ``unshare`` in fresh network, mount and PID
-namespaces (see ``labs.suite.sandbox``; this process is the PID namespace's init, so every
+namespaces (see ``labs.sandbox.isolation``; this process is the PID namespace's init, so every
 process the student starts dies with it), with the working directory set to the staged copy
-of the submission and ``PYTHONPATH`` set to the worker tree (``labs.suite.worker_tree``),
+of the submission and ``PYTHONPATH`` set to the worker tree (``labs.sandbox.worker_tree``),
 whose copy of this module runs here. Trusted code only; before any of the student's code it:
 
 - hides the grader's files: every entry of the project root (the reference package
@@ -17,9 +17,9 @@ whose copy of this module runs here. Trusted code only; before any of the studen
 - hands the copy to the unprivileged user id ``--uid`` (one per grading process, so two
   students graded at once cannot read or signal each other), caps that user's processes
   (``RLIMIT_NPROC``), drops root for good, sets ``no_new_privs`` and refuses new user
-  namespaces (``labs.suite.seccomp``);
+  namespaces (``labs.sandbox.seccomp``);
 
-then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.suite.worker``).
+then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.sandbox.worker``).
 Mount and ``prctl`` calls go through libc with ``ctypes``: the standard library has no
 binding for them before Python 3.12.
 """
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import json
 import os
 import resource
 import runpy
@@ -86,9 +87,21 @@ def _exists(path: str) -> bool:
 
 
 def extra_hidden(environ: dict[str, str] | None = None) -> list[str]:
-    """The folders ``LABS_SANDBOX_HIDE`` names (joined by ``os.pathsep``) to hide as well."""
+    """The paths ``LABS_SANDBOX_HIDE`` names to hide as well: a JSON list of strings (a path
+    may hold any character, ``:`` included), each of which must exist."""
     value = (os.environ if environ is None else environ).get("LABS_SANDBOX_HIDE", "")
-    return [p for p in value.split(os.pathsep) if p]
+    return hide_list(json.loads(value)) if value else []
+
+
+def hide_list(paths: list) -> list[str]:
+    """Paths to hide, checked: a path that does not exist is an error, never dropped (a
+    misspelt one would leave what it meant to hide in sight)."""
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+        raise ValueError(f"paths to hide must be a list of paths, got {paths!r}")
+    missing = [p for p in paths if not _exists(p)]
+    if missing:
+        raise FileNotFoundError(f"a path to hide from the submission does not exist: {missing[0]}")
+    return list(paths)
 
 
 def hidden_paths(project_root: Path | None, extra: list[str],
@@ -101,6 +114,8 @@ def hidden_paths(project_root: Path | None, extra: list[str],
         # resolved: a link in the project (to a venv, to data) is hidden at its target, or
         # kept when the child needs that target
         paths = [entry.resolve() for entry in project_root.iterdir()]
+    # checked where they were named (``extra_hidden``); here, in the jail or the child, a path
+    # may be out of sight already (under a hidden folder, in the host's /tmp)
     paths += [Path(p).resolve() for p in extra if _exists(p)]
     return [p for p in paths if not any(_inside(n, p) for n in needed)]
 
@@ -167,7 +182,7 @@ def _give_away(folder: Path, uid: int) -> None:
 def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
             project_root: Path | None) -> None:
     """Everything above, in this process."""
-    from labs.suite.seccomp import refuse_user_namespaces
+    from labs.sandbox.seccomp import refuse_user_namespaces
 
     libc = _libc()
     needed = _needed(keep)
@@ -189,7 +204,7 @@ def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m labs.suite.jail")
+    parser = argparse.ArgumentParser(prog="python -m labs.sandbox.jail")
     parser.add_argument("--hide", action="append", default=[], metavar="PATH")
     parser.add_argument("--keep", action="append", default=[], type=Path, metavar="PATH")
     parser.add_argument("--project", type=Path, metavar="DIR")
@@ -207,11 +222,11 @@ def main(argv: list[str]) -> int:
     try:
         lock_in(options.hide, options.keep, Path.cwd(), options.uid, options.project)
     except OSError as error:
-        print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
+        print(f"labs.sandbox.jail: cannot lock the child in: {error}", file=sys.stderr)
         return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"
-    if len(command) >= 3 and command[1:3] == ["-m", "labs.suite.worker"]:
+    if len(command) >= 3 and command[1:3] == ["-m", "labs.sandbox.worker"]:
         sys.argv = [command[0], *command[3:]]
-        runpy.run_module("labs.suite.worker", run_name="__main__", alter_sys=True)
+        runpy.run_module("labs.sandbox.worker", run_name="__main__", alter_sys=True)
         return 0
     os.execv(command[0], command)
     return 0
