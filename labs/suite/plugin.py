@@ -126,6 +126,8 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         from labs.grading.summary import grades, summary_lines
 
         terminalreporter.section("grade: what the grader gives this folder")
+        terminalreporter.line(f"(specs run with --spec-seed {config.getoption('--spec-seed')}; "
+                              "the grader draws its own offset, which a correct folder passes too)")
         for grade in grades(recorder.results, recorder.collected, Path(folder).name):
             for line in summary_lines(grade, folder):
                 terminalreporter.line(line)
