@@ -23,7 +23,7 @@ TABLES = {  # lab: (folder, reference package, the functions a table stands in f
     "td1": ("td1_attacks/attack_lookup_table", "labs.perceptron", ["train", "train_mlp"],
             "specs/td1"),
     "td2/gan": ("td2_gan/attack_lookup_table", "labs.gan",
-                ["sample_noise", "sample_real", "train_gan"], "specs/td2/gan"),
+                ["sample_noise", "sample_real", "train_gan", "train_gan_seeds"], "specs/td2/gan"),
 }
 
 
@@ -61,7 +61,13 @@ def plain(name, result):
 def wrap(name, function):
     def recorded(*args, **kwargs):
         result = function(*args, **kwargs)
-        table.append((name, args, kwargs, plain(name, result)))
+        if name == "train_gan_seeds":  # the reference's sweep: one train_gan entry per seed
+            config, seeds = args[0], args[1]
+            for seed, run in zip(seeds, result):
+                table.append(("train_gan", ({**dict(config), "seed": seed},), {},
+                              plain("train_gan", run)))
+        else:
+            table.append((name, args, kwargs, plain(name, result)))
         return result
     return recorded
 
