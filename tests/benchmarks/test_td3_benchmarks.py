@@ -16,6 +16,7 @@ import pytest
 from labs.lm.fixtures import SMALL_CORPUS
 from labs.lm.train import (RunConfig, build_trainer, datasets_progress, prepare, torch_threads,
                            training_step)
+from labs.suite.devices import per
 
 GPU_SIZES = {"clm": "gpt2", "mlm": "bert-base-cased"}
 HUB_VOCAB_SIZES = {"clm": 50257, "mlm": 28996}  # gpt2's and bert-base-cased's tokenizers
@@ -60,22 +61,24 @@ def hub_vocabulary_model(kind, tokenizer, size):
     return GPT2LMHeadModel(config) if kind == "clm" else BertForMaskedLM(config)
 
 
-@pytest.mark.gpu
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
-def test_lm_training_tokens_per_second_on_gpu(benchmark, kind, tmp_path):
-    import torch
-
-    config = RunConfig(kind, corpus_spec=SMALL_CORPUS, size=GPU_SIZES[kind], epochs=1,
-                       use_cpu=False, progress=False)
+def test_lm_training_tokens_per_second_on_gpu(benchmark, kind, device, tmp_path):
+    """Training tokens per second at GPT-2 small and BERT-base sizes on a GPU, 10 steps after
+    2 warm-up steps (the tiny models on the CPU: ``labs.suite.devices``)."""
+    config = RunConfig(kind, corpus_spec=SMALL_CORPUS, size=device.size("tiny", GPU_SIZES[kind]),
+                       epochs=1, use_cpu=not device.full, progress=False)
     trainer = small_corpus_trainer(config, tmp_path, hub_vocabulary_model)
 
     def synchronized_step():
         loss = training_step(trainer)
-        torch.cuda.synchronize()
+        device.synchronize()
         return loss
 
-    loss = benchmark.pedantic(synchronized_step, rounds=10, iterations=1, warmup_rounds=2)
+    with torch_threads(config.threads):
+        loss = benchmark.pedantic(synchronized_step, rounds=10, iterations=1, warmup_rounds=2)
     assert loss > 0
+    assert trainer.model.device.type == device.name
     tokens = config.batch_size * config.block_size
-    benchmark.extra_info.update(size=config.size, tokens_per_step=tokens,
-                                tokens_per_s=tokens / benchmark.stats.stats.median)
+    median = benchmark.stats.stats.median if benchmark.stats else None
+    benchmark.extra_info.update(device=device.name, size=config.size, tokens_per_step=tokens,
+                                corpus="built-in, small", tokens_per_s=per(tokens, median))
