@@ -17,7 +17,7 @@ not a failure.
 
 The same function runs in the everyday suite as ``[cpu]`` (``labs.suite.devices``): the tiny
 models' own recipe, 2 epochs on 30 built-in articles. CALIBRATION
-""""""
+"""
 from __future__ import annotations
 
 import math
