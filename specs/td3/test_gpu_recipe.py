@@ -16,7 +16,12 @@ perplexities; the band check is therefore an expectation to read, and an xfail w
 not a failure.
 
 The same function runs in the everyday suite as ``[cpu]`` (``labs.suite.devices``): the tiny
-models' own recipe, 2 epochs on 30 built-in articles. CALIBRATION
+models, 2 epochs on 30 built-in articles (``CPU_RECIPE``). Calibrated over seeds 0-23 (the
+spec seed offsets the corpus and the run alike): the validation loss fell from epoch 1 to 2
+by 0.297-0.510 nats (causal) and 0.076-0.226 (masked, seed 0 the least); the bound it must
+stay above was 2.6 nats or more below the final loss. The fall must be above 0: the masked
+model at its tiny default learning rate fails it (seed 0 rose 5.09, 5.24, 5.30 over 3
+epochs), which is why the ``[cpu]`` variant sets 1e-3.
 """
 from __future__ import annotations
 
@@ -37,10 +42,13 @@ PUBLIC_BANDS = {"clm": (390.0, 505.0), "mlm": (850.0, 1090.0)}
 # model, a quarter about 45 s. The report's figures say what it took.
 GPU_CORPUS = dict(train_articles=WIKITEXT_SIZED["train_articles"] // 4,
                   validation_articles=WIKITEXT_SIZED["validation_articles"] // 4)
-# the [cpu] variant (labs.suite.devices): the tiny models' own recipe (learning rate, epochs
-# and block size of labs.lm.run_config) on 30 articles, 2 epochs
-CPU_CORPUS = dict(train_articles=30, validation_articles=4)
-CPU_EPOCHS = 2
+# the [cpu] variant (labs.suite.devices): the tiny models, 2 epochs on 30 built-in articles
+# (8 for validation: 4 left seed 13 without a validation block); the masked model at
+# learning rate 1e-3, not its tiny default 3e-3, which raised its validation loss there
+# (seed 0, 3 epochs: 5.09, 5.24, 5.30)
+CPU_CORPUS = dict(train_articles=30, validation_articles=8)
+CPU_RECIPE = {"clm": dict(size="tiny", epochs=2),
+              "mlm": dict(size="tiny", epochs=2, learning_rate=1e-3)}
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +62,7 @@ def test_the_notebook_recipe_on_a_gpu(kind, benchmark, request, spec_seed, devic
     """GPU: the notebook's recipe on WikiText-2."""
     folder = request.config.getoption("--wikitext-dir") if device.full else None
     corpus = CorpusSpec(seed=spec_seed, **device.size(CPU_CORPUS, GPU_CORPUS))
-    recipe = device.size(dict(size="tiny", epochs=CPU_EPOCHS),
-                         dict(size=SIZES[kind], epochs=3, learning_rate=2e-5))
+    recipe = device.size(CPU_RECIPE[kind], dict(size=SIZES[kind], epochs=3, learning_rate=2e-5))
     config = RunConfig(kind, corpus=folder or "builtin", corpus_spec=corpus, weight_decay=0.01,
                        seed=spec_seed, use_cpu=not device.full, progress=False, **recipe)
     result = benchmark.pedantic(train_lm, args=(config,), rounds=1, iterations=1)

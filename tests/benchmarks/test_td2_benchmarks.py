@@ -26,7 +26,6 @@ import statistics
 import time
 
 import numpy as np
-import pytest
 
 from labs.gan.config import make_config
 from labs.gan.sweep import train_gan_seeds
