@@ -16,12 +16,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from labs.grading.cli import add_grading_options, limits_from
+from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 
 def add_parser(subparsers) -> None:
@@ -42,9 +42,10 @@ def students_of(root: Path) -> list[Path]:
 
 def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
                 progress: bool = True, select: str | None = None,
-                rubric: Rubric = POINTS) -> dict[str, Grade | str]:
+                rubric: Rubric = POINTS, spec_seed: int | None = None) -> dict[str, Grade | str]:
     """Each student's Grade, or the reason the grader could not grade them; a student's
-    failure images go to ``results/<student>/failures/``."""
+    failure images go to ``results/<student>/failures/``. ``spec_seed``: one offset for
+    every student (default: each grading draws its own secret one)."""
     from tqdm import tqdm
 
     folders = students_of(root)
@@ -52,7 +53,8 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     pool = ThreadPoolExecutor(max_workers=jobs)
     hide = [results, root.resolve()]  # the grades, and the other students' originals
     futures = {pool.submit(grade_folder, folder, lab, limits, hide, select, rubric,
-                           results / folder.name / "failures"): folder for folder in folders}
+                           results / folder.name / "failures", spec_seed): folder
+               for folder in folders}
     try:
         with tqdm(total=len(folders), unit="student", disable=not progress) as bar:
             _collect(futures, grades, bar)
@@ -83,13 +85,13 @@ def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path)
             specs += [s.spec for s in grade.specs if s.spec not in specs]
     with open(csv_path, "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(["student", "score", "max_score", *specs, "note"])
+        writer.writerow(["student", "score", "max_score", "spec_seed", *specs, "note"])
         for name, grade in grades.items():
             if isinstance(grade, str):
-                writer.writerow([name, "", "", *[""] * len(specs), grade])
+                writer.writerow([name, "", "", "", *[""] * len(specs), grade])
                 continue
             earned = {s.spec: s.score for s in grade.specs}
-            writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}",
+            writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}", grade.spec_seed,
                              *[f"{earned[s]:g}" if s in earned else "" for s in specs],
                              grade.note])
             folder = results / name
@@ -103,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
     limits = limits_from(args)
     rubric = rubric_from(args)
+    spec_seed = spec_seed_from(args)
     if not args.root.is_dir():
         raise UsageError(f"class folder not found: {args.root}")
     if args.jobs < 1:
@@ -116,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     os.chmod(results, 0o700)  # other students' grades are nobody else's business
     start = time.monotonic()
     grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only,
-                         rubric=rubric)
+                         rubric=rubric, spec_seed=spec_seed)
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
     figure = args.csv.with_suffix(".png")

@@ -1,7 +1,7 @@
 """Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
 
 The folder is staged first (plain files only, into a private folder outside the project:
-``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
+``labs.sandbox.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
 (``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is
 ever discovered, imported or read as configuration by pytest. The subprocess is trusted
 code (the specs and the suite); it isolates the grader from a pytest run that hangs or dies
@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from labs.dataclass_options import as_arguments
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.jail import extra_hidden
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.limits import Limits
+from labs.sandbox.jail import extra_hidden
 from labs.suite.spec_runs import kill_run, recorded, start_spec_run
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"
@@ -74,9 +74,9 @@ def _relative(nodeid: str, lab: str) -> str:
 
 
 def spec_arguments(lab: str, limits: Limits, select: str | None = None,
-                   failures: Path | None = None) -> list[str]:
+                   failures: Path | None = None, spec_seed: int = 0) -> list[str]:
     """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
-    return ["-q", "--no-header", "-o", "addopts=",
+    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}",
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             *as_arguments(limits), *(["-k", select] if select else []),
             *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
@@ -99,10 +99,12 @@ def stop_all() -> None:
 
 
 def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
-              select: str | None = None, failures: Path | None = None) -> SpecRun:
+              select: str | None = None, failures: Path | None = None,
+              spec_seed: int = 0) -> SpecRun:
     """Every spec of ``lab`` on ``folder`` (or those matching the pytest ``-k`` expression
-    ``select``); specs that never finished are reported failed. ``failures``: the folder
-    for this student's failure images (default: the project's ``golden-failures/``)."""
+    ``select``), every seed offset by ``spec_seed``; specs that never finished are reported
+    failed. ``failures``: the folder for this student's failure images (default: the
+    project's ``golden-failures/``)."""
     if lab not in available_labs():
         raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
     folder = Path(folder).resolve()
@@ -116,7 +118,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         start = time.monotonic()
         with open(log, "wb") as output:
             process = start_spec_run([f"specs/{lab}"], staged.folder, path,
-                                     *spec_arguments(lab, limits, select, failures),
+                                     *spec_arguments(lab, limits, select, failures, spec_seed),
                                      env=env, output=output)
             _RUNNING.add(process)
             try:

@@ -56,7 +56,7 @@ CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (
     "baselines", "corpus", "data", "entropy", "fixtures", "mask_channel", "models", "scores",
     "tokenizer", "train", "trainer")) + ("labs.torch_threads",)
 # the child's limits (6144 MB of address space: torch, transformers and datasets map about
-# 2.4 GB) are TD 3's row of the one table, labs/suite/limits.py
+# 2.4 GB) are TD 3's row of the one table, labs/sandbox/limits.py
 
 
 def _plain(value: Any) -> np.ndarray:

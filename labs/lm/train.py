@@ -23,7 +23,7 @@ from labs.lm.run_config import RunConfig
 from labs.torch_threads import torch_threads
 
 # what this module imports above, for the worker tree of a contract that lists this module
-# (labs.suite.worker_tree): the run configuration and what it reads
+# (labs.sandbox.worker_tree): the run configuration and what it reads
 CHILD_MODULES = ("labs.lm.run_config", "labs.lm.sizes", "labs.dataclass_options")
 
 

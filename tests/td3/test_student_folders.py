@@ -3,7 +3,7 @@
 Marked slow: every folder costs a pytest process and a sandboxed child importing torch
 and transformers (about 8-20 s each on 2 shared cores). The training specs are left out
 here (they would train 4 models per folder); ``docs/td3.md`` shows how to run them.
-The child's address-space limit is TD 3's in ``labs.suite.limits``, 6144 MB (torch +
+The child's address-space limit is TD 3's in ``labs.sandbox.limits``, 6144 MB (torch +
 transformers map more than the default 2048 MB; a training run peaks at 2.4 GB of address space).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ CHEAP_SPECS = ["test_blocks.py", "test_perplexity.py", "test_collator.py", "test
 
 def run_specs(folder: str, files: list[str]) -> dict[str, str]:
     """Outcome ('passed', 'failed', 'skipped') of each spec of ``files`` on one folder;
-    the child's memory limit is TD 3's (``labs.suite.limits``)."""
+    the child's memory limit is TD 3's (``labs.sandbox.limits``)."""
     return spec_runs.run_specs([str(ROOT / "specs" / "td3" / f) for f in files], FOLDERS / folder)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from labs.suite.notebook import NotebookError, convert, find_notebook
+from labs.sandbox.notebook import NotebookError, convert, find_notebook
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
@@ -75,7 +75,7 @@ import sys
 from labs.grading.grade import grade_folder
 folders = {[str(FOLDERS / "correct_notebook"), str(FOLDERS / "correct_train_only"), str(named)]}
 grades = [grade_folder(f, "td1", select={SELECT!r}) for f in folders]
-assert "nbformat" not in sys.modules and "labs.suite.notebook" not in sys.modules
+assert "nbformat" not in sys.modules and "labs.sandbox.notebook" not in sys.modules
 for g in grades:
     print(g.score, g.max_score, [(s.spec, s.status) for s in g.specs] == [
         (s.spec, s.status) for s in grades[1].specs], "|".join(g.notes))
@@ -87,7 +87,8 @@ for g in grades:
     score = module_line.split(" True")[0]
     # AND, OR and XOR: 5 + 5 + 4 points, all earned
     assert [float(x) for x in score.split()] == [14, 14], module_line
-    assert notebook_line.startswith(f"{score} True perceptron.py was built from the code "
+    assert notebook_line.startswith(f"{score} True from the submission's process: «perceptron.py "
+                                    "was built from the code "
                                     "cells of tp1.ipynb")
     assert "code cell 5: plt.show()" in notebook_line
     assert module_line == f"{score} True "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from labs.suite import cgroup
+from labs.sandbox import cgroup
 
 
 def fake_proc(monkeypatch, lines: str) -> None:

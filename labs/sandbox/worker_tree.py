@@ -20,10 +20,10 @@ from pathlib import Path
 from types import ModuleType
 
 PROJECT_LABS = Path(__file__).resolve().parents[1]  # the real ``labs`` package
-WORKER_MODULES = ("labs.suite.worker", "labs.suite.wire", "labs.suite.contract",
+WORKER_MODULES = ("labs.sandbox.worker", "labs.sandbox.wire", "labs.suite.contract",
                   "labs.suite.client",  # the base of the contract's client class
-                  "labs.suite.own_code", "labs.suite.jail", "labs.suite.seccomp",
-                  "labs.suite.notebook")  # a notebook is converted in the child
+                  "labs.sandbox.own_code", "labs.sandbox.jail", "labs.sandbox.seccomp",
+                  "labs.sandbox.notebook")  # a notebook is converted in the child
 
 
 def _source(module: str) -> Path:

@@ -15,7 +15,7 @@ from labs.cli import build_parser
 from labs.dataclass_options import as_arguments, flag
 from labs.grading.cli import limits_from
 from labs.grading.run import available_labs
-from labs.suite.limits import LAB_LIMITS, Limits, limits_for
+from labs.sandbox.limits import LAB_LIMITS, Limits, limits_for
 from labs.suite.plugin import submission_limits
 
 ROOT = Path(__file__).resolve().parents[2]

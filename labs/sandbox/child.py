@@ -1,36 +1,36 @@
-"""A sandboxed child process running ``labs.suite.worker`` on a copy of a student's folder.
+"""A sandboxed child process running ``labs.sandbox.worker`` on a copy of a student's folder.
 
 What is enforced here, on every POSIX system: a wall-clock deadline per call that holds
-whatever the child keeps sending (the whole process group is killed), an answer of at most
-``ANSWER_CAP_BYTES``, an address-space limit (``RLIMIT_AS``), no core dumps, a closed
+whatever the child keeps sending (the whole process group is killed), answers read only
+through ``labs.sandbox.untrusted`` (bounded frames, each echoing the id of the request it
+answers: an unsolicited or extra answer is refused and the child restarted), an
+address-space limit (``RLIMIT_AS``), no core dumps, a closed
 stdin, stdout and stderr captured to files and truncated when read back, a minimal
-environment whose ``PYTHONPATH`` is the worker tree (``labs.suite.worker_tree``: the
+environment whose ``PYTHONPATH`` is the worker tree (``labs.sandbox.worker_tree``: the
 reference implementations are not on it), a working directory that is the staged copy of
 the submission, and a file-size limit (``RLIMIT_FSIZE``, which also bounds the captured
 output). Stronger isolation (namespaces, grader files hidden, an unprivileged user, a
-cgroup for the whole child) is added by ``labs.suite.sandbox`` where the OS allows it.
+cgroup for the whole child) is added by ``labs.sandbox.isolation`` where the OS allows it.
 """
 from __future__ import annotations
 
 import os
-import select
+import secrets
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-from labs.suite import sandbox, wire
-from labs.suite.cgroup import SubmissionGroup
+from labs.sandbox import isolation as sandbox, untrusted, wire
+from labs.sandbox.cgroup import SubmissionGroup
 from labs.suite.contract import load_contract
-from labs.suite.jail import MAX_PROCESSES
-from labs.suite.limits import Limits
-from labs.suite.worker_tree import tree_for
+from labs.sandbox.jail import MAX_PROCESSES, extra_hidden
+from labs.sandbox.limits import Limits
+from labs.sandbox.worker_tree import tree_for
 
 OUTPUT_TAIL_BYTES = 4000
-ANSWER_CAP_BYTES = 64 * 1024 * 1024  # one answer, base64 arrays included
 
 
 class ChildFailure(Exception):
@@ -57,6 +57,7 @@ class Child:
         self.process: subprocess.Popen | None = None
         self.group: SubmissionGroup | None = None
         self.output = tempfile.TemporaryFile()
+        self.text_budget = untrusted.TextBudget()  # all this submission's text, restarts included
 
     def _limit_resources(self) -> None:  # runs in the child, before exec
         import resource
@@ -71,7 +72,7 @@ class Child:
         if self.group is not None:
             self.group.enter()
         if sys.platform.startswith("linux"):  # no orphan left running if pytest is killed
-            from labs.suite.jail import die_with_parent
+            from labs.sandbox.jail import die_with_parent
             die_with_parent()
 
     def _start(self) -> None:
@@ -83,11 +84,11 @@ class Child:
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.folder),
             "PYTHONPATH": str(self.tree),
-            "LABS_PROJECT_ROOT": str(sandbox.PROJECT_ROOT),  # for the worker's audit hook
+            "LABS_CHANNEL": f"{request_r},{response_w}",  # removed by the worker at once
             "PYTHONHASHSEED": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
             # never put the working directory (the student's copy) first on sys.path: a
-            # student's labs/suite/jail.py must not run in place of ours (Python >= 3.11)
+            # student's labs/sandbox/jail.py must not run in place of ours (Python >= 3.11)
             "PYTHONSAFEPATH": "1",
             "PYTHONNOUSERSITE": "1",  # HOME is the copy: no .local/.../usercustomize.py
             "MPLBACKEND": "Agg",
@@ -97,12 +98,11 @@ class Child:
             "HF_HUB_OFFLINE": "1",
         }
         # TMPDIR: the jail makes the folder holding the copies private, whichever it is
-        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "LABS_SANDBOX_HIDE",
-                    "TMPDIR"):
+        for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG", "TMPDIR"):
             if key in os.environ:
                 env[key] = os.environ[key]
-        command = [*self.command_prefix, sys.executable, "-m", "labs.suite.worker",
-                   str(self.folder), self.contract_path, str(request_r), str(response_w)]
+        command = [*self.command_prefix, sys.executable, "-m", "labs.sandbox.worker",
+                   str(self.folder), self.contract_path]
         self.process = subprocess.Popen(
             command, cwd=self.folder, env=env, stdin=subprocess.DEVNULL,
             stdout=self.output, stderr=self.output, pass_fds=(request_r, response_w),
@@ -111,10 +111,11 @@ class Child:
         os.close(response_w)
 
     def output_tail(self) -> str:
+        """The last of what the student's process printed, made safe to show."""
         self.output.flush()
         size = self.output.seek(0, os.SEEK_END)
         self.output.seek(max(0, size - OUTPUT_TAIL_BYTES))
-        text = self.output.read().decode("utf-8", "replace")
+        text = untrusted.text(self.output.read(), OUTPUT_TAIL_BYTES, self.text_budget)
         return ("[...] " if size > OUTPUT_TAIL_BYTES else "") + text
 
     def stop(self) -> None:
@@ -162,54 +163,47 @@ class Child:
             return
         self.stop()
         self._start()
+        # the grader's paths reach the worker's audit hook here, never in its environment
+        hello = {"project": str(sandbox.PROJECT_ROOT), "hide": extra_hidden()}
         try:
-            ready = self._answer(self.limits.startup_timeout)
+            self._exchange(hello, self.limits.startup_timeout, "ready")
         except ChildFailure as failure:
             if str(failure).startswith("timed out"):
                 raise ChildFailure(f"the submission's process did not start within "
                                    f"{self.limits.startup_timeout:g} s (before any of its "
                                    "code ran)") from None
             raise
-        if ready != {"ready": True}:
-            self.stop()
-            raise ChildFailure("the submission's process started with an unexpected answer")
 
-    def request(self, message: dict[str, Any], timeout: float) -> Any:
-        """Send one request, return the decoded response, or raise ChildFailure."""
+    def request(self, message: dict[str, Any], timeout: float) -> dict[str, Any]:
+        """Send one request; its answer (``ok`` or ``error``, strings made safe to show), or
+        ChildFailure."""
         self.start()
-        try:
-            os.write(self.request_w, (wire.dumps(message) + "\n").encode())
-        except BrokenPipeError:
-            failure = self._death()
-            self.stop()
-            raise ChildFailure(failure) from None
-        return self._answer(timeout)
+        answer = self._exchange(message, timeout)
+        return untrusted.clean_strings(answer, self.text_budget)
 
-    def _answer(self, timeout: float) -> Any:
-        """One line from the child within ``timeout`` seconds, decoded."""
-        deadline = time.monotonic() + timeout
-        chunks: list[bytes] = []
-        size = 0
-        while not chunks or not chunks[-1].endswith(b"\n"):
-            remaining = deadline - time.monotonic()
-            ready = remaining > 0 and select.select([self.response_r], [], [], remaining)[0]
-            if not ready:  # the deadline holds even while the child keeps sending
-                self.stop()
-                raise ChildFailure(f"timed out after {timeout:g} s")
-            chunk = os.read(self.response_r, 1 << 20)
-            if not chunk:
-                failure = self._death()
-                self.stop()
-                raise ChildFailure(failure)
-            size += len(chunk)
-            if size > ANSWER_CAP_BYTES:
-                self.stop()
-                raise ChildFailure(f"the submission's answer passed {ANSWER_CAP_BYTES // 2**20} "
-                                   "MB; it was refused")
-            chunks.append(chunk)
-        buffer = b"".join(chunks)
+    def _fail(self, reason: str) -> ChildFailure:
+        self.stop()
+        return ChildFailure(reason)
+
+    def _exchange(self, message: dict[str, Any], timeout: float,
+                  expected: str | None = None) -> dict[str, Any]:
+        """One request and the answer that echoes its id."""
+        if untrusted.pending(self.response_r):
+            raise self._fail("the submission's process wrote an answer to no request "
+                             "(a forged answer); it was refused and the process restarted")
+        request_id = secrets.token_hex(8)
         try:
-            return wire.loads(buffer)
-        except ValueError as error:
-            self.stop()
-            raise ChildFailure(f"the submission's process sent back garbage ({error})") from None
+            os.write(self.request_w, wire.encode({"id": request_id, **message}))
+        except BrokenPipeError:
+            raise self._fail(self._death()) from None
+        try:
+            answer = untrusted.answer(untrusted.receive(self.response_r, timeout), request_id)
+        except untrusted.TimedOut:
+            raise self._fail(f"timed out after {timeout:g} s") from None
+        except untrusted.Closed:
+            raise self._fail(self._death()) from None
+        except untrusted.Refused as refused:
+            raise self._fail(str(refused)) from None
+        if expected is not None and expected not in answer:
+            raise self._fail("the submission's process started with an unexpected answer")
+        return answer

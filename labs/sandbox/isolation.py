@@ -8,14 +8,14 @@ once per process:
   up: a connect fails with "Network is unreachable"), private PID namespace (its init is
   the jail: when it ends, every process the student started ends with it, ``--kill-child``
   ending it when the grader's process dies), private mount namespace in which
-  ``labs.suite.jail`` hides the project and the grader's files and gives private /tmp-like
+  ``labs.sandbox.jail`` hides the project and the grader's files and gives private /tmp-like
   folders, an unprivileged user id of its own with no capabilities, ``no_new_privs`` and no
-  new user namespaces; plus a memory and process-count cgroup (``labs.suite.cgroup``) for
+  new user namespaces; plus a memory and process-count cgroup (``labs.sandbox.cgroup``) for
   the whole child, where the host lets us create one;
 - ``network`` (not root, Linux with unprivileged user namespaces): ``unshare
   --map-root-user --net``, a private network namespace only (a student testing their own
   folder has nothing to hide from themselves);
-- ``none``: only the limits of ``labs.suite.child`` and the worker's audit hook (network
+- ``none``: only the limits of ``labs.sandbox.child`` and the worker's audit hook (network
   sockets refused, grader files refused at ``open``), which code using ``ctypes`` can get
   around.
 
@@ -33,8 +33,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from labs.suite.jail import extra_hidden, jail_uid
-from labs.suite.worker_tree import PROJECT_LABS
+from labs.sandbox.jail import extra_hidden, jail_uid
+from labs.sandbox.worker_tree import PROJECT_LABS
 
 PROJECT_ROOT = PROJECT_LABS.parent
 _NAMESPACES = ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
@@ -69,7 +69,7 @@ def command_prefix() -> list[str]:
     unshare = shutil.which("unshare") or "unshare"
     if level() == "jail":
         hide = [word for path in [str(PROJECT_LABS), *extra_hidden()] for word in ("--hide", path)]
-        return [unshare, *_NAMESPACES, sys.executable, "-m", "labs.suite.jail", *hide,
+        return [unshare, *_NAMESPACES, sys.executable, "-m", "labs.sandbox.jail", *hide,
                 "--project", str(PROJECT_ROOT), "--uid", str(jail_uid()), "--"]
     if level() == "network":
         return [unshare, "--map-root-user", "--net"]
@@ -77,15 +77,15 @@ def command_prefix() -> list[str]:
 
 
 def is_jail(prefix: list[str]) -> bool:
-    return "labs.suite.jail" in prefix
+    return "labs.sandbox.jail" in prefix
 
 
 def with_tree(prefix: list[str], tree: Path) -> list[str]:
-    """A jail prefix that keeps ``tree`` (``labs.suite.worker_tree``) reachable in the jail;
+    """A jail prefix that keeps ``tree`` (``labs.sandbox.worker_tree``) reachable in the jail;
     other prefixes as they are."""
     if not is_jail(prefix) or "--keep" in prefix:
         return prefix
-    at = prefix.index("labs.suite.jail") + 1
+    at = prefix.index("labs.sandbox.jail") + 1
     return [*prefix[:at], "--keep", str(tree), *prefix[at:]]
 
 

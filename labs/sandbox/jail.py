@@ -1,9 +1,9 @@
-"""``python -m labs.suite.jail [--hide PATH]... [--keep PATH]... --uid N -- COMMAND...``.
+"""``python -m labs.sandbox.jail [--hide PATH]... [--keep PATH]... --uid N -- COMMAND...``.
 
 Lock a child in, then run it. Started as root by ``unshare`` in fresh network, mount and PID
-namespaces (see ``labs.suite.sandbox``; this process is the PID namespace's init, so every
+namespaces (see ``labs.sandbox.isolation``; this process is the PID namespace's init, so every
 process the student starts dies with it), with the working directory set to the staged copy
-of the submission and ``PYTHONPATH`` set to the worker tree (``labs.suite.worker_tree``),
+of the submission and ``PYTHONPATH`` set to the worker tree (``labs.sandbox.worker_tree``),
 whose copy of this module runs here. Trusted code only; before any of the student's code it:
 
 - hides the grader's files: every entry of the project root (the reference package
@@ -17,9 +17,9 @@ whose copy of this module runs here. Trusted code only; before any of the studen
 - hands the copy to the unprivileged user id ``--uid`` (one per grading process, so two
   students graded at once cannot read or signal each other), caps that user's processes
   (``RLIMIT_NPROC``), drops root for good, sets ``no_new_privs`` and refuses new user
-  namespaces (``labs.suite.seccomp``);
+  namespaces (``labs.sandbox.seccomp``);
 
-then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.suite.worker``).
+then runs COMMAND (the worker, in this same interpreter when it is ``-m labs.sandbox.worker``).
 Mount and ``prctl`` calls go through libc with ``ctypes``: the standard library has no
 binding for them before Python 3.12.
 """
@@ -167,7 +167,7 @@ def _give_away(folder: Path, uid: int) -> None:
 def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
             project_root: Path | None) -> None:
     """Everything above, in this process."""
-    from labs.suite.seccomp import refuse_user_namespaces
+    from labs.sandbox.seccomp import refuse_user_namespaces
 
     libc = _libc()
     needed = _needed(keep)
@@ -189,7 +189,7 @@ def lock_in(hide: list[str], keep: list[Path], folder: Path, uid: int,
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m labs.suite.jail")
+    parser = argparse.ArgumentParser(prog="python -m labs.sandbox.jail")
     parser.add_argument("--hide", action="append", default=[], metavar="PATH")
     parser.add_argument("--keep", action="append", default=[], type=Path, metavar="PATH")
     parser.add_argument("--project", type=Path, metavar="DIR")
@@ -207,11 +207,11 @@ def main(argv: list[str]) -> int:
     try:
         lock_in(options.hide, options.keep, Path.cwd(), options.uid, options.project)
     except OSError as error:
-        print(f"labs.suite.jail: cannot lock the child in: {error}", file=sys.stderr)
+        print(f"labs.sandbox.jail: cannot lock the child in: {error}", file=sys.stderr)
         return 70  # EX_SOFTWARE: Child reports "exited with status 70 before returning"
-    if len(command) >= 3 and command[1:3] == ["-m", "labs.suite.worker"]:
+    if len(command) >= 3 and command[1:3] == ["-m", "labs.sandbox.worker"]:
         sys.argv = [command[0], *command[3:]]
-        runpy.run_module("labs.suite.worker", run_name="__main__", alter_sys=True)
+        runpy.run_module("labs.sandbox.worker", run_name="__main__", alter_sys=True)
         return 0
     os.execv(command[0], command)
     return 0

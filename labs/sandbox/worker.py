@@ -1,8 +1,11 @@
-"""The child process that runs a student's code: ``python -m labs.suite.worker``.
+"""The child process that runs a student's code: ``python -m labs.sandbox.worker``.
 
-It reads one JSON request per line on one pipe, runs the contract's probe (one the contract
-registered with ``@probe``; ``repeat``: that many times, in this process) on the student's
-module, and writes one JSON response per line on another pipe. The student's own stdin,
+It reads one request frame at a time on one pipe (``labs.sandbox.wire``), runs the
+contract's probe (one the contract registered with ``@probe``; ``repeat``: that many times,
+in this process) on the student's module, and writes one answer frame, echoing the
+request's id, on another pipe. The pipes' numbers come in ``LABS_CHANNEL``, removed from the
+environment before any of the student's code runs (never in ``argv``); the paths the audit
+hook guards come in the first request, never in the environment. The student's own stdin,
 stdout and stderr are not those pipes, so printing or reading input cannot corrupt them.
 """
 from __future__ import annotations
@@ -14,11 +17,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from labs.suite import wire
+from labs.sandbox import wire
 from labs.suite.contract import (Implementation, MissingFunction, UnknownProbe, load_contract,
                                  probe_named, read_mapping, run_probe)
-from labs.suite.notebook import convert, find_notebook  # before the student's path
-from labs.suite.own_code import course_imports
+from labs.sandbox.notebook import convert, find_notebook  # before the student's path
+from labs.sandbox.own_code import course_imports
 
 
 def _where(error: BaseException, folder: Path) -> str:
@@ -53,16 +56,16 @@ def _describe(error: BaseException, folder: Path) -> dict:
             "message": f"{type(error).__name__}{_where(error, folder)}: {message}"}
 
 
-def _guard() -> None:
-    """An audit hook (permanent once added): no network socket, no open() of grader files.
+def _guard(project: str | None, extra: list[str]) -> None:
+    """An audit hook (permanent once added): no network socket, no open() of grader files
+    (the project's entries, and ``extra``).
 
-    The jail (``labs.suite.jail``) enforces both through the OS where it runs; this layer
+    The jail (``labs.sandbox.jail``) enforces both through the OS where it runs; this layer
     holds everywhere else, against anything short of ``ctypes``.
     """
-    from labs.suite.jail import extra_hidden, hidden_paths
+    from labs.sandbox.jail import hidden_paths
 
-    root = os.environ.get("LABS_PROJECT_ROOT")
-    hidden = tuple(str(p) for p in hidden_paths(Path(root) if root else None, extra_hidden(),
+    hidden = tuple(str(p) for p in hidden_paths(Path(project) if project else None, extra,
                                                 [Path(p) for p in sys.path if p]))
 
     def hook(event: str, args: tuple) -> None:
@@ -144,31 +147,43 @@ def _drop_project_finders() -> None:
     sys.path_importer_cache.clear()
 
 
+def _read(stream) -> dict | None:
+    """The next request frame, or None at the end of the stream."""
+    header = stream.read(wire.HEADER.size)
+    if len(header) < wire.HEADER.size:
+        return None
+    envelope, payload = wire.frame_sizes(header)
+    return wire.decode_frame(header + stream.read(envelope + payload))
+
+
 def main(argv: list[str]) -> int:
-    folder, contract_path, request_fd, response_fd = argv
+    folder, contract_path = argv
     folder = Path(folder).resolve()
-    requests = os.fdopen(int(request_fd), "r", encoding="utf-8")
-    responses = os.fdopen(int(response_fd), "w", encoding="utf-8")
+    request_fd, response_fd = (int(n) for n in os.environ.pop("LABS_CHANNEL").split(","))
+    requests = os.fdopen(request_fd, "rb")
+    responses = os.fdopen(response_fd, "wb")
     _drop_project_finders()
     loader = _Loader(folder, contract_path)  # trusted imports happen before the student's path
-    _guard()
+    hello = _read(requests)
+    if hello is None:
+        return 0
+    _guard(hello["project"], list(hello["hide"]))
     sys.path.insert(0, str(folder))
     # ready: the trusted start-up (interpreter, jail, contract and its libraries) is over;
     # the parent's per-call clock starts now, for the student's code alone
-    responses.write(wire.dumps({"ready": True}) + "\n")
+    responses.write(wire.encode({"id": hello["id"], "ready": True}))
     responses.flush()
-    for line in requests:
-        request = wire.loads(line)
+    while (request := _read(requests)) is not None:
         try:
             # only a probe the contract registered runs, whatever name the request carries
             probe = probe_named(loader.contract, str(request["probe"]))
             result = run_probe(probe, loader.implementation(), request["args"],
                                request["kwargs"], request.get("repeat"))
-            response = wire.dumps({"ok": result, **({"notes": loader.notes} if loader.notes
-                                                     else {})})  # notebook notes
+            answer = {"ok": result, **({"notes": loader.notes} if loader.notes else {})}
+            frame = wire.encode({"id": request["id"], **answer})  # notebook notes
         except BaseException as error:  # noqa: B036 - everything a student can raise is reported
-            response = wire.dumps({"error": _describe(error, folder)})
-        responses.write(response + "\n")
+            frame = wire.encode({"id": request["id"], "error": _describe(error, folder)})
+        responses.write(frame)
         responses.flush()
     return 0
 

@@ -1,7 +1,7 @@
 """Staging's own limits: past the entry limit the rest is left out, said once."""
 from __future__ import annotations
 
-from labs.suite import staging
+from labs.sandbox import staging
 
 
 def test_past_the_entry_limit_the_rest_is_left_out_once(tmp_path, monkeypatch):

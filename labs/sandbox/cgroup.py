@@ -5,7 +5,7 @@ cgroup v2 where ``/sys/fs/cgroup`` is the unified hierarchy with the ``memory`` 
 ``pids`` controllers; else cgroup v1's ``memory`` and ``pids`` hierarchies (hybrid hosts).
 Creating a group needs write access to the hierarchy (root, or a delegated subtree); where
 there is none, ``SubmissionGroup.create`` returns None and the child keeps only the
-per-process limits of ``labs.suite.child`` (``RLIMIT_AS``, ``RLIMIT_NPROC``): the
+per-process limits of ``labs.sandbox.child`` (``RLIMIT_AS``, ``RLIMIT_NPROC``): the
 documented fallback. Memory written to a tmpfs (``/tmp``, ``/dev/shm``) is charged to the
 group of the process that wrote it, so the jail's private tmpfs folders count as well.
 """

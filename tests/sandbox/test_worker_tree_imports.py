@@ -8,7 +8,7 @@ import ast
 import pytest
 
 from labs.suite.contract import load_contract
-from labs.suite.worker_tree import _source, child_modules
+from labs.sandbox.worker_tree import _source, child_modules
 
 CONTRACTS = ["labs.perceptron.contract", "labs.gan.contract", "labs.stylegan.contract",
              "labs.lm.contract"]

@@ -16,15 +16,16 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from labs.grading.grade import grade_folder
 from labs.perceptron.contract import probe_train
-from labs.suite import sandbox
-from labs.suite.cgroup import available as cgroup_available
-from labs.suite.limits import Limits
+from labs.sandbox import isolation as sandbox
+from labs.sandbox.cgroup import available as cgroup_available
+from labs.sandbox.limits import Limits
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission, SubmissionError
 
@@ -137,7 +138,46 @@ def test_an_answer_that_never_ends_is_cut_at_the_deadline():
 
 def test_an_answer_over_the_cap_is_refused():
     message = failure_of(ATTACKS / "attack_huge_answer")
-    assert "answer passed 64 MB; it was refused" in message
+    assert "arrays of 104857600 bytes, above the cap of 67108864" in message
+
+
+def test_an_answer_of_nested_lists_is_refused_before_it_costs_memory():
+    tracemalloc.start()
+    try:
+        message = failure_of(ATTACKS / "attack_nested_lists")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "more than 200000 lists and maps in one message" in message
+    assert peak < 200 * 2**20, f"the grader's side peaked at {peak / 2**20:.0f} MB"
+
+
+def test_a_forged_answer_is_refused():
+    message = failure_of(ATTACKS / "attack_forged_answer")
+    assert "sent an answer to no request of the grader's" in message
+
+
+def test_an_extra_answer_is_never_taken_for_the_next_call():
+    submission = FolderSubmission(ATTACKS / "attack_extra_answer", LIMITS, sandbox.command_prefix())
+    try:
+        contract = submission.contract(CONTRACT)
+        first = contract.call(probe_train, AND, 0.7, 50, 0)  # its own answer, sent early
+        assert list(first["weights"]) == [-1.5, 1.0, 1.0]
+        with pytest.raises(SubmissionError, match="answer to no request"):
+            contract.call(probe_train, [0, 1, 1, 1], 0.7, 50, 0)
+        # restarted, the next call is answered by its own run, never by the one before
+        third = contract.call(probe_train, [0, 1, 1, 1], 0.7, 60, 0)
+        assert list(third["weights"]) == [-0.5, 1.0, 1.0]
+    finally:
+        submission.close()
+
+
+def test_the_answer_pipe_is_not_named_in_the_childs_arguments_or_environment():
+    message = failure_of(ATTACKS / "attack_reads_its_environment")
+    shown = message.split("«", 1)[1]
+    assert "LABS_CHANNEL" not in shown and "LABS_SANDBOX_HIDE" not in shown
+    assert str(ROOT) not in shown, shown  # no path of the grader's
+    assert "ARGV ['-m', " in shown or "ARGV [" in shown
 
 
 # leftovers and shared state ----------------------------------------------------------------
@@ -164,8 +204,8 @@ def test_a_daemon_ends_with_the_grading():
 @jail_only
 def test_a_daemon_ends_when_the_grader_is_killed_from_outside():
     script = (f"from labs.suite.submission import FolderSubmission\n"
-              f"from labs.suite.sandbox import command_prefix\n"
-              f"from labs.suite.limits import Limits\n"
+              f"from labs.sandbox.isolation import command_prefix\n"
+              f"from labs.sandbox.limits import Limits\n"
               f"s = FolderSubmission({str(ATTACKS / 'attack_daemon')!r}, Limits(call_timeout=900), "
               f"command_prefix())\n"
               f"from labs.perceptron.contract import probe_train\n"
@@ -248,7 +288,7 @@ def test_a_grade_names_what_was_left_out(tmp_path):
 ])
 def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, reference):
     from labs.suite.contract import load_contract
-    from labs.suite.worker_tree import tree_for
+    from labs.sandbox.worker_tree import tree_for
 
     tree = tree_for(load_contract(contract))
     code = (f"import importlib, sys\n"
@@ -283,7 +323,7 @@ def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
 
 def test_td3s_worker_tree_has_no_reference_module():
     from labs.lm import contract
-    from labs.suite.worker_tree import tree_for
+    from labs.sandbox.worker_tree import tree_for
 
     files = {p.relative_to(tree_for(contract)).as_posix()
              for p in tree_for(contract).rglob("*.py")}

@@ -1,6 +1,6 @@
 """A student's Jupyter notebook turned into the module a contract imports.
 
-Runs only in the sandboxed child (``labs.suite.worker``), like every other use of a
+Runs only in the sandboxed child (``labs.sandbox.worker``), like every other use of a
 student's files: the grader never parses the notebook itself. The notebook is read with
 ``nbformat``; each code cell is parsed with ``ast``. What a module needs is kept: imports,
 function and class definitions, and assignments whose value is built from literals and the
