@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,19 @@ def test_the_everyday_run_selects_cpu_twins_and_ci_gpu_the_cuda_ones():
     assert gpu and all(line.endswith("[cuda]") for line in gpu)
     assert sorted(line.replace("[cuda]", "[cpu]") for line in gpu) == sorted(
         line for line in everyday if line.endswith("[cpu]"))
+
+
+@pytest.mark.slow
+def test_the_command_itself_without_a_gpu(tmp_path):
+    """``bash .ci/gpu`` as CI or a person runs it: one line, exit 0, no report."""
+    import torch
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is here: bash .ci/gpu would run every GPU check")
+    run = subprocess.run(["bash", str(ROOT / ".ci" / "gpu")], cwd=tmp_path, capture_output=True,
+                         text=True, env={**os.environ, "OUT": str(tmp_path / "out"),
+                                         "LABS_PYTHON": sys.executable})
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = (run.stdout + run.stderr).splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bash .ci/gpu: nothing ran: "), lines
+    assert list(tmp_path.iterdir()) == []  # no report, here or in $OUT

@@ -31,6 +31,7 @@ import pytest
 
 from labs.stylegan.conventions import image_filename
 from labs.stylegan.images import png_bytes
+from labs.torch_threads import torch_threads
 
 REPORT_SEEDS = (2, 674, 1024)
 
@@ -72,7 +73,8 @@ def _generate_timed(G, seed: int, record_property):
     from labs.stylegan.pipeline import generate  # torch loads only where a run needs it
 
     start = time.perf_counter()
-    image = generate(G, seed)
+    with torch_threads(1):  # a 16x16 image on the CPU: a second thread only spins
+        image = generate(G, seed)
     seconds = time.perf_counter() - start
     record_property("seconds_per_image", round(seconds, 4))
     record_property("images_per_second", round(1 / seconds, 2))
@@ -87,7 +89,8 @@ def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed, 
     for key, value in ran.items():
         record_property(key, value)
     first = png_bytes(_generate_timed(G, seed, record_property))
-    second = png_bytes(generate(G, seed))
+    with torch_threads(1):
+        second = png_bytes(generate(G, seed))
     assert first == second, (f"the same seed ({seed}) and network should give the same image "
                              "twice on the same GPU, to the byte; the two PNGs differ")
 
