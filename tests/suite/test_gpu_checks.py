@@ -15,7 +15,7 @@ import pytest
 
 from labs.suite import gpu_run
 from labs.suite.devices import Device, best_seconds, per
-from labs.suite.gpu_report import GpuReport
+from labs.suite.gpu_report import GpuReport, _benchmark_figures
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,6 +77,16 @@ def test_the_report_holds_outcomes_reasons_figures_gpu_and_versions(tmp_path):
     assert written["exit_status"] == 1 and written["command"] == ["pytest", "-m", "gpu"]
     assert written["versions"]["torch"] and written["versions"]["python"]
     assert "name" in written["gpu"]  # here None, with why
+
+
+def test_a_benchmarks_figures_are_its_extra_info_and_its_timings():
+    unmeasured = SimpleNamespace(extra_info={"runs": 1000}, stats=None)
+    assert _benchmark_figures(unmeasured) == {"runs": 1000}
+    stats = SimpleNamespace(min=0.5, median=0.6, max=0.9, rounds=3)
+    measured = SimpleNamespace(extra_info={"runs": 1000}, stats=SimpleNamespace(stats=stats))
+    assert _benchmark_figures(measured) == {"runs": 1000, "seconds_min": 0.5,
+                                            "seconds_median": 0.6, "seconds_max": 0.9,
+                                            "rounds": 3}
 
 
 def test_device_sizes_and_unmeasured_benchmarks():
