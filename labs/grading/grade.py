@@ -14,6 +14,7 @@ from typing import Any
 from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
 from labs.grading.seeds import draw_spec_seed
+from labs.sandbox import untrusted
 from labs.sandbox.limits import Limits, limits_for
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
@@ -209,7 +210,8 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
     if spec_seed is None:
         spec_seed = draw_spec_seed()
     run = run_specs(folder, lab, limits or limits_for(lab), hide, select, failures, spec_seed)
-    grade = grade_outcomes(folder.name, lab, run.outcomes, run.seconds, rubric, failures)
+    grade = grade_outcomes(untrusted.name(folder.name), lab, run.outcomes, run.seconds, rubric,
+                           failures)
     grade.spec_seed = spec_seed
     grade.notes += run.notes
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec, rubric) is None]

@@ -10,6 +10,7 @@ and what finished before a kill still counts.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -18,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from labs.dataclass_options import as_arguments
-from labs.sandbox import isolation as sandbox
+from labs.sandbox import isolation as sandbox, untrusted
 from labs.sandbox.limits import Limits
-from labs.sandbox.jail import extra_hidden
+from labs.sandbox.jail import extra_hidden, hide_list
 from labs.suite.spec_runs import kill_run, recorded, start_spec_run
 from labs.sandbox.staging import stage
 
@@ -29,6 +30,9 @@ SPECS_ROOT = PROJECT_ROOT / "specs"
 # seconds granted on top of the budget for pytest and trusted work: generous, since a crowded
 # machine can take minutes to start pytest and the specs' libraries (it only ends a hung run)
 STARTUP_MARGIN = 600.0
+MESSAGE_CHARS = 8000  # one spec's message, the student's output tail included
+MAX_NOTES = 5
+MAX_LEFT_OUT = 20
 
 
 class GraderError(RuntimeError):
@@ -110,7 +114,11 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     folder = Path(folder).resolve()
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
+    try:  # a list, never joined by ':' (a class folder may be called td1:groupA)
+        hidden = hide_list([str(p) for p in hide] + extra_hidden(env))
+    except (ValueError, OSError) as error:
+        raise GraderError(str(error)) from None
+    env["LABS_SANDBOX_HIDE"] = json.dumps(hidden)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
@@ -140,8 +148,10 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
-    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out,
-                  notes=record.get("notes", []))
+    # the run's record carries the student's text (already quoted by the sandbox): bounded
+    # and cleaned again here, where it enters the grade
+    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out[:MAX_LEFT_OUT],
+                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]])
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)
         if result is None:
@@ -149,6 +159,6 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                                             "not run (the specs' run ended before it)"))
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
-                                            result["message"], result["doc"], result["machine"],
-                                            result["duration"]))
+                                            untrusted.text(result["message"], MESSAGE_CHARS),
+                                            result["doc"], result["machine"], result["duration"]))
     return run

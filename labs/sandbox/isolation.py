@@ -20,7 +20,7 @@ once per process:
   around.
 
 Set ``LABS_SANDBOX=network`` or ``LABS_SANDBOX=none`` to ask for less (for example when
-debugging a submission); ``LABS_SANDBOX_HIDE`` (paths joined by ``os.pathsep``) names more
+debugging a submission); ``LABS_SANDBOX_HIDE`` (a JSON list of paths) names more
 folders to hide in the jail, such as the grader's output folder.
 """
 from __future__ import annotations
@@ -37,7 +37,10 @@ from labs.sandbox.jail import extra_hidden, jail_uid
 from labs.sandbox.worker_tree import PROJECT_LABS
 
 PROJECT_ROOT = PROJECT_LABS.parent
-_NAMESPACES = ["--net", "--mount", "--pid", "--fork", "--kill-child", "--mount-proc"]
+# --ipc: System V objects and POSIX message queues die with the jail (a student's segment
+# is never the next student's); --uts: a host name of its own
+_NAMESPACES = ["--net", "--mount", "--pid", "--ipc", "--uts", "--fork", "--kill-child",
+               "--mount-proc"]
 
 
 def _works(command: list[str]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
+import json
 import os
 import resource
 import runpy
@@ -86,9 +87,21 @@ def _exists(path: str) -> bool:
 
 
 def extra_hidden(environ: dict[str, str] | None = None) -> list[str]:
-    """The folders ``LABS_SANDBOX_HIDE`` names (joined by ``os.pathsep``) to hide as well."""
+    """The paths ``LABS_SANDBOX_HIDE`` names to hide as well: a JSON list of strings (a path
+    may hold any character, ``:`` included), each of which must exist."""
     value = (os.environ if environ is None else environ).get("LABS_SANDBOX_HIDE", "")
-    return [p for p in value.split(os.pathsep) if p]
+    return hide_list(json.loads(value)) if value else []
+
+
+def hide_list(paths: list) -> list[str]:
+    """Paths to hide, checked: a path that does not exist is an error, never dropped (a
+    misspelt one would leave what it meant to hide in sight)."""
+    if not isinstance(paths, list) or not all(isinstance(p, str) and p for p in paths):
+        raise ValueError(f"paths to hide must be a list of paths, got {paths!r}")
+    missing = [p for p in paths if not _exists(p)]
+    if missing:
+        raise FileNotFoundError(f"a path to hide from the submission does not exist: {missing[0]}")
+    return list(paths)
 
 
 def hidden_paths(project_root: Path | None, extra: list[str],
@@ -101,6 +114,8 @@ def hidden_paths(project_root: Path | None, extra: list[str],
         # resolved: a link in the project (to a venv, to data) is hidden at its target, or
         # kept when the child needs that target
         paths = [entry.resolve() for entry in project_root.iterdir()]
+    # checked where they were named (``extra_hidden``); here, in the jail or the child, a path
+    # may be out of sight already (under a hidden folder, in the host's /tmp)
     paths += [Path(p).resolve() for p in extra if _exists(p)]
     return [p for p in paths if not any(_inside(n, p) for n in needed)]
 

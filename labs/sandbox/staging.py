@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from labs.sandbox import untrusted
+
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a single file (a notebook with images stays well under)
 MAX_TOTAL_BYTES = 100 * 1024 * 1024  # all files together
 MAX_ENTRIES = 5000  # files and folders
@@ -58,7 +60,7 @@ class _Stager:
         self.entries = 0
 
     def refuse(self, name: str, reason: str) -> None:
-        self.left_out.append(f"{name}: {reason}")
+        self.left_out.append(f"{untrusted.name(name)}: {reason}")  # any bytes, made showable
 
     def copy_dir(self, fd: int, dest: Path, relative: str, depth: int) -> None:
         dest.mkdir(mode=0o755)

@@ -329,3 +329,33 @@ def test_td3s_worker_tree_has_no_reference_module():
              for p in tree_for(contract).rglob("*.py")}
     assert "labs/lm/train.py" in files and "labs/lm/contract.py" in files
     assert not files & {"labs/lm/blocks.py", "labs/lm/collator.py", "labs/lm/metrics.py"}
+
+
+@jail_only
+def test_ipc_objects_of_one_student_are_gone_for_the_next():
+    """The jail has an IPC namespace of its own: a System V segment and a POSIX message
+    queue left by one child die with its jail."""
+    left = train(ATTACKS / "attack_ipc_leaves_a_segment")
+    assert list(left["weights"]) == [0.0, 0.0, 0.0]  # it ran, and left them behind
+    message = failure_of(ATTACKS / "attack_ipc_reads_a_segment")
+    assert "FOUND nothing" in message, message
+
+
+def test_ipc_attack_is_real_without_a_namespace():
+    """The same two folders in one plain process (no jail): the reader does find both, so
+    the test above can fail (run in an IPC namespace of its own, to leave nothing here)."""
+    script = ("import importlib.util as u\n"
+              "def load(p):\n"
+              "    s = u.spec_from_file_location('m', p); m = u.module_from_spec(s)\n"
+              "    s.loader.exec_module(m); return m\n"
+              "load({!r}).train([0, 0, 0, 1], iterations=1)\n"
+              "try:\n    load({!r}).train([0, 0, 0, 1], iterations=1)\n"
+              "except RuntimeError as e:\n    print(e)\n")
+    leave = ATTACKS / "attack_ipc_leaves_a_segment" / "perceptron.py"
+    read = ATTACKS / "attack_ipc_reads_a_segment" / "perceptron.py"
+    code = script.format(str(leave), str(read))
+    result = subprocess.run(["unshare", "--ipc", sys.executable, "-c", code],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0 and "unshare" in result.stderr:
+        pytest.skip(f"no IPC namespace for the control run: {result.stderr.strip()[:200]}")
+    assert "FOUND segment secret answers, queue" in result.stdout, result.stdout + result.stderr

@@ -5,6 +5,7 @@ the end-to-end grade of a few of these folders is in tests/grading/.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -135,6 +136,6 @@ def test_a_student_labs_package_cannot_replace_the_worker_or_the_jail():
 
 def test_hiding_a_folder_inside_the_project_still_lets_the_child_start(monkeypatch):
     # `grade tests/submissions/td1/x` hides x's parent, which the jail already hides
-    monkeypatch.setenv("LABS_SANDBOX_HIDE", str(FOLDERS))
+    monkeypatch.setenv("LABS_SANDBOX_HIDE", json.dumps([str(FOLDERS)]))
     run = call_train("correct_tuple_mapped", iterations=1000)
     assert run["errors"][-1] < 0.02
