@@ -50,13 +50,17 @@ class BoundContract:
         self.path = path
         self._cache: dict[str, Any] = {}
 
-    def call(self, probe: Probe, *args: Any, repeat: int | None = None, **kwargs: Any) -> Any:
+    def call(self, probe: Probe, *args: Any, repeat: int | None = None, cache: bool = True,
+             **kwargs: Any) -> Any:
         """Run a probe of the contract (``repeat=n``: n times, a list of n results); raise
         SubmissionError (NotProvided when optional), UnknownProbe for a function the
-        contract did not register."""
+        contract did not register. ``cache=False``: a call made once (a training batch),
+        not kept."""
         name = probe_name(self.contract, probe)
         if repeat is not None and (not isinstance(repeat, int) or repeat < 1):
             raise ValueError(f"repeat must be a whole number of calls, 1 or more; got {repeat!r}")
+        if not cache:
+            return _freeze(self.submission._run(self, name, args, kwargs, repeat))
         key = wire.key([name, args, kwargs, repeat])
         if key not in self._cache:
             try:
