@@ -18,7 +18,7 @@ class Answers:
     def __init__(self, change):
         self.change = change
 
-    def call(self, probe, desired, coeff, iterations, seed, repeat=None):
+    def call(self, probe, desired, coeff, iterations, seed, repeat=None, cache=True):
         run = train(np.array(desired), coeff, iterations, seed)
         fields = run_fields({"weights": run.weights, "errors": run.errors,
                              "weight_history": run.weight_history}, strict=False)
