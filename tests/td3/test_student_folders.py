@@ -85,3 +85,20 @@ def test_the_childs_modules_hold_no_training_harness():
     for harness in ("labs.lm.trainer", "labs.lm.models", "labs.lm.scores", "labs.lm.baselines",
                     "labs.lm.entropy", "labs.lm.mask_channel"):
         assert harness not in modules, modules
+
+
+@pytest.mark.slow
+def test_one_unreadable_block_column_costs_only_the_specs_reading_it(tmp_path):
+    """One field, its specs only: ``attention_mask`` spoiled, ``input_ids`` and ``labels`` right."""
+    folder = tmp_path / "spoiled_attention_mask"
+    folder.mkdir()
+    (folder / "lm.py").write_text((FOLDERS / "correct_notebook" / "lm.py").read_text() + (
+        "\n\n_group_texts = group_texts\n\n\n"
+        "def group_texts(examples, block_size=128):\n"
+        "    result = _group_texts(examples, block_size)\n"
+        "    result['attention_mask'] = 'all ones'\n"
+        "    return result\n"))
+    outcomes = spec_runs.run_specs([str(ROOT / "specs" / "td3" / "test_blocks.py")], folder)
+    assert outcomes["test_every_block_has_block_size_tokens[128-clm]"] == "failed"
+    assert outcomes["test_labels_equal_inputs[clm]"] == "passed"
+    assert outcomes["test_labels_equal_inputs[mlm]"] == "passed"
