@@ -8,7 +8,10 @@ says 1.55; its own weights 14.496 / 9.562 give 1.516); the error first falls bel
 iteration 141-144 for OR and 187-190 for AND (ratio 0.75-0.77); XOR's final weights leave
 3 of the 4 patterns with |desired - output| >= 0.45. Thresholds keep a margin of 2x or
 more on each: growth ratio >= 3, lead from iteration 10, ratio in [1.50, 1.535] (1.55
-outside), OR <= 0.9 x AND's iterations, at least 2 patterns badly wrong.
+outside), OR <= 0.9 x AND's iterations, at least 2 patterns badly wrong. The lead of w0 is
+checked after every iteration (the report's figure's granularity, so that a weight history
+of one row per iteration is graded on it); the calibration above, after every update,
+covers those points.
 """
 from __future__ import annotations
 
