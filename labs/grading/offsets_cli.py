@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from labs.grading.cli import limits_from
+from labs.sandbox.limits import add_limit_options
 
 
 def add_parser(subparsers) -> None:
@@ -33,6 +34,7 @@ def add_parser(subparsers) -> None:
                         help="a correct folder graded at each offset too (repeatable)")
     parser.add_argument("--out", type=Path, default=None, metavar="FILE",
                         help="write every offset's result here as JSON")
+    add_limit_options(parser.add_argument)
     parser.set_defaults(func=run)
 
 
