@@ -50,6 +50,8 @@ def test_one_students_text_never_breaks_or_leaks_into_the_class_output(tmp_path,
     assert rows["alice"]["score"] == rows["'" + FORMULA_NAME]["score"] == rows["alice"]["max_score"]
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows.values()
                for cell in row.values())
+    # one secret offset per student, recorded in the row
+    assert len({int(row["spec_seed"]) for row in rows.values()} - {0}) == len(rows)
     for output in (text, printed):
         assert "\x1b" not in output and "\ud800" not in output and "\x07" not in output
         assert "\nPASS 5/5" not in output  # never a line of its own
