@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from labs.cli import main
 from labs.grading.seeds import MAX_SPEC_SEED, draw_spec_seed
 
@@ -18,6 +20,7 @@ def test_offsets_are_fresh_and_never_the_public_one():
     assert len(drawn) > 190  # fresh each time (a collision in 200 draws is rare)
 
 
+@pytest.mark.slow  # two gradings
 def test_a_recorded_offset_reproduces_the_grade(tmp_path, capsys):
     first, again = tmp_path / "first.json", tmp_path / "again.json"
     assert main(["grade", str(CORRECT), "--lab", "td1", "--only", ONLY,
