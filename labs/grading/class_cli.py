@@ -19,8 +19,8 @@ from pathlib import Path
 
 from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
-from labs.grading.points import POINTS, Rubric
 from labs.grading.outputs import csv_safe, private_folder, write_private
+from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
 from labs.sandbox import untrusted
