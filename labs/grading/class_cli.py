@@ -13,14 +13,16 @@ import csv
 import json
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from pathlib import Path
 
 from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
-from labs.grading.grade import Grade, grade_folder, to_gradescope
+from labs.grading.executors import DaskPool, LocalPool, grade_task
+from labs.grading.grade import Grade, to_gradescope
+from labs.grading.journal import Journal, folder_fingerprint, settings_key
+from labs.grading.plain import NotAGrade, from_text
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
-from labs.grading.run import stop_all
 from labs.suite.limits import Limits
 
 
@@ -32,7 +34,21 @@ def add_parser(subparsers) -> None:
                         help="the class's grades (default: grades.csv); results/ and the "
                              "summary figure go next to it")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                        metavar="N", help="students graded at once (default: the number of cores)")
+                        metavar="N", help="students graded at once on this machine (default: "
+                                          "the number of cores; not with --scheduler)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                        help="grade on the Dask cluster of this scheduler (tcp://host:8786; "
+                             'needs pip install -e ".[cluster]"), each student on a worker')
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the grades already in results/ for the same settings and "
+                             "the same files; grade only the other students")
+    parser.add_argument("--allow-mixed-sandbox", action="store_true",
+                        help="accept gradings under different sandbox levels in one class "
+                             "(default: refused; each row says its level)")
+    parser.add_argument("--similarity", action="store_true",
+                        help="also write similarity.csv and similarity.png: near-identical "
+                             'code between students and against the reference (needs pip '
+                             'install -e ".[similarity]")')
     parser.set_defaults(func=run)
 
 
@@ -42,39 +58,86 @@ def students_of(root: Path) -> list[Path]:
 
 def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
                 progress: bool = True, select: str | None = None,
-                rubric: Rubric = POINTS, spec_seed: int | None = None) -> dict[str, Grade | str]:
+                rubric: Rubric = POINTS, spec_seed: int | None = None,
+                pool: LocalPool | DaskPool | None = None, resume: bool = False,
+                one_sandbox: bool = False) -> dict[str, Grade | str]:
     """Each student's Grade, or the reason the grader could not grade them; a student's
     failure images go to ``results/<student>/failures/``. ``spec_seed``: one offset for
-    every student (default: each grading draws its own secret one)."""
+    every student (default: each grading draws its own secret one). ``pool``: where the
+    gradings run (default: ``jobs`` threads here). Every grade is kept in the results
+    folder's journal as it comes back; ``resume``: take the journal's grades of the same
+    settings and files instead of grading again (``labs.grading.journal``).
+    ``one_sandbox``: a grading under another sandbox level than the class's (the workers'
+    one level, else the first grading's) is refused, not kept."""
     from tqdm import tqdm
 
     folders = students_of(root)
+    pool = pool or LocalPool(jobs)
+    journal = Journal(results, settings_key(lab, limits, select, rubric, spec_seed))
+    levels = set(pool.sandbox_levels().values()) if one_sandbox else set()
+    rule = _SandboxRule(one_sandbox, levels.pop() if len(levels) == 1 else None)
+    fingerprints = {folder.name: folder_fingerprint(folder) for folder in folders}
     grades: dict[str, Grade | str] = {}
-    pool = ThreadPoolExecutor(max_workers=jobs)
-    hide = [results, root.resolve()]  # the grades, and the other students' originals
-    futures = {pool.submit(grade_folder, folder, lab, limits, hide, select, rubric,
-                           results / folder.name / "failures", spec_seed): folder
-               for folder in folders}
+    for folder in folders if resume else ():
+        kept = journal.graded(folder, fingerprints[folder.name])
+        if kept is not None and rule.refusal(kept) is None:
+            grades[folder.name] = kept
+    hide = [str(results), str(root.resolve())]  # the grades, and the other students' originals
+    futures = {pool.executor.submit(grade_task, str(folder.absolute()), lab, limits, hide, select,
+                                    rubric, str(results / folder.name / "failures"), spec_seed):
+               folder for folder in folders if folder.name not in grades}
+    if resume and progress:
+        print(f"resuming: {len(grades)} of {len(folders)} students already graded in "
+              f"{results} with these settings and files; grading {len(futures)}")
     try:
-        with tqdm(total=len(folders), unit="student", disable=not progress) as bar:
-            _collect(futures, grades, bar)
+        with tqdm(total=len(folders), initial=len(grades), unit="student",
+                  disable=not progress) as bar:
+            for future in as_completed(futures):
+                folder = futures[future]
+                grades[folder.name] = _received(future, rule)
+                if isinstance(grades[folder.name], Grade):
+                    journal.record(folder, grades[folder.name], fingerprints[folder.name])
+                bar.set_postfix_str(folder.name[:20])
+                bar.update()
     except BaseException:  # Ctrl-C: cancel what has not started, kill what has
-        pool.shutdown(wait=False, cancel_futures=True)
-        stop_all()
+        for future in futures:
+            future.cancel()
+        pool.stop()
         raise
-    pool.shutdown()
+    finally:
+        pool.close()
     return dict(sorted(grades.items()))
 
 
-def _collect(futures: dict, grades: dict[str, Grade | str], bar) -> None:
-    for future in as_completed(futures):
-        name = futures[future].name
-        try:
-            grades[name] = future.result()
-        except Exception as error:  # noqa: BLE001 - one student's failure never stops the batch
-            grades[name] = f"the grader could not grade this folder: {error}"
-        bar.set_postfix_str(name[:20])
-        bar.update()
+class _SandboxRule:
+    """With ``one_sandbox``: every grade of a class under one sandbox level."""
+
+    def __init__(self, one_sandbox: bool, level: str | None) -> None:
+        self.one_sandbox = one_sandbox
+        self.level = level
+
+    def refusal(self, grade: Grade) -> str | None:
+        """Why ``grade`` is not kept, or None (the first grade sets the level if unset)."""
+        if not self.one_sandbox:
+            return None
+        self.level = self.level or grade.sandbox
+        if grade.sandbox == self.level:
+            return None
+        return (f"not kept: graded under sandbox level {grade.sandbox!r} "
+                f"({grade.record.get('worker') or grade.record.get('host')}), the class under "
+                f"{self.level!r}; run every worker alike (docs/grading.md) or pass "
+                "--allow-mixed-sandbox")
+
+
+def _received(future: Future, rule: _SandboxRule) -> Grade | str:
+    """A finished grading's Grade, or why there is none."""
+    try:
+        grade = from_text(future.result())
+    except NotAGrade as error:
+        return f"the grader could not grade this folder: its result was refused ({error})"
+    except Exception as error:  # noqa: BLE001 - one student's failure never stops the batch
+        return f"the grader could not grade this folder: {error}"
+    return rule.refusal(grade) or grade
 
 
 def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path) -> list[str]:
@@ -85,13 +148,15 @@ def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path)
             specs += [s.spec for s in grade.specs if s.spec not in specs]
     with open(csv_path, "w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(["student", "score", "max_score", "spec_seed", *specs, "note"])
+        writer.writerow(["student", "score", "max_score", "spec_seed", "sandbox", *specs,
+                         "note"])
         for name, grade in grades.items():
             if isinstance(grade, str):
-                writer.writerow([name, "", "", "", *[""] * len(specs), grade])
+                writer.writerow([name, "", "", "", "", *[""] * len(specs), grade])
                 continue
             earned = {s.spec: s.score for s in grade.specs}
             writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}", grade.spec_seed,
+                             grade.sandbox,
                              *[f"{earned[s]:g}" if s in earned else "" for s in specs],
                              grade.note])
             folder = results / name

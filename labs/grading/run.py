@@ -58,6 +58,7 @@ class SpecOutcome:
     doc: str = ""
     machine: bool = False  # needs what this machine may lack (gpu, a checkout)
     duration: float = 0.0
+    cpu: float = 0.0  # seconds, the student's processes included (labs.suite.usage)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class SpecRun:
     stopped: str = ""  # why the run was cut short, if it was
     left_out: list[str] = field(default_factory=list)  # staging: "name: reason"
     notes: list[str] = field(default_factory=list)  # what loading the folder left out
+    peak_memory_mb: float = 0.0  # the largest of the run's child processes (resident)
 
 
 def _relative(nodeid: str, lab: str) -> str:
@@ -76,7 +78,7 @@ def _relative(nodeid: str, lab: str) -> str:
 def spec_arguments(lab: str, limits: Limits, select: str | None = None,
                    failures: Path | None = None, spec_seed: int = 0) -> list[str]:
     """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
-    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}",
+    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}", "--spec-usage",
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             *as_arguments(limits), *(["-k", select] if select else []),
             *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
@@ -141,7 +143,8 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
     run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out,
-                  notes=record.get("notes", []))
+                  notes=record.get("notes", []),
+                  peak_memory_mb=record.get("peak_memory_kb", 0) / 1024)
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)
         if result is None:
@@ -150,5 +153,5 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
                                             result["message"], result["doc"], result["machine"],
-                                            result["duration"]))
+                                            result["duration"], result.get("cpu", 0.0)))
     return run
