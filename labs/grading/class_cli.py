@@ -1,4 +1,4 @@
-"""``python -m labs grade-class ROOT --lab td1 --csv grades.csv [--jobs N]``: grade a class.
+"""``python -m labs grade-class ROOT --lab td1 --csv grades.csv [--jobs N | --scheduler ADDRESS]``.
 
 Every sub-folder of ROOT is one student. Writes one CSV row per student (student, score,
 max score, one column per spec with the points earned, a note), each student's
@@ -17,7 +17,7 @@ from concurrent.futures import Future, as_completed
 from pathlib import Path
 
 from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
-from labs.grading.executors import DaskPool, LocalPool, grade_task
+from labs.grading.executors import DaskPool, LocalPool, connect, grade_task
 from labs.grading.grade import Grade, to_gradescope
 from labs.grading.journal import Journal, folder_fingerprint, settings_key
 from labs.grading.plain import NotAGrade, from_text
@@ -33,7 +33,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--csv", type=Path, default=Path("grades.csv"), metavar="FILE",
                         help="the class's grades (default: grades.csv); results/ and the "
                              "summary figure go next to it")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--jobs", type=int, default=None,
                         metavar="N", help="students graded at once on this machine (default: "
                                           "the number of cores; not with --scheduler)")
     parser.add_argument("--scheduler", metavar="ADDRESS", default=None,
@@ -74,8 +74,14 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     folders = students_of(root)
     pool = pool or LocalPool(jobs)
     journal = Journal(results, settings_key(lab, limits, select, rubric, spec_seed))
-    levels = set(pool.sandbox_levels().values()) if one_sandbox else set()
-    rule = _SandboxRule(one_sandbox, levels.pop() if len(levels) == 1 else None)
+    levels = pool.sandbox_levels() if one_sandbox else {}
+    if len(set(levels.values())) > 1:
+        pool.close()
+        raise MixedSandbox("the workers run under different sandbox levels ("
+                           + ", ".join(f"{where}: {level}" for where, level in levels.items())
+                           + "); run them alike (docs/grading.md) or pass "
+                             "--allow-mixed-sandbox")
+    rule = _SandboxRule(one_sandbox, next(iter(levels.values()), None))
     fingerprints = {folder.name: folder_fingerprint(folder) for folder in folders}
     grades: dict[str, Grade | str] = {}
     for folder in folders if resume else ():
@@ -107,6 +113,10 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     finally:
         pool.close()
     return dict(sorted(grades.items()))
+
+
+class MixedSandbox(RuntimeError):
+    """The pool's workers are under different sandbox levels, and the class may not mix."""
 
 
 class _SandboxRule:
@@ -173,18 +183,30 @@ def run(args: argparse.Namespace) -> int:
     spec_seed = spec_seed_from(args)
     if not args.root.is_dir():
         raise UsageError(f"class folder not found: {args.root}")
-    if args.jobs < 1:
+    if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.jobs is not None and args.scheduler:
+        raise UsageError("--jobs is for this machine; with --scheduler each Dask worker's "
+                         "threads decide how many students are graded at once")
     if not students_of(args.root):
         raise UsageError(f"no student folders in {args.root}")
     writable_file(args.csv, "--csv")  # before the grading, not after it
+    if args.similarity:
+        from labs.grading.similarity import require_copydetect
+        require_copydetect()
+    pool = DaskPool(connect(args.scheduler)) if args.scheduler else \
+        LocalPool(args.jobs or os.cpu_count() or 1)
     from labs.grading.figure import summary_figure  # matplotlib: once the arguments are good
     results = args.csv.resolve().parent / "results"
     results.mkdir(parents=True, exist_ok=True)
     os.chmod(results, 0o700)  # other students' grades are nobody else's business
     start = time.monotonic()
-    grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only,
-                         rubric=rubric, spec_seed=spec_seed)
+    try:
+        grades = grade_class(args.root, args.lab, limits, pool.workers, results, select=args.only,
+                             rubric=rubric, spec_seed=spec_seed, pool=pool, resume=args.resume,
+                             one_sandbox=not args.allow_mixed_sandbox)
+    except MixedSandbox as error:
+        raise UsageError(str(error)) from None
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
     figure = args.csv.with_suffix(".png")
@@ -192,10 +214,19 @@ def run(args: argparse.Namespace) -> int:
     graded = [g for g in grades.values() if isinstance(g, Grade)]
     failed = len(grades) - len(graded)
     mean = sum(g.score for g in graded) / len(graded) if graded else 0.0
-    print(f"{len(grades)} students graded in {seconds:.1f} s ({args.jobs} at a time); "
+    print(f"{len(grades)} students graded in {seconds:.1f} s ({pool.where}); "
           f"mean score {mean:.1f} / {graded[0].max_score:g}" if graded else
           f"{len(grades)} students, none could be graded")
+    levels = sorted({g.sandbox for g in graded})
+    print(f"sandbox: {', '.join(levels) or 'none graded'}"
+          + (" (mixed: allowed by --allow-mixed-sandbox)" if len(levels) > 1 else ""))
     if failed:
         print(f"{failed} folder(s) could not be graded; see the note column of {args.csv}")
     print(f"grades: {args.csv}; results: {results}/; figure: {figure}")
+    if args.similarity:
+        from labs.grading.similarity import class_similarity
+        table = args.csv.with_name("similarity.csv")
+        flagged = class_similarity(students_of(args.root), args.lab, table)
+        print(f"similarity: {len(flagged)} pair(s) flagged; {table}, "
+              f"{table.with_suffix('.png')}")
     return 0
