@@ -113,6 +113,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
+    env["LABS_GRADER_PID"] = str(os.getpid())  # the run ends if this process is killed
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"

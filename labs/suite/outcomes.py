@@ -5,12 +5,15 @@ runs specs on a folder (``labs.suite.spec_runs``: the grader's runs and the test
 the example folders alike). The file is rewritten after every spec, so that a run killed
 half-way still tells which specs finished. With ``--spec-usage`` (the grader's runs) it
 also records each spec's CPU time and the peak memory of the run's child processes
-(``labs.suite.usage``).
+(``labs.suite.usage``). A run the grader started (``LABS_GRADER_PID`` set) ends when the
+grader's process dies, even by SIGKILL (a Dask worker lost in the middle of a grading):
+Linux's parent-death signal, as for the student's child.
 """
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +125,21 @@ class Recorder:
             self.clock.usage.stop()
 
 
+def _die_with_grader(grader: str) -> None:
+    """SIGKILL this pytest when the grading process ``grader`` (its parent) dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    from labs.suite.jail import die_with_parent
+
+    die_with_parent()
+    if str(os.getppid()) != grader:  # it died before the signal was asked for
+        os._exit(1)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    grader = os.environ.pop("LABS_GRADER_PID", "")  # for this process, not those it starts
+    if grader:
+        _die_with_grader(grader)
     path = config.getoption("--spec-outcomes")
     if path:
         config.pluginmanager.register(Recorder(Path(path), config.getoption("--spec-usage")),
