@@ -12,6 +12,7 @@ import argparse
 import csv
 import json
 import os
+import sys
 import time
 from concurrent.futures import Future, as_completed
 from pathlib import Path
@@ -105,10 +106,14 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
                     journal.record(folder, grades[folder.name], fingerprints[folder.name])
                 bar.set_postfix_str(folder.name[:20])
                 bar.update()
-    except BaseException:  # Ctrl-C: cancel what has not started, kill what has
+    except BaseException as error:  # Ctrl-C: cancel what has not started, kill what has
         for future in futures:
             future.cancel()
         pool.stop()
+        if isinstance(error, KeyboardInterrupt):
+            kept = sum(isinstance(g, Grade) for g in grades.values())
+            print(f"{kept} of {len(folders)} students' grades are kept in {results}; the same "
+                  "command with --resume grades the others", file=sys.stderr)
         raise
     finally:
         pool.close()
