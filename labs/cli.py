@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "labs.claims.cli",
     "labs.grading.cli",
     "labs.grading.class_cli",
+    "labs.grading.offsets_cli",
     "labs.grading.bundle",
     "labs.grading.rubric",
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import sys
@@ -22,9 +23,11 @@ from labs.grading.executors import DaskPool, LocalPool, connect, grade_task
 from labs.grading.grade import Grade, to_gradescope
 from labs.grading.journal import Journal, folder_fingerprint, settings_key
 from labs.grading.plain import NotAGrade, from_text
+from labs.grading.outputs import csv_safe, private_folder, write_private
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
-from labs.suite.limits import Limits
+from labs.sandbox import untrusted
+from labs.sandbox.limits import Limits
 
 
 def add_parser(subparsers) -> None:
@@ -61,7 +64,8 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
                 progress: bool = True, select: str | None = None,
                 rubric: Rubric = POINTS, spec_seed: int | None = None,
                 pool: LocalPool | DaskPool | None = None, resume: bool = False,
-                one_sandbox: bool = False) -> dict[str, Grade | str]:
+                one_sandbox: bool = False,
+                earlier_outputs: tuple[Path, ...] = ()) -> dict[str, Grade | str]:
     """Each student's Grade, or the reason the grader could not grade them; a student's
     failure images go to ``results/<student>/failures/``. ``spec_seed``: one offset for
     every student (default: each grading draws its own secret one). ``pool``: where the
@@ -69,7 +73,8 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
     folder's journal as it comes back; ``resume``: take the journal's grades of the same
     settings and files instead of grading again (``labs.grading.journal``).
     ``one_sandbox``: a grading under another sandbox level than the class's (the workers'
-    one level, else the first grading's) is refused, not kept."""
+    one level, else the first grading's) is refused, not kept. ``earlier_outputs``: files of
+    an earlier grading (its CSV and figure), hidden from every child."""
     from tqdm import tqdm
 
     folders = students_of(root)
@@ -89,7 +94,8 @@ def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
         kept = journal.graded(folder, fingerprints[folder.name])
         if kept is not None and rule.refusal(kept) is None:
             grades[folder.name] = kept
-    hide = [str(results), str(root.resolve())]  # the grades, and the other students' originals
+    # the grades (this run's and an earlier one's), and the other students' originals
+    hide = [str(p) for p in (results, root.resolve(), *earlier_outputs) if p.exists()]
     futures = {pool.executor.submit(grade_task, str(folder.absolute()), lab, limits, hide, select,
                                     rubric, str(results / folder.name / "failures"), spec_seed):
                folder for folder in folders if folder.name not in grades}
@@ -156,27 +162,33 @@ def _received(future: Future, rule: _SandboxRule) -> Grade | str:
 
 
 def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path) -> list[str]:
-    """The CSV and every results.json; returns the spec columns."""
+    """The CSV and every results.json (private files, never written through a link; a
+    student's name and note CSV-safe); returns the spec columns. One student's results
+    that cannot be written are said in their row, never the end of the class's output."""
     specs: list[str] = []
     for grade in grades.values():
         if isinstance(grade, Grade):
             specs += [s.spec for s in grade.specs if s.spec not in specs]
-    with open(csv_path, "w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
-        writer.writerow(["student", "score", "max_score", "spec_seed", "sandbox", *specs,
-                         "note"])
-        for name, grade in grades.items():
-            if isinstance(grade, str):
-                writer.writerow([name, "", "", "", "", *[""] * len(specs), grade])
-                continue
-            earned = {s.spec: s.score for s in grade.specs}
-            writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}", grade.spec_seed,
-                             grade.sandbox,
-                             *[f"{earned[s]:g}" if s in earned else "" for s in specs],
-                             grade.note])
-            folder = results / name
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "results.json").write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(["student", "score", "max_score", "spec_seed", "sandbox", *specs, "note"])
+    for name, grade in grades.items():
+        student = csv_safe(untrusted.name(name))
+        if isinstance(grade, str):
+            writer.writerow([student, "", "", "", "", *[""] * len(specs), csv_safe(grade)])
+            continue
+        note = grade.note
+        try:
+            folder = private_folder(results / name)
+            write_private(folder / "results.json", json.dumps(to_gradescope(grade), indent=1) + "\n")
+        except OSError as error:
+            note = f"{note}; results.json not written: {error}".lstrip("; ")
+        earned = {s.spec: s.score for s in grade.specs}
+        writer.writerow([student, f"{grade.score:g}", f"{grade.max_score:g}", grade.spec_seed,
+                         csv_safe(grade.sandbox),
+                         *[f"{earned[s]:g}" if s in earned else "" for s in specs],
+                         csv_safe(note)])
+    write_private(csv_path, table.getvalue())
     return specs
 
 
@@ -196,25 +208,29 @@ def run(args: argparse.Namespace) -> int:
     if not students_of(args.root):
         raise UsageError(f"no student folders in {args.root}")
     writable_file(args.csv, "--csv")  # before the grading, not after it
+    results = args.csv.resolve().parent / "results"
+    figure = args.csv.with_suffix(".png")
+    inside = [p for p in (args.csv, results) if p.resolve().is_relative_to(args.root.resolve())]
+    if inside:  # it would be graded as a student, and written where students put links
+        raise UsageError(f"the grades would be written inside the class folder {args.root} "
+                         f"({inside[0]}): give a --csv outside it")
     if args.similarity:
         from labs.grading.similarity import require_copydetect
         require_copydetect()
     pool = DaskPool(connect(args.scheduler)) if args.scheduler else \
         LocalPool(args.jobs or os.cpu_count() or 1)
     from labs.grading.figure import summary_figure  # matplotlib: once the arguments are good
-    results = args.csv.resolve().parent / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    os.chmod(results, 0o700)  # other students' grades are nobody else's business
+    private_folder(results)  # other students' grades are nobody else's business
     start = time.monotonic()
     try:
         grades = grade_class(args.root, args.lab, limits, pool.workers, results, select=args.only,
                              rubric=rubric, spec_seed=spec_seed, pool=pool, resume=args.resume,
-                             one_sandbox=not args.allow_mixed_sandbox)
+                             one_sandbox=not args.allow_mixed_sandbox,
+                             earlier_outputs=(args.csv.resolve(), figure.resolve()))
     except MixedSandbox as error:
         raise UsageError(str(error)) from None
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
-    figure = args.csv.with_suffix(".png")
     summary_figure(grades, args.lab, figure)
     graded = [g for g in grades.values() if isinstance(g, Grade)]
     failed = len(grades) - len(graded)

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from labs.grading.rubric import add_rubric_option, rubric_from
-from labs.suite.limits import Limits, add_limit_options, limits_given
+from labs.sandbox.limits import Limits, add_limit_options, limits_given
 
 
 def add_grading_options(parser: argparse.ArgumentParser) -> None:
-    """--lab, the limits (``labs.suite.limits``), --only, --rubric: shared with grade-class
+    """--lab, the limits (``labs.sandbox.limits``), --only, --rubric: shared with grade-class
     and gradescope-bundle."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
     add_limit_options(parser.add_argument)
@@ -72,10 +72,13 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         raise UsageError(f"student folder not found: {args.folder}")
     writable_file(args.results, "--results")  # before the grading, not after it
+    if args.results.resolve().is_relative_to(args.folder.resolve()):
+        raise UsageError(f"--results {args.results} is inside the folder being graded: "
+                         "give a path outside it")
     limits = limits_from(args)
     from labs.grading.grade import feedback_text, grade_folder, to_gradescope
     from labs.grading.run import GraderError
-    from labs.suite.staging import StagingError
+    from labs.sandbox.staging import StagingError
 
     rubric = rubric_from(args)
     spec_seed = spec_seed_from(args)
@@ -90,8 +93,13 @@ def run(args: argparse.Namespace) -> int:
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)
         return 1
+    from labs.grading.outputs import OutputError, write_private
+
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    try:
+        write_private(args.results, json.dumps(to_gradescope(grade), indent=1) + "\n")
+    except OutputError as error:
+        raise UsageError(str(error)) from None
     print(feedback_text(grade, reveal_hidden=args.reveal_hidden))
     print(f"results: {args.results}")
     return 0

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from labs.grading.points import Rubric
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 CONNECT_SECONDS = 30
 INSTALL_HINT = 'pip install -e ".[cluster]"'
@@ -52,9 +52,9 @@ def _stop_gradings() -> None:
 
 
 def _sandbox_level() -> str:
-    from labs.suite import sandbox
+    from labs.sandbox import isolation
 
-    return sandbox.level()
+    return isolation.level()
 
 
 class LocalPool:

@@ -15,8 +15,8 @@ from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
 from labs.grading.record import grading_record
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
 from labs.grading.seeds import draw_spec_seed
-from labs.suite import sandbox
-from labs.suite.limits import Limits, limits_for
+from labs.sandbox import isolation, untrusted
+from labs.sandbox.limits import Limits, limits_for
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
 CALL_FAILED = "calling the submission failed: "
@@ -45,7 +45,7 @@ class Grade:
     causes: list[str] = field(default_factory=list)  # one failure behind several specs
     notes: list[str] = field(default_factory=list)  # what the grader did to the folder
     spec_seed: int = 0  # the seed offset the specs ran with (labs.grading.seeds)
-    sandbox: str = ""  # the isolation level its child ran under (labs.suite.sandbox.level)
+    sandbox: str = ""  # the isolation level its child ran under (labs.sandbox.isolation)
     record: dict[str, Any] = field(default_factory=dict)  # labs.grading.record
 
     @property
@@ -203,7 +203,7 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  spec_seed: int | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
 
-    ``limits``: default, the lab's (``labs.suite.limits``); ``hide``: more folders the
+    ``limits``: default, the lab's (``labs.sandbox.limits``); ``hide``: more folders the
     submission must not read (the grader's output); ``select``: a pytest ``-k`` expression
     for a partial regrade (the grade says so); ``rubric``: the points (default, the
     project's table); ``failures``: this student's folder for failure images;
@@ -213,9 +213,10 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
     if spec_seed is None:
         spec_seed = draw_spec_seed()
     run = run_specs(folder, lab, limits or limits_for(lab), hide, select, failures, spec_seed)
-    grade = grade_outcomes(folder.name, lab, run.outcomes, run.seconds, rubric, failures)
+    grade = grade_outcomes(untrusted.name(folder.name), lab, run.outcomes, run.seconds, rubric,
+                           failures)
     grade.spec_seed = spec_seed
-    grade.sandbox = sandbox.level()
+    grade.sandbox = isolation.level()
     grade.record = grading_record(run)
     grade.notes += run.notes
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec, rubric) is None]

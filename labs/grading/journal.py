@@ -1,8 +1,9 @@
 """The results folder as the journal of a class grading: ``grade-class --resume``.
 
 Each student's grade is written to ``results/<student>/grade.json`` the moment it comes
-back (a private temporary file renamed over it: a reader sees the old entry or the new
-one, never half of one), with what it was graded against: the lab, the grading settings
+back (a private file, never written through a link: ``labs.grading.outputs``; one cut
+short by an interruption does not parse, and that student is graded again), with what it
+was graded against: the lab, the grading settings
 (limits, ``--only``, the rubric's points, a ``--spec-seed`` given) and a fingerprint of the
 student's files. After an interruption (Ctrl-C, a lost node, a killed scheduler) ``--resume``
 takes every entry whose lab, settings and fingerprint still match, and grades the others:
@@ -20,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from labs.grading.grade import Grade
+from labs.grading.outputs import private_folder, read_regular, write_private
 from labs.grading.plain import MAX_CHARS, NotAGrade, from_text, to_text
 from labs.grading.points import Rubric
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 ENTRY = "grade.json"
 HASHED_FILE_BYTES = 20 * 2**20  # larger files count by size and time (staging leaves them out)
@@ -62,36 +64,13 @@ def folder_fingerprint(folder: Path) -> str:
         folders[:] = sorted(f for f in folders if f not in SKIPPED)
         for name in sorted(files):
             path = Path(top) / name
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(os.fsencode(path.relative_to(folder)) + b"\0")  # any bytes
             try:
                 if stat.S_ISREG(os.lstat(path).st_mode):
                     _hash_file(path, digest)
             except OSError as error:  # unreadable: it counts as such
                 digest.update(f"error {error.errno}".encode())
     return digest.hexdigest()
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to a new file of mode 0600 beside ``path`` and rename it over ``path``."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
-
-
-def _read_bounded(path: Path) -> str | None:
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        data = file.read(MAX_CHARS + 1)
-    return data.decode("utf-8", "replace") if len(data) <= MAX_CHARS else None
 
 
 class Journal:
@@ -103,24 +82,22 @@ class Journal:
 
     def record(self, folder: Path, grade: Grade, fingerprint: str) -> None:
         """Keep ``grade`` of ``folder`` (whose files had ``fingerprint`` when it was sent)."""
-        entry = self.results / folder.name
-        entry.mkdir(parents=True, exist_ok=True)
-        _write_private(entry / ENTRY, json.dumps(
+        entry = private_folder(self.results / folder.name)
+        write_private(entry / ENTRY, json.dumps(
             {"settings": self.settings, "fingerprint": fingerprint, "grade": to_text(grade)}))
 
     def graded(self, folder: Path, fingerprint: str) -> Grade | None:
         """The journal's grade of ``folder`` if it was graded with these settings on these
         very files; None otherwise (never graded, other settings, changed, unreadable)."""
-        text = _read_bounded(self.results / folder.name / ENTRY)
-        if text is None:
+        data = read_regular(self.results / folder.name / ENTRY, MAX_CHARS)
+        if data is None:
             return None
         try:
-            entry = json.loads(text)
+            entry = json.loads(data.decode("utf-8"))
             if not isinstance(entry, dict) or entry.get("settings") != self.settings \
                     or entry.get("fingerprint") != fingerprint \
                     or not isinstance(entry.get("grade"), str):
                 return None
-            grade = from_text(entry["grade"])
-        except (ValueError, NotAGrade):
+            return from_text(entry["grade"])
+        except (ValueError, NotAGrade):  # UnicodeDecodeError is a ValueError
             return None
-        return grade if grade.student == folder.name else None

@@ -1,7 +1,7 @@
 """Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
 
 The folder is staged first (plain files only, into a private folder outside the project:
-``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
+``labs.sandbox.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
 (``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is
 ever discovered, imported or read as configuration by pytest. The subprocess is trusted
 code (the specs and the suite); it isolates the grader from a pytest run that hangs or dies
@@ -10,6 +10,7 @@ and what finished before a kill still counts.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -18,17 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from labs.dataclass_options import as_arguments
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.jail import extra_hidden
+from labs.sandbox import isolation as sandbox, untrusted
+from labs.sandbox.limits import Limits
+from labs.sandbox.jail import extra_hidden, hide_list
 from labs.suite.spec_runs import kill_run, recorded, start_spec_run
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"
 # seconds granted on top of the budget for pytest and trusted work: generous, since a crowded
 # machine can take minutes to start pytest and the specs' libraries (it only ends a hung run)
 STARTUP_MARGIN = 600.0
+MESSAGE_CHARS = 8000  # one spec's message, the student's output tail included
+MAX_NOTES = 5
+MAX_LEFT_OUT = 20
 
 
 class GraderError(RuntimeError):
@@ -112,7 +116,11 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     folder = Path(folder).resolve()
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
+    try:  # a list, never joined by ':' (a class folder may be called td1:groupA)
+        hidden = hide_list([str(p) for p in hide] + extra_hidden(env))
+    except (ValueError, OSError) as error:
+        raise GraderError(str(error)) from None
+    env["LABS_SANDBOX_HIDE"] = json.dumps(hidden)
     env["LABS_GRADER_PID"] = str(os.getpid())  # the run ends if this process is killed
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         staged = stage(folder, Path(scratch) / "staged" / "submission")
@@ -143,9 +151,11 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
-    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out,
-                  notes=record.get("notes", []),
-                  peak_memory_mb=record.get("peak_memory_kb", 0) / 1024)
+    # the run's record carries the student's text (already quoted by the sandbox): bounded
+    # and cleaned again here, where it enters the grade
+    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out[:MAX_LEFT_OUT],
+                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]],
+                  peak_memory_mb=float(record.get("peak_memory_kb", 0)) / 1024)
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)
         if result is None:
@@ -153,6 +163,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                                             "not run (the specs' run ended before it)"))
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
-                                            result["message"], result["doc"], result["machine"],
-                                            result["duration"], result.get("cpu", 0.0)))
+                                            untrusted.text(result["message"], MESSAGE_CHARS),
+                                            result["doc"], result["machine"], result["duration"],
+                                            float(result.get("cpu", 0.0))))
     return run

@@ -24,12 +24,12 @@ import csv
 import io
 import json
 import os
-import stat
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from labs.grading.outputs import read_regular
 from labs.grading.run import PROJECT_ROOT
 
 MAX_FILE_BYTES = 2 * 2**20
@@ -76,16 +76,8 @@ def require_copydetect() -> None:
 
 
 def _read_text(path: Path) -> str | None:
-    """A regular file's text, at most MAX_FILE_BYTES; None for anything else."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            return None
-        return file.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    data = read_regular(path, MAX_FILE_BYTES)
+    return None if data is None else data.decode("utf-8", "replace")
 
 
 def _notebook_code(text: str) -> str:

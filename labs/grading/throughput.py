@@ -25,7 +25,7 @@ from labs.grading.class_cli import grade_class
 from labs.grading.executors import DaskPool, LocalPool
 from labs.grading.grade import Grade
 from labs.grading.timing import build_class
-from labs.suite.limits import limits_for
+from labs.sandbox.limits import limits_for
 from labs.suite.usage import TreeUsage
 
 TD3_EXAMPLE = Path(__file__).resolve().parents[2] / "tests" / "submissions" / "td3" / "correct_notebook"

@@ -26,11 +26,13 @@ class ContractClient:
         """This client on ``submission``'s binding of the contract module it is defined in."""
         return cls(submission.contract(cls.__module__))
 
-    def call(self, probe: Probe, *args: Any, repeat: int | None = None, **kwargs: Any) -> Any:
+    def call(self, probe: Probe, *args: Any, repeat: int | None = None, cache: bool = True,
+             **kwargs: Any) -> Any:
         """The probe's result; ``repeat=n``: a list of ``n`` results, the probe run ``n``
-        times in the same process (same seed, same result is what determinism asks)."""
+        times in the same process (same seed, same result is what determinism asks);
+        ``cache=False``: not kept for a later identical call."""
         try:
-            return self.bound.call(probe, *args, repeat=repeat, **kwargs)
+            return self.bound.call(probe, *args, repeat=repeat, cache=cache, **kwargs)
         except NotProvided as missing:
             self.skip(f"optional part not provided: {missing}")
 

@@ -129,7 +129,7 @@ def _die_with_grader(grader: str) -> None:
     """SIGKILL this pytest when the grading process ``grader`` (its parent) dies."""
     if not sys.platform.startswith("linux"):
         return
-    from labs.suite.jail import die_with_parent
+    from labs.sandbox.jail import die_with_parent
 
     die_with_parent()
     if str(os.getppid()) != grader:  # it died before the signal was asked for

@@ -3,7 +3,7 @@
 Options: ``--submission DIR`` (run the specs on a student's folder, sandboxed),
 ``--spec-seed N`` (offset every seed the stochastic specs use), ``--regen-golden``
 (write golden figures and values instead of comparing), and the child's limits
-(``--call-timeout``, ``--total-budget``, ``--memory-mb`` ...: ``labs.suite.limits``, the
+(``--call-timeout``, ``--total-budget``, ``--memory-mb`` ...: ``labs.sandbox.limits``, the
 same options and per-lab defaults as ``python -m labs grade``). Marker ``gpu``: skipped
 when CUDA is absent.
 """
@@ -15,7 +15,7 @@ import pytest
 
 from labs.dataclass_options import as_arguments
 from labs.suite.golden import Golden
-from labs.suite.limits import Limits, add_limit_options, limits_given
+from labs.sandbox.limits import Limits, add_limit_options, limits_given
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,7 @@ def labs_of(items: list[pytest.Item]) -> list[str]:
 
 
 def submission_limits(config: pytest.Config, items: list[pytest.Item]) -> Limits:
-    """The limits of the labs whose specs run (``labs.suite.limits``), with those given."""
+    """The limits of the labs whose specs run (``labs.sandbox.limits``), with those given."""
     try:
         return limits_given(labs_of(items), config.getoption)
     except ValueError as error:
@@ -118,7 +118,7 @@ def submission(request: pytest.FixtureRequest) -> Submission:
     if folder is None:
         result: Submission = ReferenceSubmission()
     else:
-        from labs.suite.sandbox import command_prefix
+        from labs.sandbox.isolation import command_prefix
         limits = submission_limits(config, request.session.items)
         result = FolderSubmission(Path(folder), limits, command_prefix())
         config.stash[_LEFT_OUT] = result.left_out

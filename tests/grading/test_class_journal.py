@@ -14,7 +14,7 @@ from labs.grading.grade import Grade, GradedSpec
 from labs.grading.journal import ENTRY, Journal, folder_fingerprint, settings_key
 from labs.grading.plain import NotAGrade, from_text, to_text
 from labs.grading.points import POINTS
-from labs.suite.limits import limits_for
+from labs.sandbox.limits import limits_for
 
 
 def _grade(student: str = "alice", sandbox: str = "jail") -> Grade:

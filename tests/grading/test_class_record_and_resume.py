@@ -21,7 +21,7 @@ from labs.cli import main
 from labs.grading.journal import ENTRY
 from labs.grading.run import PROJECT_ROOT
 from labs.grading.seeds import MAX_SPEC_SEED
-from labs.suite import sandbox
+from labs.sandbox import isolation
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +45,7 @@ def test_the_record_of_a_grading_reads_back_and_its_seed_reproduces_the_grade(tm
     graded = json.loads((tmp_path / "results" / student / "results.json").read_text())
     record = graded["extra_data"]
     assert 1 <= record["spec_seed"] < MAX_SPEC_SEED
-    assert record["sandbox"] == sandbox.level()
+    assert record["sandbox"] == isolation.level()
     specs = {s["spec"].split("::")[1]: s for s in record["specs"]}
     assert len(specs) == 3 and all(s["cpu_s"] >= 0 and s["wall_s"] >= 0 for s in specs.values())
     xor = specs["test_xor_error_stays_high"]

@@ -114,21 +114,21 @@ def test_a_worker_killed_mid_grading_loses_no_student(tmp_path, cluster):
 
 def test_workers_under_different_sandbox_levels_are_refused_unless_allowed(tmp_path, cluster,
                                                                          capsys):
-    from labs.suite import sandbox
+    from labs.sandbox import isolation
 
-    if sandbox.level() == "none":
+    if isolation.level() == "none":
         pytest.skip("this machine has no sandbox level above 'none' to mix with it")
     local, client = cluster
     one = sorted(client.scheduler_info()["workers"])[0]
 
     def weaker(value: str | None) -> None:
-        from labs.suite import sandbox
+        from labs.sandbox import isolation
 
         if value is None:
             os.environ.pop("LABS_SANDBOX", None)
         else:
             os.environ["LABS_SANDBOX"] = value
-        sandbox.level.cache_clear()
+        isolation.level.cache_clear()
 
     root = _class(tmp_path / "class", ["correct_lists"])
     command = ["grade-class", str(root), "--lab", "td1", "--csv", str(tmp_path / "g.csv"),
@@ -137,11 +137,11 @@ def test_workers_under_different_sandbox_levels_are_refused_unless_allowed(tmp_p
     try:
         assert main(command) == 2
         error = capsys.readouterr().err.strip().splitlines()
-        assert len(error) == 1 and "none" in error[0] and sandbox.level() in error[0]
+        assert len(error) == 1 and "none" in error[0] and isolation.level() in error[0]
         assert "--allow-mixed-sandbox" in error[0]
         assert not (tmp_path / "g.csv").exists()
         assert main([*command, "--allow-mixed-sandbox"]) == 0
         (row,) = _rows(tmp_path / "g.csv")
-        assert row["sandbox"] in ("none", sandbox.level()) and row["score"] == "10"
+        assert row["sandbox"] in ("none", isolation.level()) and row["score"] == "10"
     finally:
         client.run(weaker, None, workers=[one])

@@ -13,7 +13,7 @@ from labs.grading.grade import (Grade, GradedSpec, _apply_requirements, _graded,
                                  title, to_gradescope)
 from labs.grading.points import POINTS, entry_for, points_for
 from labs.grading.run import SpecOutcome, available_labs, run_specs
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
@@ -73,9 +73,10 @@ def test_a_correct_train_only_folder_gets_100_and_the_unasked_parts_are_bonus():
     graded = [_graded("td1", o) for o in outcomes]
     assert [g.title for g in graded if g.status == "failed"] == []
     lacking = {g.feedback for g in graded if g.status == "not provided"}
-    assert lacking == {"bonus, not attempted: perceptron.py has no `predict`",
-                       "bonus, not attempted: perceptron.py has no `train_many`",
-                       "bonus, not attempted: perceptron.py has no `train_mlp`"}
+    # the child's words, quoted as the submission's
+    assert lacking == {"bonus, not attempted: «perceptron.py has no `predict`»",
+                       "bonus, not attempted: «perceptron.py has no `train_many`»",
+                       "bonus, not attempted: «perceptron.py has no `train_mlp`»"}
     grade = Grade("correct_lists", "td1", graded)
     assert (grade.score, grade.max_score, grade.bonus) == (100, 100, 0)
     tests = {t["name"]: t for t in to_gradescope(grade)["tests"]}

@@ -12,6 +12,7 @@ import sys
 from labs.suite.usage import SpecClock, TreeUsage
 
 BURN_SECONDS = 0.5
+TICKS = 0.02  # /proc counts CPU time in clock ticks of 10 ms: two of them, rounded down
 MEMORY_MB = 150
 CHILD = f"""
 import sys, time
@@ -40,7 +41,7 @@ def test_a_killed_child_keeps_its_cpu_time_and_peak_memory():
     finally:
         usage.stop()
     assert after >= seen  # the killed child's CPU time stays counted
-    assert spent >= BURN_SECONDS, spent
+    assert spent >= BURN_SECONDS - TICKS, spent
     assert usage.peak_kb >= MEMORY_MB * 1024, usage.peak_kb
 
 

@@ -3,7 +3,7 @@
 Marked slow: every folder costs a pytest process and a sandboxed child importing torch
 and transformers (about 8-20 s each on 2 shared cores). The training specs are left out
 here (they would train 4 models per folder); ``docs/td3.md`` shows how to run them.
-The child's address-space limit is TD 3's in ``labs.suite.limits``, 6144 MB (torch +
+The child's address-space limit is TD 3's in ``labs.sandbox.limits``, 6144 MB (torch +
 transformers map more than the default 2048 MB; a training run peaks at 2.4 GB of address space).
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ CHEAP_SPECS = ["test_blocks.py", "test_perplexity.py", "test_collator.py", "test
 
 def run_specs(folder: str, files: list[str]) -> dict[str, str]:
     """Outcome ('passed', 'failed', 'skipped') of each spec of ``files`` on one folder;
-    the child's memory limit is TD 3's (``labs.suite.limits``)."""
+    the child's memory limit is TD 3's (``labs.sandbox.limits``)."""
     return spec_runs.run_specs([str(ROOT / "specs" / "td3" / f) for f in files], FOLDERS / folder)
 
 
@@ -48,3 +48,21 @@ def test_unpinned_masks_and_overflow_are_caught():
     assert outcomes["test_perplexity_is_infinite_on_overflow"] == "failed"
     assert outcomes["test_perplexity_is_exp_of_the_loss_exactly"] == "passed"
     assert outcomes["test_about_15_percent_of_tokens_are_selected"] == "passed"
+
+
+@pytest.mark.slow
+def test_a_folder_that_patches_the_harness_in_its_child_changes_no_run():
+    """The runs train on the trusted side: patching whatever harness the child holds fools
+    nothing, and the wrong perplexity is charged."""
+    outcomes = run_specs("attack_fakes_the_harness", ["test_run_perplexity.py"])
+    assert outcomes["test_runs_report_exp_of_their_final_evaluation"] == "failed", outcomes
+
+
+def test_the_childs_modules_hold_no_training_harness():
+    from labs.lm import contract
+    from labs.sandbox.worker_tree import child_modules
+
+    modules = child_modules(contract)
+    for harness in ("labs.lm.trainer", "labs.lm.models", "labs.lm.scores", "labs.lm.baselines",
+                    "labs.lm.entropy", "labs.lm.mask_channel"):
+        assert harness not in modules, modules
