@@ -91,7 +91,7 @@ def main() -> None:
                 report("local", workers, *one_round(root, args.lab, LocalPool(workers), results))
                 # the cluster is up before the clock starts, as a teacher's is
                 with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, Client(cluster) as client:
+                                  dashboard_address=":0") as cluster, Client(cluster) as client:
                     client.wait_for_workers(workers)
                     shutil.rmtree(results, ignore_errors=True)
                     report("dask", workers, *one_round(root, args.lab, DaskPool(Client(cluster)),

@@ -40,7 +40,7 @@ PATIENCE = 600  # seconds: a generous bound on a crowded machine, never a timing
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as local:
+                                  dashboard_address=":0") as local:
         with distributed.Client(local) as client:
             client.wait_for_workers(2)
             yield local, client
