@@ -145,3 +145,15 @@ def test_workers_under_different_sandbox_levels_are_refused_unless_allowed(tmp_p
         assert row["sandbox"] in ("none", isolation.level()) and row["score"] == "10"
     finally:
         client.run(weaker, None, workers=[one])
+
+
+def test_no_scheduler_at_the_address_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    from labs.grading import executors
+
+    monkeypatch.setattr(executors, "CONNECT_SECONDS", 2)  # nothing listens: no need to wait
+    root = _class(tmp_path / "class", ["correct_lists"])
+    assert main(["grade-class", str(root), "--lab", "td1", "--csv", str(tmp_path / "g.csv"),
+                 "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    (error,) = capsys.readouterr().err.strip().splitlines()
+    assert error.startswith("error: --scheduler tcp://127.0.0.1:9: cannot reach")
+    assert not (tmp_path / "results").exists()
