@@ -22,8 +22,8 @@ from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
 from labs.grading.executors import DaskPool, LocalPool, connect, grade_task
 from labs.grading.grade import Grade, to_gradescope
 from labs.grading.journal import Journal, folder_fingerprint, settings_key
-from labs.grading.plain import NotAGrade, from_text
 from labs.grading.outputs import csv_safe, private_folder, write_private
+from labs.grading.plain import NotAGrade, from_text
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.sandbox import untrusted

@@ -31,7 +31,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--offsets", type=int, default=200, metavar="N",
                         help="offsets to draw (default: 200)")
     parser.add_argument("--folder", type=Path, action="append", default=[], metavar="DIR",
-                        help="a correct folder graded at each offset too (repeatable)")
+                        help="a correct folder graded at each offset too (repeatable; "
+                             "default: the reference only)")
     parser.add_argument("--out", type=Path, default=None, metavar="FILE",
                         help="write every offset's result here as JSON")
     add_limit_options(parser.add_argument)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 from labs.dataclass_options import as_arguments
 from labs.sandbox import isolation as sandbox, untrusted
-from labs.sandbox.limits import Limits
 from labs.sandbox.jail import extra_hidden, hide_list
-from labs.suite.spec_runs import kill_run, recorded, start_spec_run
+from labs.sandbox.limits import Limits
 from labs.sandbox.staging import stage
+from labs.suite.spec_runs import kill_run, recorded, start_spec_run
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"

@@ -25,10 +25,10 @@ from typing import Any
 
 from labs.sandbox import isolation as sandbox, untrusted, wire
 from labs.sandbox.cgroup import SubmissionGroup
-from labs.suite.contract import load_contract
 from labs.sandbox.jail import MAX_PROCESSES, extra_hidden
 from labs.sandbox.limits import Limits
 from labs.sandbox.worker_tree import tree_for
+from labs.suite.contract import load_contract
 
 OUTPUT_TAIL_BYTES = 4000
 

@@ -22,8 +22,9 @@ MLP_SEEDS, MLP_SOLVED = 20, 17
 
 
 def test_mlp_solves_xor(perceptron, spec_seed):
-    """Bonus: a multi-layer perceptron learns XOR and XNOR (fails: one neuron, a table of
-    XOR's answers, outputs that ignore the inputs)."""
+    """Bonus: a multi-layer perceptron learns XOR and XNOR.
+
+    Fails: one neuron; a table of XOR's answers; outputs that ignore the inputs."""
     unsolved = []
     for seed in range(MLP_SEEDS * spec_seed, MLP_SEEDS * (spec_seed + 1)):
         gate = "XOR" if seed % 2 == 0 else "XNOR"

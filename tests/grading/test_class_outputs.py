@@ -38,6 +38,7 @@ def grade(root: Path, csv_path: Path, *more: str) -> int:
                  "--only", ONLY, *more])
 
 
+@pytest.mark.slow  # four students graded: seconds of CPU
 def test_one_students_text_never_breaks_or_leaks_into_the_class_output(tmp_path, capsys):
     root, out = tmp_path / "class", tmp_path / "out"
     make_class(root)
@@ -50,6 +51,8 @@ def test_one_students_text_never_breaks_or_leaks_into_the_class_output(tmp_path,
     assert rows["alice"]["score"] == rows["'" + FORMULA_NAME]["score"] == rows["alice"]["max_score"]
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows.values()
                for cell in row.values())
+    # one secret offset per student, recorded in the row
+    assert len({int(row["spec_seed"]) for row in rows.values()} - {0}) == len(rows)
     for output in (text, printed):
         assert "\x1b" not in output and "\ud800" not in output and "\x07" not in output
         assert "\nPASS 5/5" not in output  # never a line of its own
@@ -90,6 +93,7 @@ def test_results_are_never_written_through_a_link(tmp_path):
     assert "results.json not written" in row["note"] and "a link" in row["note"]
 
 
+@pytest.mark.slow  # two classes graded
 @pytest.mark.parametrize("level", ["strongest", "none"])
 def test_a_colon_in_the_class_path_keeps_classmates_hidden(tmp_path, monkeypatch, level):
     """The hidden paths reach the sandbox as a list: a ':' in the class folder's path no
