@@ -11,9 +11,9 @@ import sys
 
 from labs.suite.usage import SpecClock, TreeUsage
 
-BURN_SECONDS = 0.5
+BURN_SECONDS = 0.3
 TICKS = 0.02  # /proc counts CPU time in clock ticks of 10 ms: two of them, rounded down
-MEMORY_MB = 150
+MEMORY_MB = 100
 CHILD = f"""
 import sys, time
 block = bytearray({MEMORY_MB} * 2**20)
