@@ -8,9 +8,9 @@ Renaming variables or reordering functions changes nothing; code written indepen
 shares only short stretches.
 
 This runs in the grader's process on text only: the ``.py`` files of each folder (regular
-files, no links followed, at most ``MAX_FILE_BYTES`` each) and the code cells of its
-notebooks (the ``.ipynb`` read as JSON text of at most ``MAX_FILE_BYTES``: plain data, no
-cell runs); nothing of the student's is imported or run. The reference is the lab's own
+files, no links followed, at most ``MAX_FILE_BYTES`` each, ``MAX_FOLDER_CHARS`` in all) and
+the code cells of its notebooks (the ``.ipynb`` read as JSON text of at most
+``MAX_FILE_BYTES``: plain data, no cell runs); nothing of the student's is imported or run. The reference is the lab's own
 package (``labs/perceptron`` for TD 1).
 
 Writes ``similarity.csv`` (every pair at or above ``SHOWN`` on either side, and every
@@ -33,6 +33,7 @@ from labs.grading.outputs import read_regular
 from labs.grading.run import PROJECT_ROOT
 
 MAX_FILE_BYTES = 2 * 2**20
+MAX_FOLDER_CHARS = 8 * 2**20  # a lab's code is kilobytes: this only bounds a hostile folder
 NOISE_TOKENS = 25  # copydetect's defaults: k-grams of 25 filtered characters ...
 GUARANTEE_TOKENS = 25  # ... and any match this long is found (winnowing window 1)
 SHOWN = 0.33  # copydetect's own display threshold
@@ -98,8 +99,10 @@ def _notebook_code(text: str) -> str:
 
 
 def code_of(folder: Path) -> str:
-    """Every Python file and notebook code cell of ``folder``, in a fixed order."""
-    parts = []
+    """Every Python file and notebook code cell of ``folder``, in a fixed order, up to
+    ``MAX_FOLDER_CHARS`` in all."""
+    parts: list[str] = []
+    size = 0
     for top, folders, files in os.walk(folder, followlinks=False):
         folders[:] = sorted(f for f in folders if f not in ("__pycache__", ".git",
                                                             ".ipynb_checkpoints"))
@@ -107,9 +110,10 @@ def code_of(folder: Path) -> str:
             if not name.endswith((".py", ".ipynb")):
                 continue
             text = _read_text(Path(top) / name)
-            if text is not None:
+            if text is not None and size < MAX_FOLDER_CHARS:
                 parts.append(_notebook_code(text) if name.endswith(".ipynb") else text)
-    return "\n\n".join(parts)
+                size += len(parts[-1])
+    return "\n\n".join(parts)[:MAX_FOLDER_CHARS]
 
 
 def reference_code(lab: str) -> str:
