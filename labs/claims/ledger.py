@@ -301,12 +301,12 @@ CLAIMS: tuple[Claim, ...] = (
           T3 + "test_mlm_perplexity_not_comparable.py::test_the_two_tokenizers_cut_the_text_differently"),
     Claim("td3-recipe-clm", "td3", "The notebook recipe gives the causal model validation "
           "losses 6.4267, 6.1563, 6.0690.", "spec",
-          T3 + "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu[clm]",
+          T3 + "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu[cuda-clm]",
           "a GPU spec (WikiText-2 from the hub): skipped without them, an expected failure "
           "with the numbers when outside public runs' band"),
     Claim("td3-recipe-mlm", "td3", "The notebook recipe gives the masked model validation "
           "losses 7.0567, 6.8947, 6.8789.", "spec",
-          T3 + "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu[mlm]",
+          T3 + "test_gpu_recipe.py::test_the_notebook_recipe_on_a_gpu[cuda-mlm]",
           "a GPU spec (WikiText-2 from the hub), as above"),
     Claim("td3-same-seed", "td3", "Training is reproducible from a seed.", "spec",
           T3 + "test_training.py::test_the_same_seed_gives_the_same_losses"),

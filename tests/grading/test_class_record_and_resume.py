@@ -19,6 +19,7 @@ import pytest
 
 from labs.cli import main
 from labs.grading.journal import ENTRY
+from labs.grading.points import POINTS
 from labs.grading.run import PROJECT_ROOT
 from labs.grading.seeds import MAX_SPEC_SEED
 from labs.sandbox import isolation
@@ -66,7 +67,8 @@ def test_the_record_of_a_grading_reads_back_and_its_seed_reproduces_the_grade(tm
     assert main(["grade", str(root / student), "--lab", "td1", "--results", str(again), *ONLY,
                  "--spec-seed", str(record["spec_seed"])]) == 0
     reproduced = json.loads(again.read_text())
-    assert reproduced["score"] == graded["score"] == 10
+    table = POINTS["td1"]["test_convergence.py::test_and_or_reproduce_the_truth_table"].points
+    assert reproduced["score"] == graded["score"] == 2 * table  # AND and OR; XOR loops
     assert [(t["name"], t["score"], t.get("status")) for t in reproduced["tests"]] == \
         [(t["name"], t["score"], t.get("status")) for t in graded["tests"]]
     assert reproduced["extra_data"]["spec_seed"] == record["spec_seed"]

@@ -28,10 +28,14 @@ distributed = pytest.importorskip("distributed", reason='the cluster extra: pip 
 psutil = pytest.importorskip("psutil")
 
 from labs.cli import main  # noqa: E402
+from labs.grading.points import POINTS  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
+# the points of the specs ONLY selects, from the rubric: AND and OR, and XOR
+TABLE = POINTS["td1"]["test_convergence.py::test_and_or_reproduce_the_truth_table"].points
+XOR = POINTS["td1"]["test_xor.py::test_xor_error_stays_high"].points
 ONLY = ["--only", "truth_table or xor_error_stays_high", "--call-timeout", "2",
         "--total-budget", "60"]
 PATIENCE = 600  # seconds: a generous bound on a crowded machine, never a timing check
@@ -71,7 +75,8 @@ def test_the_cluster_grades_as_the_local_pool_and_no_student_downs_a_worker(tmp_
     on_dask, here = _rows(tmp_path / "dask.csv"), _rows(tmp_path / "here.csv")
     assert on_dask == here
     scores = {row["student"]: row["score"] for row in on_dask}
-    assert scores == {"correct_lists": "14", "broken_loops_until_converged": "10",
+    assert scores == {"correct_lists": f"{2 * TABLE + XOR:g}",
+                      "broken_loops_until_converged": f"{2 * TABLE:g}",
                       "broken_segfault": "0", "broken_memory_hog": "0"}
     assert "out of memory" in next(r["note"] for r in on_dask
                                    if r["student"] == "broken_memory_hog")
@@ -142,7 +147,7 @@ def test_workers_under_different_sandbox_levels_are_refused_unless_allowed(tmp_p
         assert not (tmp_path / "g.csv").exists()
         assert main([*command, "--allow-mixed-sandbox"]) == 0
         (row,) = _rows(tmp_path / "g.csv")
-        assert row["sandbox"] in ("none", isolation.level()) and row["score"] == "10"
+        assert row["sandbox"] in ("none", isolation.level()) and row["score"] == f"{2 * TABLE:g}"
     finally:
         client.run(weaker, None, workers=[one])
 
