@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "labs.grading.class_cli",
     "labs.grading.bundle",
     "labs.grading.rubric",
+    "labs.mutation.cli",
 )
 
 
