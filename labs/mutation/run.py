@@ -112,13 +112,26 @@ def diff_lines(diff: str | None) -> tuple[str, str]:
     return "\n".join(removed), "\n".join(added)
 
 
+PRAGMA = "pragma: no mutate"  # cosmic-ray's own marker, on a line the contract leaves free
+
+
+def _marked(spec, sources: dict[str, list[str]]) -> bool:
+    path = str(spec.module_path)
+    if path not in sources:
+        sources[path] = Path(path).read_text(encoding="utf-8").splitlines()
+    return PRAGMA in sources[path][spec.start_pos[0] - 1]
+
+
 def selected(items: list, target: LabTarget, sample: int | None, seed: int) -> list:
-    """The work items to run: the targeted functions' mutants of the chosen operators; with
-    ``sample``, that many of them picked by ``seed`` (the same code, the same sample)."""
+    """The work items to run: the targeted functions' mutants of the chosen operators, less
+    those on lines marked ``# pragma: no mutate``; with ``sample``, that many of them picked
+    by ``seed`` (the same code, the same sample)."""
+    sources: dict[str, list[str]] = {}
     chosen = [item for item in items
               if item.mutations[0].operator_name in OPERATORS
               and item.mutations[0].definition_name in target.functions.get(
-                  str(item.mutations[0].module_path), ())]
+                  str(item.mutations[0].module_path), ())
+              and not _marked(item.mutations[0], sources)]
     chosen.sort(key=lambda item: (str(item.mutations[0].module_path), item.mutations[0].start_pos,
                                   item.mutations[0].operator_name, item.mutations[0].occurrence))
     if sample is not None and sample < len(chosen):
