@@ -75,6 +75,23 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     return {str(key): [[int(token) for token in block] for block in result[key]] for key in result.keys()}
 
 
+@probe(calls="group_texts")
+def probe_group_texts_labels_alias(impl, examples: dict, block_size: int) -> dict:
+    """Whether writing into the returned labels changes the returned input_ids (labels that
+    are the same lists as the inputs, not copies: a collator or a student that edits the
+    labels in place then corrupts the inputs)."""
+    result = impl.group_texts({key: [list(row) for row in rows] for key, rows in examples.items()},
+                              block_size)
+    if not hasattr(result, "keys") or "labels" not in result or "input_ids" not in result:
+        raise ContractViolation("group_texts returned no dict with input_ids and labels")
+    before = [[int(token) for token in block] for block in result["input_ids"]]
+    for block in result["labels"]:
+        for index in range(len(block)):
+            block[index] = -100
+    after = [[int(token) for token in block] for block in result["input_ids"]]
+    return {"blocks": len(before), "inputs_changed": before != after}
+
+
 @probe
 def probe_perplexity(impl, losses: list) -> list:
     """Per loss, the value or the error it raised (an error is an answer too)."""

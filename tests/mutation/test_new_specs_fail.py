@@ -1,0 +1,84 @@
+"""Each spec added for issue 24 fails on an implementation that lacks its behaviour (the
+slips that mutation testing found surviving). The spec functions are called directly with a
+stand-in client that runs the contract's probes on a small implementation in this process:
+cheap, and the failure is the spec's own assertion."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from labs.lm.blocks import group_texts
+from labs.suite.contract import run_probe
+
+SPECS = Path(__file__).resolve().parents[2] / "specs"
+
+
+@lru_cache(maxsize=None)
+def spec(path: str):
+    location = SPECS / path
+    module_spec = importlib.util.spec_from_file_location(f"spec_{location.stem}_issue24", location)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+class Client:
+    """The specs' client, reduced to running a probe on ``impl`` in this process."""
+
+    def __init__(self, **functions):
+        self.impl = SimpleNamespace(**functions)
+
+    def call(self, probe, *args, **kwargs):
+        return run_probe(probe, self.impl, args, kwargs, None)
+
+
+def lenient_reader(path):
+    """Reads the first three numbers it finds: an extra line or an extra cell is dropped."""
+    text = Path(path).read_text()
+    return np.array([float(cell) for cell in text.replace(",", "\n").split()][:3])
+
+
+def aliasing_group_texts(examples, block_size=128):
+    result = group_texts(examples, block_size)
+    result["labels"] = result["input_ids"]  # the same lists, not copies
+    return result
+
+
+def group_texts_one_short(examples, block_size=128):
+    """Rounds the token count up when one token short of a multiple of the block size."""
+    stream = {key: [t for row in rows for t in row] for key, rows in examples.items()}
+    total = (len(stream["input_ids"]) + 1) // block_size * block_size
+    result = {key: [values[i:i + block_size] for i in range(0, total, block_size)]
+              for key, values in stream.items()}
+    result["labels"] = [list(block) for block in result["input_ids"]]
+    return result
+
+
+def test_td1_reader_that_drops_extra_rows_fails():
+    weights_csv = spec("td1/test_weights_csv.py")
+    with pytest.raises(AssertionError, match="more than the three"):
+        weights_csv.test_reader_rejects_extra_rows(Client(read_weights_csv=lenient_reader))
+
+
+def test_td3_labels_aliasing_inputs_fail():
+    blocks = spec("td3/test_blocks.py")
+    blocks.test_labels_are_copies_not_the_same_lists(Client(group_texts=group_texts))
+    with pytest.raises(AssertionError, match="same lists"):
+        blocks.test_labels_are_copies_not_the_same_lists(Client(group_texts=aliasing_group_texts))
+
+
+@pytest.mark.parametrize("total", [7, 11])
+def test_td3_off_by_one_one_token_short_of_a_multiple_fails(total):
+    blocks = spec("td3/test_blocks.py")
+    blocks.test_block_count_around_multiples_of_the_block_size(Client(group_texts=group_texts), total)
+    with pytest.raises(AssertionError, match="should make"):
+        blocks.test_block_count_around_multiples_of_the_block_size(
+            Client(group_texts=group_texts_one_short), total)
+    # the slip bites only there: at a multiple and one past it, the count is right
+    blocks.test_block_count_around_multiples_of_the_block_size(
+        Client(group_texts=group_texts_one_short), total + 1)
