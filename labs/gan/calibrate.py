@@ -20,6 +20,7 @@ import numpy as np
 
 from labs.gan import contract
 from labs.gan import spec_cases as cases
+from labs.gan.field_cases import FIELD_EXPERIMENTS
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 def noise(gan, seed: int) -> dict[str, float]:
@@ -60,8 +61,8 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
     }
 
 
-def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
-    experiment = cases.EXPERIMENTS[name]
+def _experiment(experiment: cases.Experiment) -> Callable[[Any, int], dict[str, float]]:
+    name = experiment.name
 
     def measure(gan, seed: int) -> dict[str, float]:
         result = experiment.run(gan, seed)
@@ -72,7 +73,8 @@ def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
 MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
     "noise": noise,
     "real_distributions": real_distributions,
-    **{name: _experiment(name) for name in cases.EXPERIMENTS},
+    **{name: _experiment(experiment) for name, experiment in cases.EXPERIMENTS.items()},
+    **{name: _experiment(experiment) for name, experiment in FIELD_EXPERIMENTS.items()},
 }
 
 

@@ -496,9 +496,10 @@ EXPERIMENTS: dict[str, Experiment] = _experiments(
 )
 
 
-def check(runs: Runs, name: str, spec_seed: int) -> tuple[bool, str]:
-    """Whether experiment ``name`` holds on ``runs`` for ``spec_seed``, and the message that
-    says why not (what a spec asserts)."""
-    experiment = EXPERIMENTS[name]
+def check(runs: Runs, name: str, spec_seed: int,
+          table: dict[str, Experiment] | None = None) -> tuple[bool, str]:
+    """Whether experiment ``name`` (of ``table``, by default ``EXPERIMENTS``) holds on
+    ``runs`` for ``spec_seed``, and the message that says why not (what a spec asserts)."""
+    experiment = (EXPERIMENTS if table is None else table)[name]
     result = experiment.run(runs, spec_seed)
     return result.holds, experiment.message(result)
