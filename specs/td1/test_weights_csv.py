@@ -41,6 +41,10 @@ def test_reader_rejects_a_malformed_file_clearly(perceptron):
     assert "abc" in result["error"] or re.search(r"\bline 2\b", result["error"], re.I), (
         "the error for a malformed weights.csv should say which line or what was found; "
         f"it says: {result['error']}")
+    named = re.findall(r"\bline (\d+)\b", result["error"], re.I)
+    assert all(number == "2" for number in named), (
+        f"the bad value 'abc' is on line 2 of the file; the error names line(s) {named}: "
+        f"{result['error']}")
 
 
 def test_reader_accepts_one_comma_separated_row(perceptron):

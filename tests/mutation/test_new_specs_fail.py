@@ -82,3 +82,32 @@ def test_td3_off_by_one_one_token_short_of_a_multiple_fails(total):
     # the slip bites only there: at a multiple and one past it, the count is right
     blocks.test_block_count_around_multiples_of_the_block_size(
         Client(group_texts=group_texts_one_short), total + 1)
+
+
+def reader_off_by_one_line(path):
+    """Names the line after the bad one (line numbers counted from 2)."""
+    for number, line in enumerate(Path(path).read_text().splitlines(), start=2):
+        try:
+            float(line)
+        except ValueError:
+            raise ValueError(f"line {number}: expected a number, found {line!r}") from None
+    return np.zeros(3)
+
+
+def test_td1_reader_naming_the_wrong_line_fails():
+    weights_csv = spec("td1/test_weights_csv.py")
+    with pytest.raises(AssertionError, match="names line"):
+        weights_csv.test_reader_rejects_a_malformed_file_clearly(
+            Client(read_weights_csv=reader_off_by_one_line))
+
+
+def test_td1_predict_spec_does_not_share_the_reference_sigmoid():
+    """A sigmoid with the wrong slope fails, even though the spec's own expectation no longer
+    comes from the reference (a mutant of the reference's sigmoid used to pass)."""
+    beyond = spec("td1/test_beyond_one_neuron.py")
+
+    def steep_predict(weights, inputs):
+        return 0.5 * (1.0 + np.tanh(1.5 * (-weights[0] + inputs @ weights[1:])))
+
+    with pytest.raises(AssertionError, match="sigmoid"):
+        beyond.test_predict_is_the_sigmoid_of_the_neuron(Client(predict=steep_predict))
