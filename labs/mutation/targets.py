@@ -22,7 +22,8 @@ OPERATORS = (
     "core/ReplaceComparisonOperator_Gt_GtE", "core/ReplaceComparisonOperator_GtE_Gt",
     "core/ReplaceComparisonOperator_Lt_Gt", "core/ReplaceComparisonOperator_Gt_Lt",
     "core/ReplaceComparisonOperator_Eq_NotEq", "core/ReplaceComparisonOperator_NotEq_Eq",
-    "core/NumberReplacer", "core/ReplaceUnaryOperator_USub_Delete",
+    "core/NumberReplacer", "core/ReplaceUnaryOperator_Delete_USub",
+    "core/ReplaceUnaryOperator_Delete_Not",
     "core/ZeroIterationForLoop", "core/ReplaceTrueWithFalse", "core/ReplaceFalseWithTrue",
     "core/ReplaceAndWithOr", "core/ReplaceOrWithAnd",
 )

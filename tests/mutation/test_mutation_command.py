@@ -73,3 +73,11 @@ def test_td1_sample_kills_every_mutant_not_judged_equivalent(tmp_path):
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     mutants = json.loads(report.read_text())["mutants"]
     assert len(mutants) == 8 and "score 100.0%" in done.stdout
+
+
+def test_every_chosen_operator_is_one_of_cosmic_rays():
+    """A misspelt operator name would silently select no mutant."""
+    plugins = pytest.importorskip("cosmic_ray.plugins")
+    from labs.mutation.targets import OPERATORS
+
+    assert set(OPERATORS) <= set(plugins.operator_names())
