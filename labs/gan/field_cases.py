@@ -35,7 +35,7 @@ import numpy as np
 
 from labs.gan.spec_cases import Experiment, Runs, config, describe
 
-FIELD_STEPS = 40
+FIELD_STEPS = 20
 FIELD_SEEDS = 3  # each gap is the median over this many seeds: one seed's batches are noisy
 FALL_WINDOW = 5  # steps averaged at each end of a loss curve
 KURTOSIS = {"uniform": 1.8, "gaussian": 2.366}  # of the noise (TensorFlow's truncation at 2 sd)
@@ -127,12 +127,12 @@ def _move_ratio(faster: dict[str, Any], slower: dict[str, Any]) -> Callable[[Run
     return measure
 
 
-PAIRED_STEPS = 20
+PAIRED_STEPS = 10
 
 
 def _d_updates_count(runs: Runs, spec_seed: int) -> tuple[float, str]:
-    """With the generator frozen, k_d = 2 for 20 steps makes the same 40 discriminator updates,
-    on the same batches, as k_d = 1 for 40 steps: step i's d_loss (its last update's, before
+    """With the generator frozen, k_d = 2 for 10 steps makes the same 20 discriminator updates,
+    on the same batches, as k_d = 1 for 20 steps: step i's d_loss (its last update's, before
     it) is the other run's at step 2i + 1."""
     twice = field_run(spec_seed, steps=PAIRED_STEPS, k_g=0, k_d=2)
     once = field_run(spec_seed, steps=2 * PAIRED_STEPS, k_g=0, k_d=1)
@@ -144,8 +144,8 @@ def _d_updates_count(runs: Runs, spec_seed: int) -> tuple[float, str]:
 
 
 def _g_updates_count(runs: Runs, spec_seed: int) -> tuple[float, str]:
-    """With the discriminator frozen, k_g = 2 for 20 steps makes the same 40 generator updates,
-    on the same noise, as k_g = 1 for 40 steps: the same generator, the same points."""
+    """With the discriminator frozen, k_g = 2 for 10 steps makes the same 20 generator updates,
+    on the same noise, as k_g = 1 for 20 steps: the same generator, the same points."""
     twice = field_run(spec_seed, steps=PAIRED_STEPS, k_d=0, k_g=2)
     once = field_run(spec_seed, steps=2 * PAIRED_STEPS, k_d=0, k_g=1)
     first = runs.train_seeds(twice, [spec_seed])[0]["samples"]
@@ -230,11 +230,11 @@ _MOVE = (f"median over {FIELD_SEEDS} seeds of log10(distance the points moved fr
 FIELD_EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
     _field("k_g_zero", "k_g = 0 should leave the generator as it was at step 0 (no generator update)",
            "largest move of a generated point", "<=", 0.0, _k_g_zero_freezes),
-    _field("k_g", "k_g generator updates per step: k_g = 2 for 20 steps should make the same "
-           "generator as k_g = 1 for 40 (discriminator frozen)",
+    _field("k_g", "k_g generator updates per step: k_g = 2 for 10 steps should make the same "
+           "generator as k_g = 1 for 20 (discriminator frozen)",
            "largest distance between their points", "<=", 1e-6, _g_updates_count),
-    _field("k_d", "k_d discriminator updates per step: k_d = 2 for 20 steps should make the same "
-           "updates as k_d = 1 for 40 (generator frozen; d_loss is the last update's)",
+    _field("k_d", "k_d discriminator updates per step: k_d = 2 for 10 steps should make the same "
+           "updates as k_d = 1 for 20 (generator frozen; d_loss is the last update's)",
            "largest difference of d_loss between the paired steps", "<=", 1e-6, _d_updates_count),
     _field("d_lr", "with the generator frozen, the discriminator's loss should fall faster at "
            "d_lr 0.1 than at 0.001 (g_lr set the other way round)", _FALL, ">=", 0.3,
