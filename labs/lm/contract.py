@@ -77,17 +77,17 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
 
 @probe(calls="group_texts")
 def probe_group_texts_labels_alias(impl, examples: dict, block_size: int) -> dict:
-    """Whether writing into the returned labels changes the returned input_ids (labels that
-    are the same lists as the inputs, not copies: a collator or a student that edits the
-    labels in place then corrupts the inputs)."""
+    """Whether replacing the returned label blocks changes the returned input_ids: labels
+    that are the inputs' own list, not a copy of it (the notebook's ``.copy()``, a copy of
+    the list of blocks, is enough), so that whatever rewrites the labels rewrites the inputs."""
     result = impl.group_texts({key: [list(row) for row in rows] for key, rows in examples.items()},
                               block_size)
     if not hasattr(result, "keys") or "labels" not in result or "input_ids" not in result:
         raise ContractViolation("group_texts returned no dict with input_ids and labels")
     before = [[int(token) for token in block] for block in result["input_ids"]]
-    for block in result["labels"]:
-        for index in range(len(block)):
-            block[index] = -100
+    labels = result["labels"]
+    for index in range(len(labels)):
+        labels[index] = [-100] * len(labels[index])
     after = [[int(token) for token in block] for block in result["input_ids"]]
     return {"blocks": len(before), "inputs_changed": before != after}
 

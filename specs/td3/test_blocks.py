@@ -68,13 +68,13 @@ def test_a_batch_shorter_than_a_block_gives_no_block(lm):
 
 
 def test_labels_are_copies_not_the_same_lists(lm):
-    """group_texts: labels are copies of the input blocks, not the same lists (setting every
-    label to -100, as a collator does for unselected tokens, leaves input_ids unchanged)."""
+    """group_texts: labels are a copy of the list of input blocks, not that list itself
+    (replacing every label block by -100s leaves input_ids unchanged)."""
     examples = {"input_ids": [list(range(10, 30))], "attention_mask": [[1] * 20]}
     result = lm.call(probe_group_texts_labels_alias, examples, 4)
     assert result["blocks"] == 5 and not result["inputs_changed"], (
-        "labels should be a copy of input_ids: after setting every label to -100, input_ids "
-        f"{'changed too (the labels are the same lists)' if result['inputs_changed'] else 'kept'}"
+        "labels should be a copy of input_ids: after replacing every label block by -100s, "
+        f"input_ids {'changed too (the labels are the same list)' if result['inputs_changed'] else 'kept'}"
         f" ({result['blocks']} blocks of 4 from 20 tokens; 5 expected)")
 
 
