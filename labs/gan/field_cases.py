@@ -6,12 +6,15 @@ read where it acts most directly:
 
 - ``k_g = 0`` freezes the generator: ``sample(n)`` after training equals it at step 0, bit
   for bit (a student's ``sample`` is deterministic for a seed: the determinism spec).
+- Update counts: with the other network frozen, ``k = 2`` for n steps makes the same updates
+  on the same batches as ``k = 1`` for 2n steps, so the two runs agree to the bit (the
+  generator's points; the discriminator's ``d_loss``, the last update's of each step).
 - With the generator frozen (``k_g = 0``) the discriminator's loss falls by an amount set by
-  ``d_lr``, ``d_optimizer`` and ``k_d`` alone; with the discriminator frozen (``k_d = 0``)
-  the generator's loss falls by an amount set by ``g_lr``, ``g_optimizer`` and ``k_g``. Each
-  experiment trains two configs that differ in one field (its two learning rates, or its two
-  optimisers, swapped so that a swap in the student's code reverses the outcome) and reads
-  the gap of the falls.
+  ``d_lr`` and ``d_optimizer`` alone; with the discriminator frozen (``k_d = 0``) the
+  generator's points move by an amount set by ``g_lr`` and ``g_optimizer`` alone. Each
+  experiment trains two configs that differ in those fields (the two learning rates, or the
+  two optimisers, swapped between the networks, so that a swap in the student's code
+  reverses the outcome) and reads the gap.
 - Layer sizes: a generator without hidden layer is ``tanh(affine(noise))``, so with 1-D
   noise ``atanh`` of its points lies on a straight line, exactly; so does a generator whose
   hidden layers have one neuron, whatever the noise. A generator with hidden layers makes
@@ -237,7 +240,7 @@ FIELD_EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
            "updates as k_d = 1 for 20 (generator frozen; d_loss is the last update's)",
            "largest difference of d_loss between the paired steps", "<=", 1e-6, _d_updates_count),
     _field("d_lr", "with the generator frozen, the discriminator's loss should fall faster at "
-           "d_lr 0.1 than at 0.001 (g_lr set the other way round)", _FALL, ">=", 0.3,
+           "d_lr 0.1 than at 0.001 (g_lr set the other way round)", _FALL, ">=", 0.05,
            _fall_gap("d_loss", dict(k_g=0, d_lr=0.1, g_lr=0.001), dict(k_g=0, d_lr=0.001, g_lr=0.1))),
     _field("d_optimizer", "with the generator frozen, Adam at 0.01 should lower the "
            "discriminator's loss more than SGD at 0.01 (g_optimizer set the other way round)",
@@ -249,7 +252,7 @@ FIELD_EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
            ">=", 0.5, _move_ratio(dict(k_d=0, g_lr=0.1, d_lr=0.001), dict(k_d=0, g_lr=0.001, d_lr=0.1))),
     _field("g_optimizer", "with the discriminator frozen, Adam at 0.01 should move the generator's "
            "points further than SGD at 0.01 (d_optimizer set the other way round)", _MOVE,
-           ">=", 0.15,
+           ">=", 0.3,
            _move_ratio(dict(k_d=0, g_optimizer="adam", d_optimizer="sgd", g_lr=0.01),
                        dict(k_d=0, g_optimizer="sgd", d_optimizer="adam", g_lr=0.01))),
     _field("g_layers", "g_layers = 0 with 1-D noise should give points whose atanh lies on a "
