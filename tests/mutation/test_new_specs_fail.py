@@ -126,3 +126,45 @@ def notebook_group_texts(examples, block_size=128):
 def test_td3_the_notebooks_shallow_copy_passes():
     spec("td3/test_blocks.py").test_labels_are_copies_not_the_same_lists(
         Client(group_texts=notebook_group_texts))
+
+
+class Points:
+    """A GAN client whose sample_real is the reference's, with one distribution changed."""
+
+    def __init__(self, change):
+        self.change = change
+
+    def sample_real(self, name, n, seed):
+        from labs.gan import sample_real
+
+        return self.change(name, sample_real(name, n, seed))
+
+
+def ring_on_a_quarter(name, points):
+    """The ring's points all within one quarter of its angles (same radius)."""
+    if name != "ring":
+        return points
+    angle = np.random.default_rng(0).random(len(points)) * np.pi / 2
+    return np.stack([0.5 + 0.3 * np.cos(angle), 0.45 + 0.25 * np.sin(angle)], axis=1)
+
+
+def x_spreads_swapped_between_modes(name, points):
+    """Mode (0.3, 0.7) drawn with sd 0.05 in x and mode (0.7, 0.4) with 0.1: the mixture's
+    mean and covariance are unchanged (the x variances average the same)."""
+    if name != "gaussians":
+        return points
+    points = points.copy()
+    first = points[:, 0] < 0.5
+    points[first, 0] = 0.3 + 0.5 * (points[first, 0] - 0.3)
+    points[~first, 0] = 0.7 + 2.0 * (points[~first, 0] - 0.7)
+    return points
+
+
+def test_gan_ring_on_one_arc_and_swapped_mode_spreads_fail():
+    shapes = spec("td2/gan/test_real_distributions.py")
+    with pytest.raises(AssertionError, match="evenly all round"):
+        shapes.test_ring_covers_every_angle(Points(ring_on_a_quarter), 0)
+    with pytest.raises(AssertionError, match="mode"):
+        shapes.test_gaussians_modes_have_their_own_spreads(Points(x_spreads_swapped_between_modes), 0)
+    # the mixture's moments spec alone lets the swapped spreads through
+    shapes.test_gaussians_are_gan_labs_mixture(Points(x_spreads_swapped_between_modes), 0)
