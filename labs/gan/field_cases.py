@@ -284,6 +284,10 @@ FIELD_EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
     _field("loss=least_squares, g", "the least-squares generator loss (D(G(z)) - 1)^2 lies in [0, 1]",
            "largest g_loss", "<=", 1.0, _loss_extreme("least_squares", "g_loss", np.max),
            f"{_FIELDS}test_reported_losses_follow_their_formulas"),
+    _field("loss=least_squares, g >= 0", "the least-squares generator loss (D(G(z)) - 1)^2 is a "
+           "square: never negative", "smallest g_loss", ">=", 0.0,
+           _loss_extreme("least_squares", "g_loss", np.min),
+           f"{_FIELDS}test_reported_losses_follow_their_formulas"),
     _field("batch_size", f"d_accuracy counts points of a batch of batch_size = {BATCH}: "
            f"multiples of 1/{2 * BATCH}",
            f"steps with an accuracy strictly between 0, 1/2 and 1, a multiple of 1/{2 * BATCH} "

@@ -77,7 +77,8 @@ SLIPS = {  # experiment -> the submission that must fail it
 
 
 def test_every_field_experiment_has_a_slip():
-    assert {f"field[{name}]" for name in SLIPS} | {"field[loss=least_squares, g]"} == set(FIELD_EXPERIMENTS)
+    shown_below = {"field[loss=least_squares, g]", "field[loss=least_squares, g >= 0]"}
+    assert {f"field[{name}]" for name in SLIPS} | shown_below == set(FIELD_EXPERIMENTS)
 
 
 @pytest.mark.parametrize("name", list(SLIPS))
@@ -100,4 +101,11 @@ def test_least_squares_generator_loss_out_of_its_range_fails():
     """A least-squares generator loss of (D - 1)^2 summed instead of averaged exceeds 1."""
     slip = Slipped(history=reported("g_loss", lambda g: 150 * g))
     holds, _ = check(slip, "field[loss=least_squares, g]", 0, FIELD_EXPERIMENTS)
+    assert not holds
+
+
+def test_least_squares_generator_loss_written_times_two_fails():
+    """(D - 1) * 2 instead of (D - 1) ** 2: negative."""
+    slip = Slipped(history=reported("g_loss", lambda g: -2.0 * np.sqrt(g)))
+    holds, _ = check(slip, "field[loss=least_squares, g >= 0]", 0, FIELD_EXPERIMENTS)
     assert not holds
