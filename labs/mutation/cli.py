@@ -22,6 +22,9 @@ def add_parser(subparsers) -> None:
                         help="which sample: the same seed and code give the same mutants (default: 0)")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE",
                         help="also write every mutant and its outcome as JSON (default: none)")
+    parser.add_argument("--rerun", type=Path, default=None, metavar="FILE",
+                        help="run only the survivors of an earlier run's --json FILE, for example "
+                             "after adding specs (default: none)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT",
                         help="exit 1 when the score is below PERCENT (default: never)")
     parser.set_defaults(func=run)
@@ -40,17 +43,27 @@ def run(args: argparse.Namespace) -> int:
     if args.json is not None:
         writable_file(args.json, "--json")
     from labs.mutation.report import describe, read_equivalents, score
-    from labs.mutation.run import BaselineFails, MissingTool, timed_run
+    from labs.mutation.run import BaselineFails, MissingTool, site, timed_run
 
+    only = None
+    if args.rerun is not None:
+        try:
+            earlier = json.loads(args.rerun.read_text(encoding="utf-8"))
+            only = {site(m["file"], m["operator"], m["occurrence"], m["line"])
+                    for m in earlier["mutants"] if m["outcome"] == "survived"}
+        except (ValueError, OSError, KeyError, TypeError) as error:
+            raise UsageError(f"--rerun {args.rerun}: not a --json report of this command "
+                             f"({type(error).__name__}: {error})") from None
     equivalents = [e for e in read_equivalents() if e.lab == args.lab]
     try:
-        mutants, seconds = timed_run(args.lab, args.sample, args.seed, _progress)
+        mutants, seconds = timed_run(args.lab, args.sample, args.seed, _progress, only)
     except (MissingTool, BaselineFails) as error:
         raise UsageError(str(error)) from None
     result = score(mutants, equivalents)
     print(describe(args.lab, result, seconds, args.sample))
     if args.json is not None:
         args.json.write_text(json.dumps({"lab": args.lab, "sample": args.sample, "seed": args.seed,
+                                         "rerun": None if args.rerun is None else str(args.rerun),
                                          "seconds": round(seconds, 1), "score": result.value,
                                          "mutants": [m.to_dict() for m in mutants]}, indent=1),
                              encoding="utf-8")

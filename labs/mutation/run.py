@@ -122,10 +122,16 @@ def _marked(spec, sources: dict[str, list[str]]) -> bool:
     return PRAGMA in sources[path][spec.start_pos[0] - 1]
 
 
-def selected(items: list, target: LabTarget, sample: int | None, seed: int) -> list:
+def site(file: str, operator: str, occurrence: int, line: int) -> tuple[str, str, int, int]:
+    """Where a mutant is made, known before it is applied (what ``--rerun`` matches on)."""
+    return str(file), operator, int(occurrence), int(line)
+
+
+def selected(items: list, target: LabTarget, sample: int | None, seed: int,
+             only: set[tuple[str, str, int, int]] | None = None) -> list:
     """The work items to run: the targeted functions' mutants of the chosen operators, less
     those on lines marked ``# pragma: no mutate``; with ``sample``, that many of them picked
-    by ``seed`` (the same code, the same sample)."""
+    by ``seed`` (the same code, the same sample); with ``only``, those at these sites."""
     sources: dict[str, list[str]] = {}
     chosen = [item for item in items
               if item.mutations[0].operator_name in OPERATORS
@@ -137,12 +143,19 @@ def selected(items: list, target: LabTarget, sample: int | None, seed: int) -> l
     if sample is not None and sample < len(chosen):
         chosen = sorted(random.Random(seed).sample(chosen, sample),
                         key=chosen.index)
+    if only is not None:
+        chosen = [item for item in chosen if site(item.mutations[0].module_path,
+                                                  item.mutations[0].operator_name,
+                                                  item.mutations[0].occurrence,
+                                                  item.mutations[0].start_pos[0]) in only]
     return chosen
 
 
 def run_lab(lab: str, sample: int | None = None, seed: int = 0,
-            progress: Callable[[int, int, Mutant], None] | None = None) -> list[Mutant]:
-    """Mutate ``lab``'s targeted functions and run its specs on each mutant."""
+            progress: Callable[[int, int, Mutant], None] | None = None,
+            only: set[tuple[str, str, int, int]] | None = None) -> list[Mutant]:
+    """Mutate ``lab``'s targeted functions and run its specs on each mutant (``only``: the
+    mutants at these sites, for example the survivors of an earlier run)."""
     init, mutate_and_test, WorkDB, use_db, WorkerOutcome = _cosmic_ray()
     target = LABS[lab]
     if not (PROJECT_ROOT / target.specs).is_dir():
@@ -161,7 +174,7 @@ def run_lab(lab: str, sample: int | None = None, seed: int = 0,
                                     + baseline.stdout[-2000:])
             with use_db(SESSION, WorkDB.Mode.create) as db:
                 init(list(target.functions), db, {})
-                items = selected(list(db.work_items), target, sample, seed)
+                items = selected(list(db.work_items), target, sample, seed, only)
             mutants = []
             for index, item in enumerate(items, start=1):
                 spec = item.mutations[0]
@@ -178,7 +191,8 @@ def run_lab(lab: str, sample: int | None = None, seed: int = 0,
 
 
 def timed_run(lab: str, sample: int | None, seed: int,
-              progress: Callable[[int, int, Mutant], None] | None = None) -> tuple[list[Mutant], float]:
+              progress: Callable[[int, int, Mutant], None] | None = None,
+              only: set[tuple[str, str, int, int]] | None = None) -> tuple[list[Mutant], float]:
     start = time.perf_counter()
-    mutants = run_lab(lab, sample, seed, progress)
+    mutants = run_lab(lab, sample, seed, progress, only)
     return mutants, time.perf_counter() - start

@@ -47,6 +47,7 @@ BAD_COMMANDS = {
     "mutation td1 --sample 0": "--sample must be at least 1, got 0",
     "mutation td1 --fail-under 120": "--fail-under must be a percentage from 0 to 100, got 120.0",
     "mutation td9": "invalid choice: 'td9'",
+    "mutation td1 --rerun nowhere.json": "--rerun nowhere.json: not a --json report of this command",
 }
 
 CHILD = textwrap.dedent("""
