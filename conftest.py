@@ -12,4 +12,5 @@ _STYLEGAN3_BESIDE = Path(__file__).resolve().parent.parent / "shared" / "third_p
 if _STYLEGAN3_BESIDE.is_dir():
     os.environ.setdefault("LABS_STYLEGAN3_REPO", str(_STYLEGAN3_BESIDE))
 
-pytest_plugins = ["labs.suite.plugin", "labs.suite.benchmarking", "labs.suite.parallel"]
+pytest_plugins = ["labs.suite.plugin", "labs.suite.benchmarking", "labs.suite.parallel",
+                  "labs.suite.devices"]

@@ -31,8 +31,10 @@ COMMAND_MODULES = (
     "labs.claims.cli",
     "labs.grading.cli",
     "labs.grading.class_cli",
+    "labs.grading.offsets_cli",
     "labs.grading.bundle",
     "labs.grading.rubric",
+    "labs.grading.handout",
     "labs.mutation.cli",
 )
 

@@ -96,8 +96,8 @@ def chosen(only: list[str] | None) -> list[str]:
 def submission(folder: Path | None) -> Submission:
     if folder is None:
         return ReferenceSubmission()
-    from labs.suite.limits import Limits
-    from labs.suite.sandbox import command_prefix
+    from labs.sandbox.limits import Limits
+    from labs.sandbox.isolation import command_prefix
 
     return FolderSubmission(folder, Limits(call_timeout=3600, total_budget=86400), command_prefix())
 

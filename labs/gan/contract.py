@@ -3,37 +3,81 @@
 Required: ``sample_noise(kind, dim, n, seed)`` -> (n, dim) array; ``sample_real(name, n,
 seed)`` -> (n, 2) array; ``train_gan(config)`` -> a run (an object, or a dict) with
 ``sample(n)`` -> (n, 2) generated points and ``history``: a dict of per-step sequences
-(``d_loss``, ``g_loss`` required; ``g_grad_norm``, ``d_accuracy`` optional) or a list of
-per-step dicts with those keys. ``config`` is a plain dict (see ``GANConfig.to_dict``).
-Optional: ``sample_real("drawing", n, seed, points=...)`` with user points;
-``train_gan_seeds(config, seeds)`` -> one run per seed, each equal to ``train_gan`` of the
-config with that seed (the reference trains them together, ``labs.gan.sweep``: faster). The
-client ``GAN`` (the specs' ``gan`` fixture) checks the shapes.
+(``d_loss``, ``g_loss`` required; ``g_grad_norm``, ``d_accuracy`` asked: the specs that read
+them are lost without them) or a list of per-step dicts with those keys. ``config`` is a
+plain dict (see ``GANConfig.to_dict``). Bonus: ``sample_real("drawing", n, seed,
+points=...)`` with user points. Never graded, a speed-up only: ``train_gan_seeds(config,
+seeds)`` -> one run per seed, each equal to ``train_gan`` of the config with that seed (the
+reference trains them together, ``labs.gan.sweep``). The client ``GAN`` (the specs' ``gan``
+fixture) checks each field of a run when a spec reads it.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
-from labs.suite.client import ContractClient
-from labs.suite.contract import ContractViolation, MissingFunction, as_float_array, probe
+from labs.suite.client import MISSING, ContractClient, Fields
+from labs.suite.contract import (ContractViolation, MissingFunction, as_float_array, field_or_why,
+                                 probe)
 
 MODULE = "gan"
 REFERENCE = "labs.gan"
 REQUIRED = {"sample_noise", "sample_real", "train_gan"}
+ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' points)
 BONUS = {"train_gan_seeds"}
 CHILD_MODULES = ()  # the probes build nothing of the project's
 REQUIRED_HISTORY = ("d_loss", "g_loss")
-OPTIONAL_HISTORY = ("g_grad_norm", "d_accuracy")
+ASKED_HISTORY = ("g_grad_norm", "d_accuracy")  # asked; a folder without one loses its specs
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/gan)
+    "sample_noise": ("sample_noise(kind, dim, n, seed)",
+                     "`kind` `\"uniform\"` (on [0, 1]) or `\"gaussian\"` (mean 0.5, sd 0.25, "
+                     "truncated at 2 sd: a draw outside [0, 1] is drawn again); `dim` 1 or 2. "
+                     "Returns (n, dim); the same seed gives the same noise."),
+    "sample_real": ("sample_real(name, n, seed, points=None)",
+                    "GAN Lab's `\"line\"`, `\"gaussians\"`, `\"ring\"`, `\"disjoint\"` "
+                    "(formulas in docs/td2-gan.md); bonus: `\"drawing\"` with user `points`. "
+                    "Returns (n, 2)."),
+    "train_gan": ("train_gan(config)",
+                  "`config`: a dict (`distribution`, `noise`, `noise_dim`, `g_layers`, "
+                  "`g_neurons`, `d_layers`, `d_neurons`, `g_optimizer`, `d_optimizer`, `g_lr`, "
+                  "`d_lr`, `loss`, `k_d`, `k_g`, `steps`, `batch_size`, `seed`, ...). Returns a "
+                  "run (object or dict) with `sample(n)` -> (n, 2) and `history`: one value per "
+                  "step of `d_loss`, `g_loss`, `g_grad_norm`, `d_accuracy` (a dict of lists or a "
+                  "list of dicts)."),
+    "train_gan_seeds": ("train_gan_seeds(config, seeds)",
+                        "Never graded, a speed-up only: one run per seed, each equal to "
+                        "`train_gan` of the config with that seed."),
+}
+SKELETON = '''import numpy as np
+
+
+def sample_noise(kind, dim, n, seed):
+    rng = np.random.default_rng(seed)
+    ...  # (n, dim) in [0, 1]
+
+
+def sample_real(name, n, seed, points=None):
+    rng = np.random.default_rng(seed)
+    ...  # (n, 2): GAN Lab's line, gaussians, ring or disjoint
+
+
+def train_gan(config):
+    history = {"d_loss": [], "g_loss": [], "g_grad_norm": [], "d_accuracy": []}
+    for step in range(config["steps"]):
+        ...  # k_d discriminator updates, then k_g generator updates; one history value each
+    return {"sample": lambda n: ..., "history": history}  # sample(n): (n, 2) points
+'''
 
 
 def _field(run: Any, name: str) -> Any:
     return run.get(name) if isinstance(run, dict) else getattr(run, name, None)
 
 
-def history_fields(history: Any) -> dict[str, np.ndarray | None]:
-    """A dict of sequences, or a list of per-step dicts, into one array per metric."""
+def history_fields(history: Any, strict: bool = True) -> dict[str, Any]:
+    """A dict of sequences, or a list of per-step dicts, into one array per metric.
+    ``strict=False``: a metric that is not numbers becomes ``{"invalid": why}`` and a
+    missing one ``None``, so that only the specs reading it fail."""
     if isinstance(history, (list, tuple)):
         if not all(isinstance(row, dict) for row in history):
             raise ContractViolation("train_gan's history is a list, but not of per-step dicts")
@@ -42,11 +86,13 @@ def history_fields(history: Any) -> dict[str, np.ndarray | None]:
     if not isinstance(history, dict):
         raise ContractViolation("train_gan's run has no `history` dict (or list of per-step dicts)")
     fields = {}
-    for name in REQUIRED_HISTORY + OPTIONAL_HISTORY:
+    for name in REQUIRED_HISTORY + ASKED_HISTORY:
         value = history.get(name)
-        if value is None and name in REQUIRED_HISTORY:
+        if value is None and name in REQUIRED_HISTORY and strict:
             raise ContractViolation(f"train_gan's history has no `{name}`")
-        fields[name] = None if value is None else as_float_array(value, f"history[{name!r}]")
+        convert = (lambda value=value, name=name: None if value is None
+                   else as_float_array(value, f"history[{name!r}]"))
+        fields[name] = convert() if strict else field_or_why(convert)
     return fields
 
 
@@ -94,11 +140,16 @@ def probe_train_seeds(impl, config, seeds, n) -> list[dict]:
 
 
 def _trained(run: Any, n: int) -> dict:
-    sample = _field(run, "sample")
-    if not callable(sample):
-        raise ContractViolation("train_gan's run has no sample(n)")
-    return {"samples": as_float_array(sample(n), "run.sample(n)"),
-            "history": history_fields(_field(run, "history"))}
+    """The run's samples and history, each converted on its own: a defect in one reaches
+    only the specs that read it (``GAN._checked``)."""
+    def samples() -> np.ndarray:
+        sample = _field(run, "sample")
+        if not callable(sample):
+            raise ContractViolation("train_gan's run has no sample(n)")
+        return as_float_array(sample(n), "run.sample(n)")
+
+    return {"samples": field_or_why(samples),
+            "history": field_or_why(lambda: history_fields(_field(run, "history"), strict=False))}
 
 
 class GAN(ContractClient):
@@ -141,26 +192,34 @@ class GAN(ContractClient):
         return [self._checked(run, dict(config, seed=seed)) for run, seed in zip(runs, seeds)]
 
     @staticmethod
-    def _checked(run: dict, config: dict) -> dict:
+    def _checked(run: dict, config: dict) -> Fields:
+        """The run's samples and history, each checked when a spec reads it."""
         from labs.gan.spec_cases import SAMPLES, describe
 
         where = describe(config)
-        assert run["samples"].shape == (SAMPLES, 2), (
-            f"{where}: run.sample({SAMPLES}) returned shape {run['samples'].shape}; "
-            f"the contract says ({SAMPLES}, 2)")
-        assert np.all(np.isfinite(run["samples"])), f"{where}: run.sample returned NaN or infinity"
-        for name, values in run["history"].items():
-            if values is not None:
-                assert values.shape == (config["steps"],), (
-                    f"{where}: history[{name!r}] has shape {values.shape}; the contract says "
+
+        def samples(value: np.ndarray) -> None:
+            assert value.shape == (SAMPLES, 2), (
+                f"{where}: run.sample({SAMPLES}) returned shape {value.shape}; "
+                f"the contract says ({SAMPLES}, 2)")
+            assert np.all(np.isfinite(value)), f"{where}: run.sample returned NaN or infinity"
+
+        def metric(name: str) -> Callable[[np.ndarray], None]:
+            def check(value: np.ndarray) -> None:
+                assert value.shape == (config["steps"],), (
+                    f"{where}: history[{name!r}] has shape {value.shape}; the contract says "
                     f"({config['steps']},): one value per training step")
-        return run
+            return check
+
+        history = run["history"]
+        if isinstance(history, dict) and set(history) != {"invalid"}:
+            history = Fields(history, f"{where}: history", {name: metric(name) for name in history})
+        return Fields(dict(run, history=history), where, {"samples": samples})
 
     def history(self, run: dict, name: str) -> np.ndarray:
-        """One of a run's per-step metrics; the spec is skipped when it is an optional one
-        the submission does not record."""
-        values = run["history"][name]
-        if values is None:
-            self.skip(f"the submission's history has no {name!r} (optional; "
-                      "the specs that need it are skipped)")
-        return values
+        """One of a run's per-step metrics; the spec is skipped as "not provided" (its points
+        lost: the metrics are asked) when the submission does not record it."""
+        if run["history"].raw(name) is None:
+            self.skip(f"{MISSING}the submission's history has no {name!r} (asked: the "
+                      "specs that read it need it)")
+        return run["history"][name]

@@ -16,7 +16,7 @@ from labs.dataclass_options import as_arguments
 from labs.grading.cli import add_grading_options, limits_from
 from labs.grading.rubric import rubric_from
 from labs.grading.run import PROJECT_ROOT
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 TEMPLATES = Path(__file__).with_name("gradescope")
 SKIPPED_PARTS = {"__pycache__", ".pytest_cache", ".git"}

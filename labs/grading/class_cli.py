@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from labs.grading.cli import add_grading_options, limits_from
+from labs.grading.cli import add_grading_options, limits_from, spec_seed_from
 from labs.grading.grade import Grade, grade_folder, to_gradescope
+from labs.grading.outputs import csv_safe, private_folder, write_private
 from labs.grading.points import POINTS, Rubric
 from labs.grading.rubric import rubric_from
 from labs.grading.run import stop_all
-from labs.suite.limits import Limits
+from labs.sandbox import untrusted
+from labs.sandbox.limits import Limits
 
 
 def add_parser(subparsers) -> None:
@@ -42,17 +45,22 @@ def students_of(root: Path) -> list[Path]:
 
 def grade_class(root: Path, lab: str, limits: Limits, jobs: int, results: Path,
                 progress: bool = True, select: str | None = None,
-                rubric: Rubric = POINTS) -> dict[str, Grade | str]:
+                rubric: Rubric = POINTS, spec_seed: int | None = None,
+                earlier_outputs: tuple[Path, ...] = ()) -> dict[str, Grade | str]:
     """Each student's Grade, or the reason the grader could not grade them; a student's
-    failure images go to ``results/<student>/failures/``."""
+    failure images go to ``results/<student>/failures/``. ``spec_seed``: one offset for
+    every student (default: each grading draws its own secret one); ``earlier_outputs``:
+    files of an earlier grading (its CSV and figure), hidden from every child."""
     from tqdm import tqdm
 
     folders = students_of(root)
     grades: dict[str, Grade | str] = {}
     pool = ThreadPoolExecutor(max_workers=jobs)
-    hide = [results, root.resolve()]  # the grades, and the other students' originals
+    # the grades (this run's and an earlier one's), and the other students' originals
+    hide = [results, root.resolve(), *[p for p in earlier_outputs if p.exists()]]
     futures = {pool.submit(grade_folder, folder, lab, limits, hide, select, rubric,
-                           results / folder.name / "failures"): folder for folder in folders}
+                           results / folder.name / "failures", spec_seed): folder
+               for folder in folders}
     try:
         with tqdm(total=len(folders), unit="student", disable=not progress) as bar:
             _collect(futures, grades, bar)
@@ -76,25 +84,32 @@ def _collect(futures: dict, grades: dict[str, Grade | str], bar) -> None:
 
 
 def write_outputs(grades: dict[str, Grade | str], csv_path: Path, results: Path) -> list[str]:
-    """The CSV and every results.json; returns the spec columns."""
+    """The CSV and every results.json (private files, never written through a link; a
+    student's name and note CSV-safe); returns the spec columns. One student's results
+    that cannot be written are said in their row, never the end of the class's output."""
     specs: list[str] = []
     for grade in grades.values():
         if isinstance(grade, Grade):
             specs += [s.spec for s in grade.specs if s.spec not in specs]
-    with open(csv_path, "w", newline="", encoding="utf-8") as file:
-        writer = csv.writer(file)
-        writer.writerow(["student", "score", "max_score", *specs, "note"])
-        for name, grade in grades.items():
-            if isinstance(grade, str):
-                writer.writerow([name, "", "", *[""] * len(specs), grade])
-                continue
-            earned = {s.spec: s.score for s in grade.specs}
-            writer.writerow([name, f"{grade.score:g}", f"{grade.max_score:g}",
-                             *[f"{earned[s]:g}" if s in earned else "" for s in specs],
-                             grade.note])
-            folder = results / name
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "results.json").write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(["student", "score", "max_score", "spec_seed", *specs, "note"])
+    for name, grade in grades.items():
+        student = csv_safe(untrusted.name(name))
+        if isinstance(grade, str):
+            writer.writerow([student, "", "", "", *[""] * len(specs), csv_safe(grade)])
+            continue
+        note = grade.note
+        try:
+            folder = private_folder(results / name)
+            write_private(folder / "results.json", json.dumps(to_gradescope(grade), indent=1) + "\n")
+        except OSError as error:
+            note = f"{note}; results.json not written: {error}".lstrip("; ")
+        earned = {s.spec: s.score for s in grade.specs}
+        writer.writerow([student, f"{grade.score:g}", f"{grade.max_score:g}", grade.spec_seed,
+                         *[f"{earned[s]:g}" if s in earned else "" for s in specs],
+                         csv_safe(note)])
+    write_private(csv_path, table.getvalue())
     return specs
 
 
@@ -103,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
 
     limits = limits_from(args)
     rubric = rubric_from(args)
+    spec_seed = spec_seed_from(args)
     if not args.root.is_dir():
         raise UsageError(f"class folder not found: {args.root}")
     if args.jobs < 1:
@@ -110,16 +126,20 @@ def run(args: argparse.Namespace) -> int:
     if not students_of(args.root):
         raise UsageError(f"no student folders in {args.root}")
     writable_file(args.csv, "--csv")  # before the grading, not after it
-    from labs.grading.figure import summary_figure  # matplotlib: once the arguments are good
     results = args.csv.resolve().parent / "results"
-    results.mkdir(parents=True, exist_ok=True)
-    os.chmod(results, 0o700)  # other students' grades are nobody else's business
+    figure = args.csv.with_suffix(".png")
+    inside = [p for p in (args.csv, results) if p.resolve().is_relative_to(args.root.resolve())]
+    if inside:  # it would be graded as a student, and written where students put links
+        raise UsageError(f"the grades would be written inside the class folder {args.root} "
+                         f"({inside[0]}): give a --csv outside it")
+    from labs.grading.figure import summary_figure  # matplotlib: once the arguments are good
+    private_folder(results)  # other students' grades are nobody else's business
     start = time.monotonic()
     grades = grade_class(args.root, args.lab, limits, args.jobs, results, select=args.only,
-                         rubric=rubric)
+                         rubric=rubric, spec_seed=spec_seed,
+                         earlier_outputs=(args.csv.resolve(), figure.resolve()))
     seconds = time.monotonic() - start
     write_outputs(grades, args.csv, results)
-    figure = args.csv.with_suffix(".png")
     summary_figure(grades, args.lab, figure)
     graded = [g for g in grades.values() if isinstance(g, Grade)]
     failed = len(grades) - len(graded)

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from labs.grading.rubric import add_rubric_option, rubric_from
-from labs.suite.limits import Limits, add_limit_options, limits_given
+from labs.sandbox.limits import Limits, add_limit_options, limits_given
 
 
 def add_grading_options(parser: argparse.ArgumentParser) -> None:
-    """--lab, the limits (``labs.suite.limits``), --only, --rubric: shared with grade-class
+    """--lab, the limits (``labs.sandbox.limits``), --only, --rubric: shared with grade-class
     and gradescope-bundle."""
     parser.add_argument("--lab", required=True, help="which lab's specs (a folder of specs/)")
     add_limit_options(parser.add_argument)
@@ -23,6 +23,21 @@ def add_grading_options(parser: argparse.ArgumentParser) -> None:
                         help="regrade only the specs matching this pytest -k expression "
                              "(the grade is then marked partial; default: every spec)")
     add_rubric_option(parser)
+    parser.add_argument("--spec-seed", type=int, default=None, metavar="N",
+                        help="the offset added to every seed the specs use, to reproduce a "
+                             "recorded grade (default: a fresh secret offset for each "
+                             "student's grading, recorded in results.json and the CSV)")
+
+
+def spec_seed_from(args: argparse.Namespace) -> int | None:
+    """The offset given with --spec-seed (None: draw one per grading), or UsageError."""
+    from labs.cli import UsageError
+    from labs.grading.seeds import MAX_SPEC_SEED
+
+    if args.spec_seed is not None and not 0 <= args.spec_seed < MAX_SPEC_SEED:
+        raise UsageError(f"--spec-seed must be between 0 and {MAX_SPEC_SEED - 1}, "
+                         f"got {args.spec_seed}")
+    return args.spec_seed
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -57,24 +72,34 @@ def run(args: argparse.Namespace) -> int:
     if not args.folder.is_dir():
         raise UsageError(f"student folder not found: {args.folder}")
     writable_file(args.results, "--results")  # before the grading, not after it
+    if args.results.resolve().is_relative_to(args.folder.resolve()):
+        raise UsageError(f"--results {args.results} is inside the folder being graded: "
+                         "give a path outside it")
     limits = limits_from(args)
     from labs.grading.grade import feedback_text, grade_folder, to_gradescope
     from labs.grading.run import GraderError
-    from labs.suite.staging import StagingError
+    from labs.sandbox.staging import StagingError
 
     rubric = rubric_from(args)
+    spec_seed = spec_seed_from(args)
     failures = args.results.resolve().parent / "failures"  # images of failed comparisons
     try:
         grade = grade_folder(args.folder, args.lab, limits,
                              hide=[args.results.resolve().parent, args.folder.resolve().parent],
-                             select=args.only, rubric=rubric, failures=failures)
+                             select=args.only, rubric=rubric, failures=failures,
+                             spec_seed=spec_seed)
     except StagingError as error:  # the folder could not be read: bad input
         raise UsageError(str(error)) from None
     except GraderError as error:
         print(f"error: the grader could not run: {error}", file=sys.stderr)
         return 1
+    from labs.grading.outputs import OutputError, write_private
+
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps(to_gradescope(grade), indent=1) + "\n")
+    try:
+        write_private(args.results, json.dumps(to_gradescope(grade), indent=1) + "\n")
+    except OutputError as error:
+        raise UsageError(str(error)) from None
     print(feedback_text(grade, reveal_hidden=args.reveal_hidden))
     print(f"results: {args.results}")
     return 0

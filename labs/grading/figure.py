@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from labs.grading.grade import Grade
+from labs.grading.outputs import open_private
 
 FONT = 10  # points, at the saved size: readable without zooming
 
@@ -48,5 +49,6 @@ def summary_figure(grades: dict[str, Grade | str], lab: str, path: Path) -> None
                  title="pass rate per spec (every student counted)")
         figure.tight_layout()
         path.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(path, dpi=100)
+        with open_private(path, "wb") as file:  # never through a link
+            figure.savefig(file, dpi=100, format="png")
         plt.close(figure)

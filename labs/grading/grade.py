@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from labs.grading.points import POINTS, Rubric, entry_for, lookup, points_for
+from labs.grading.points import POINTS, Points, Rubric, entry_for, lookup, points_for
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
-from labs.suite.limits import Limits, limits_for
+from labs.grading.seeds import draw_spec_seed
+from labs.sandbox import untrusted
+from labs.sandbox.limits import Limits, limits_for
+from labs.suite.client import MISSING
 
 HIDDEN_NOTE = "hidden spec: its details are withheld"
 CALL_FAILED = "calling the submission failed: "
@@ -41,6 +44,7 @@ class Grade:
     warnings: list[str] = field(default_factory=list)
     causes: list[str] = field(default_factory=list)  # one failure behind several specs
     notes: list[str] = field(default_factory=list)  # what the grader did to the folder
+    spec_seed: int = 0  # the seed offset the specs ran with (labs.grading.seeds)
 
     @property
     def score(self) -> float:
@@ -115,14 +119,21 @@ def _graded(lab: str, outcome: SpecOutcome, rubric: Rubric = POINTS,
     if outcome.outcome == "skipped" and outcome.machine:
         return graded("not graded", 0.0, 0.0, f"not graded on this machine: {message}")
     if outcome.outcome == "skipped":
-        reason = message.removeprefix("optional part not provided: ")
-        if points.bonus:
-            return graded("not provided", 0.0, 0.0, f"bonus, not attempted: {reason}")
-        return graded("not provided", 0.0, worth, f"not provided: {reason}")
+        return graded("not provided", 0.0, worth, missing_feedback(message, points))
     if points.points == 0:
         return graded("not graded", 0.0, 0.0, "not graded (worth no points): "
                       + (message or "failed"))
     return graded("failed", 0.0, worth, message or "failed (no reason given)")
+
+
+def missing_feedback(message: str, points: Points) -> str:
+    """What a spec of a part the submission lacks says: asked (what the lab asks, and the
+    points it carries per case) or bonus (never lost)."""
+    reason = message.removeprefix(MISSING)
+    if points.bonus:
+        return f"bonus, not attempted: {reason}"
+    return (f"not provided: {reason}; the lab asks for it, {points.points:g} "
+            f"point{'' if points.points == 1 else 's'} lost")
 
 
 def _apply_requirements(lab: str, graded: list[GradedSpec], rubric: Rubric = POINTS) -> None:
@@ -193,17 +204,23 @@ def grade_outcomes(student: str, lab: str, outcomes: list[SpecOutcome], seconds:
 
 def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
                  hide: list[Path] = (), select: str | None = None,
-                 rubric: Rubric = POINTS, failures: Path | None = None) -> Grade:
+                 rubric: Rubric = POINTS, failures: Path | None = None,
+                 spec_seed: int | None = None) -> Grade:
     """Run ``lab``'s specs on ``folder`` (sandboxed) and grade each one.
 
-    ``limits``: default, the lab's (``labs.suite.limits``); ``hide``: more folders the
+    ``limits``: default, the lab's (``labs.sandbox.limits``); ``hide``: more folders the
     submission must not read (the grader's output); ``select``: a pytest ``-k`` expression
     for a partial regrade (the grade says so); ``rubric``: the points (default, the
-    project's table); ``failures``: this student's folder for failure images.
+    project's table); ``failures``: this student's folder for failure images;
+    ``spec_seed``: the seed offset (default: a fresh secret one, ``labs.grading.seeds``).
     """
     folder = Path(folder)
-    run = run_specs(folder, lab, limits or limits_for(lab), hide, select, failures)
-    grade = grade_outcomes(folder.name, lab, run.outcomes, run.seconds, rubric, failures)
+    if spec_seed is None:
+        spec_seed = draw_spec_seed()
+    run = run_specs(folder, lab, limits or limits_for(lab), hide, select, failures, spec_seed)
+    grade = grade_outcomes(untrusted.name(folder.name), lab, run.outcomes, run.seconds, rubric,
+                           failures)
+    grade.spec_seed = spec_seed
     grade.notes += run.notes
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec, rubric) is None]
     if unlisted:
@@ -245,7 +262,8 @@ def feedback_text(grade: Grade, reveal_hidden: bool = False) -> str:
     percent = 100 * grade.score / grade.max_score if grade.max_score else 0.0
     bonus = f", of which {grade.bonus:g} bonus" if grade.bonus else ""
     lines = [f"{grade.lab} grade for {grade.student}: {grade.score:g} / {grade.max_score:g} "
-             f"points ({percent:.0f}%{bonus}), specs run in {grade.seconds:.1f} s"]
+             f"points ({percent:.0f}%{bonus}), specs run in {grade.seconds:.1f} s "
+             f"with seed offset {grade.spec_seed}"]
     lines += [f"reason: {cause}" for cause in grade.causes]
     lines += [f"note: {note}" for note in grade.notes]
     lines += [f"warning: {w}" for w in grade.warnings]
@@ -262,6 +280,7 @@ def to_gradescope(grade: Grade) -> dict[str, Any]:
         "execution_time": round(grade.seconds),
         "output": feedback_text(grade),
         "tests": [_gradescope_test(spec) for spec in grade.specs],
+        "extra_data": {"spec_seed": grade.spec_seed},  # `grade --spec-seed N` reproduces it
     }
 
 

@@ -1,7 +1,7 @@
 """Run one lab's specs on one folder in a pytest subprocess; return what each spec said.
 
 The folder is staged first (plain files only, into a private folder outside the project:
-``labs.suite.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
+``labs.sandbox.staging``), and pytest gets the copy as one ``--submission=DIR`` argument
 (``labs.suite.spec_runs``, the one way specs run on a folder): nothing of the student's is
 ever discovered, imported or read as configuration by pytest. The subprocess is trusted
 code (the specs and the suite); it isolates the grader from a pytest run that hangs or dies
@@ -10,6 +10,7 @@ and what finished before a kill still counts.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import tempfile
@@ -18,17 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from labs.dataclass_options import as_arguments
-from labs.suite import sandbox
-from labs.suite.limits import Limits
-from labs.suite.jail import extra_hidden
+from labs.sandbox import isolation as sandbox, untrusted
+from labs.sandbox.jail import extra_hidden, hide_list
+from labs.sandbox.limits import Limits
+from labs.sandbox.staging import stage
 from labs.suite.spec_runs import kill_run, recorded, start_spec_run
-from labs.suite.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SPECS_ROOT = PROJECT_ROOT / "specs"
 # seconds granted on top of the budget for pytest and trusted work: generous, since a crowded
 # machine can take minutes to start pytest and the specs' libraries (it only ends a hung run)
 STARTUP_MARGIN = 600.0
+MESSAGE_CHARS = 8000  # one spec's message, the student's output tail included
+MAX_NOTES = 5
+MAX_LEFT_OUT = 20
 
 
 class GraderError(RuntimeError):
@@ -74,9 +78,9 @@ def _relative(nodeid: str, lab: str) -> str:
 
 
 def spec_arguments(lab: str, limits: Limits, select: str | None = None,
-                   failures: Path | None = None) -> list[str]:
+                   failures: Path | None = None, spec_seed: int = 0) -> list[str]:
     """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
-    return ["-q", "--no-header", "-o", "addopts=",
+    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}",
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             *as_arguments(limits), *(["-k", select] if select else []),
             *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
@@ -99,16 +103,22 @@ def stop_all() -> None:
 
 
 def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
-              select: str | None = None, failures: Path | None = None) -> SpecRun:
+              select: str | None = None, failures: Path | None = None,
+              spec_seed: int = 0) -> SpecRun:
     """Every spec of ``lab`` on ``folder`` (or those matching the pytest ``-k`` expression
-    ``select``); specs that never finished are reported failed. ``failures``: the folder
-    for this student's failure images (default: the project's ``golden-failures/``)."""
+    ``select``), every seed offset by ``spec_seed``; specs that never finished are reported
+    failed. ``failures``: the folder for this student's failure images (default: the
+    project's ``golden-failures/``)."""
     if lab not in available_labs():
         raise GraderError(f"unknown lab {lab!r}; labs with specs: {', '.join(available_labs())}")
     folder = Path(folder).resolve()
     limit = limits.total_budget + STARTUP_MARGIN
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    env["LABS_SANDBOX_HIDE"] = os.pathsep.join([str(p) for p in hide] + extra_hidden(env))
+    try:  # a list, never joined by ':' (a class folder may be called td1:groupA)
+        hidden = hide_list([str(p) for p in hide] + extra_hidden(env))
+    except (ValueError, OSError) as error:
+        raise GraderError(str(error)) from None
+    env["LABS_SANDBOX_HIDE"] = json.dumps(hidden)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
@@ -116,7 +126,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         start = time.monotonic()
         with open(log, "wb") as output:
             process = start_spec_run([f"specs/{lab}"], staged.folder, path,
-                                     *spec_arguments(lab, limits, select, failures),
+                                     *spec_arguments(lab, limits, select, failures, spec_seed),
                                      env=env, output=output)
             _RUNNING.add(process)
             try:
@@ -138,8 +148,10 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
             raise GraderError(f"pytest could not run specs/{lab} (exit code {code}):\n{tail}")
     if code not in (0, 1) and not stopped:  # 2 interrupted, 3 internal error, 4 usage error
         stopped = f"not finished: pytest ended with exit code {code} before this spec"
-    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out,
-                  notes=record.get("notes", []))
+    # the run's record carries the student's text (already quoted by the sandbox): bounded
+    # and cleaned again here, where it enters the grade
+    run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out[:MAX_LEFT_OUT],
+                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]])
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)
         if result is None:
@@ -147,6 +159,6 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
                                             "not run (the specs' run ended before it)"))
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
-                                            result["message"], result["doc"], result["machine"],
-                                            result["duration"]))
+                                            untrusted.text(result["message"], MESSAGE_CHARS),
+                                            result["doc"], result["machine"], result["duration"]))
     return run

@@ -18,7 +18,7 @@ from pathlib import Path
 from labs.cli import description
 from labs.grading.class_cli import grade_class
 from labs.grading.grade import Grade
-from labs.suite.limits import add_limit_options, limits_given
+from labs.sandbox.limits import add_limit_options, limits_given
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "tests" / "submissions" / "td1"
 CORRECT = ("correct_lists", "correct_tuple_mapped", "chatty_prints_megabytes")

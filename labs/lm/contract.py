@@ -10,19 +10,24 @@ Required:
   selected; of those 80% ``[MASK]``, 10% a random token, 10% kept); with a seed, a fresh
   collator draws the same masks for the same batch.
 
-Optional: ``build_model(kind, tokenizer)``, ``kind`` "clm" or "mlm", a model with random
-weights (the causality specs use it; training falls back to the reference model).
+Bonus (not asked: its specs' points come on top): ``build_model(kind, tokenizer)``, ``kind``
+"clm" or "mlm", a model with random weights (the causality specs use it; training falls
+back to the lab's own model).
 
 Probes run the student's functions on data the project builds (the built-in corpus and
 locally trained tokenizers) and return plain data: the pieces (blocks, perplexity, one
-collated batch, logits), a full training run, the masked model's masks over epochs
+collated batch, logits), each batch of a training run, the masked model's masks over epochs
 (dynamic masking) and the positions each model's loss averages over. The client
-``LanguageModels`` (the specs' ``lm`` fixture) checks a run's shape.
+``LanguageModels`` (the specs' ``lm`` fixture) trains a run on the trusted side, from those
+pieces, and checks each field of a result when a spec reads it.
 """
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
+import uuid
+import weakref
 from typing import Any
 
 import numpy as np
@@ -40,23 +45,56 @@ transformers.logging.set_verbosity_error()
 
 from labs.lm.corpus import CorpusSpec
 from labs.lm.fixtures import small_blocks, small_rows, small_tokenizer
-from labs.lm.train import RunConfig, train_lm
-from labs.suite.client import ContractClient
-from labs.suite.contract import ContractViolation, probe
+from labs.lm.train import RunConfig, run_tokenizer
+from labs.suite.client import ContractClient, Fields
+from labs.suite.contract import ContractViolation, SubmissionError, field_or_why, probe
 
 MODULE = "lm"
 REFERENCE = "labs.lm"
 REQUIRED = {"group_texts", "perplexity", "make_collator"}
+ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' points)
 BONUS = {"build_model"}
-# the training harness the probes run in the child, without the reference's group_texts,
-# collator and perplexity; ``models`` builds the model a submission without the (bonus)
-# build_model trains, so that one is within reach: see docs/grading.md; ``scores`` and what
-# it uses measure a run against the corpus's bound and the count-based baselines
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td3)
+    "group_texts": ("group_texts(examples, block_size=128)",
+                    "`examples`: a dict of columns, each a list of token lists (as "
+                    "`Dataset.map(batched=True)` passes it). Concatenate each column, drop the "
+                    "remainder, cut into blocks of `block_size`; `labels` a copy of `input_ids`. "
+                    "Returns a dict of lists of blocks."),
+    "perplexity": ("perplexity(eval_loss)",
+                   "`exp(eval_loss)` (the loss is in nats); `float('inf')` on overflow."),
+    "make_collator": ("make_collator(tokenizer, seed=None)",
+                      "The masked model's collator: 15% of the tokens selected (never special "
+                      "tokens), of those 80% `[MASK]`, 10% a random token, 10% kept; `labels` "
+                      "the original token where selected, -100 elsewhere. A fresh collator with "
+                      "a seed draws the same masks for the same batch; each call draws new "
+                      "masks (dynamic masking: every epoch masks anew)."),
+    "build_model": ("build_model(kind, tokenizer)",
+                    "`kind` `\"clm\"` (GPT-2-like) or `\"mlm\"` (BERT-like): a model with "
+                    "random weights; without it the harness trains the lab's own models."),
+}
+SKELETON = '''import math
+
+from transformers import DataCollatorForLanguageModeling
+
+
+def group_texts(examples, block_size=128):
+    ...  # concatenate each column, drop the remainder, blocks of block_size; labels = input_ids
+
+
+def perplexity(eval_loss):
+    ...  # exp(eval_loss), inf on overflow
+
+
+def make_collator(tokenizer, seed=None):
+    ...  # 15% selected, 80/10/10; the same seed, the same masks
+'''
+# what the probes build in the child: the built-in corpus, its locally trained tokenizers and
+# the small fixtures. The training harness is not among them: a run trains on the trusted
+# side (``LanguageModels.train``), the child only answers the student's functions
 CHILD_MODULES = tuple(f"labs.lm.{name}" for name in (
-    "baselines", "corpus", "data", "entropy", "fixtures", "mask_channel", "models", "scores",
-    "tokenizer", "train", "trainer")) + ("labs.torch_threads",)
+    "corpus", "data", "fixtures", "tokenizer", "train")) + ("labs.torch_threads",)
 # the child's limits (6144 MB of address space: torch, transformers and datasets map about
-# 2.4 GB) are TD 3's row of the one table, labs/suite/limits.py
+# 2.4 GB) are TD 3's row of the one table, labs/sandbox/limits.py
 
 
 def _plain(value: Any) -> np.ndarray:
@@ -72,7 +110,15 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     if not hasattr(result, "keys"):
         raise ContractViolation(f"group_texts returned a {type(result).__name__}; "
                                 "expected a dict of lists of blocks")
-    return {str(key): [[int(token) for token in block] for block in result[key]] for key in result.keys()}
+    def tokens(key: Any) -> list[list[int]]:
+        try:
+            return [[int(token) for token in block] for block in result[key]]
+        except (TypeError, ValueError):
+            raise ContractViolation(f"group_texts' {key!r} is not a list of blocks of token "
+                                    "ids") from None
+
+    # each column on its own: a bad one fails only the specs that read it
+    return {str(key): field_or_why(lambda key=key: tokens(key)) for key in result.keys()}
 
 
 @probe(calls="group_texts")
@@ -119,12 +165,17 @@ def probe_collate(impl, blocks: int, seed: int) -> dict:
     """One batch through a fresh seeded collator, twice, and what it was made from."""
     tokenizer, features = _mlm_features(blocks)
     original = np.array([f["input_ids"] for f in features])
+    def column(batch: Any, key: str) -> Any:
+        def convert() -> np.ndarray:
+            if key not in batch:
+                raise ContractViolation(f"the collator's batch has no {key}")
+            return _plain(batch[key])
+        return field_or_why(convert)  # a bad column fails only the specs that read it
+
     outputs = []
     for _ in range(2):
         batch = impl.make_collator(tokenizer, seed=seed)([dict(f) for f in features])
-        if "input_ids" not in batch or "labels" not in batch:
-            raise ContractViolation("the collator's batch has no input_ids or no labels")
-        outputs.append((_plain(batch["input_ids"]), _plain(batch["labels"])))
+        outputs.append((column(batch, "input_ids"), column(batch, "labels")))
     special = np.array([tokenizer.get_special_tokens_mask(row, already_has_special_tokens=True)
                         for row in original.tolist()], dtype=bool)
     return {"original": original, "input_ids": outputs[0][0], "labels": outputs[0][1],
@@ -152,21 +203,52 @@ def probe_logits(impl, kind: str, seed: int, length: int, mask_at: int | None,
     return {"before": before, "after": after}
 
 
-@probe(calls="a training run with group_texts, make_collator, perplexity")
-def probe_train(impl, kind: str, corpus: dict, seed: int, epochs: int | None) -> dict:
-    """A full run with the submission's pieces.
+def run_config(kind: str, corpus: dict, seed: int, epochs: int | None) -> RunConfig:
+    """The configuration of a spec's training run (the same on both sides of the sandbox)."""
+    return RunConfig(kind, corpus_spec=CorpusSpec(**corpus), seed=seed, epochs=epochs,
+                     progress=False)
 
-    The model is the harness's tiny model for every submission, a ``build_model`` of its own
-    included: the learning thresholds are calibrated on that model, and the lab asks for the
-    data pipeline and the perplexity, not for an architecture (``build_model`` is checked by
-    its own bonus specs)."""
-    result = train_lm(RunConfig(kind, corpus_spec=CorpusSpec(**corpus), seed=seed, epochs=epochs,
-                                progress=False),
-                      group=impl.group_texts, collator_factory=impl.make_collator,
-                      perplexity_of=impl.perplexity)
-    answer = result.as_dict()
-    answer["perplexity_is_finite"] = math.isfinite(answer["perplexity"])
-    return answer
+
+_COLLATORS: dict[str, Any] = {}  # in the child: the collators of the runs in progress
+
+
+@probe(calls="make_collator and its collator")
+def probe_collator_batch(impl, run: list, handle: str, seed: int, step: int,
+                         features: list) -> dict:
+    """One batch of a training run through the collator ``handle``: made on the run's first
+    batch, with the run's tokenizer and ``seed``, then kept in this process, so that its
+    masks go on changing from batch to batch and epoch to epoch as in a Trainer."""
+    if handle not in _COLLATORS:
+        _COLLATORS[handle] = impl.make_collator(_run_tokenizer(*run), seed=seed)
+    batch = _COLLATORS[handle]([dict(f) for f in features])
+    if not hasattr(batch, "keys") or "input_ids" not in batch or "labels" not in batch:
+        raise ContractViolation("the collator's batch has no input_ids or no labels")
+    return {str(key): _plain(batch[key]) for key in batch.keys()}
+
+
+_TOKENIZERS: dict[str, Any] = {}
+
+
+def _run_tokenizer(kind: str, corpus: dict, seed: int, epochs: int | None) -> Any:
+    key = repr((kind, corpus))
+    if key not in _TOKENIZERS:
+        _TOKENIZERS[key] = run_tokenizer(run_config(kind, corpus, seed, epochs))
+    return _TOKENIZERS[key]
+
+
+class _Collator:
+    """A collator on the trusted side that has the submission's collate each batch."""
+
+    def __init__(self, client: "LanguageModels", run: list, seed: int) -> None:
+        self.client, self.run, self.seed = client, run, seed
+        self.handle = uuid.uuid4().hex
+        self.steps = itertools.count()
+
+    def __call__(self, features: list[dict]) -> dict:
+        plain = [{key: list(value) for key, value in f.items()} for f in features]
+        batch = self.client.call(probe_collator_batch, self.run, self.handle, self.seed,
+                                 next(self.steps), plain, cache=False)
+        return {key: torch.as_tensor(np.asarray(value)) for key, value in batch.items()}
 
 
 @probe(calls="make_collator and its collator")
@@ -204,17 +286,74 @@ DEFAULT_CORPUS = dataclasses.asdict(CorpusSpec())
 
 
 class LanguageModels(ContractClient):
-    """Calls into the submission (reference or student); optional parts skip in plain words."""
+    """Calls into the submission (reference or student); a part it lacks is skipped as not
+    provided; each field of a result is checked when a spec reads it."""
+
+    def blocks(self, examples: dict, block_size: int) -> Fields:
+        """group_texts' columns, each a list of blocks of token ids."""
+        return Fields(self.call(probe_group_texts, examples, block_size),
+                      f"group_texts(..., block_size={block_size})", {})
+
+    def collate(self, blocks: int, seed: int) -> Fields:
+        """One batch of ``blocks`` blocks through a fresh collator of ``seed``, twice: its
+        ``input_ids`` and ``labels`` (and ``..._again``) each checked when read, with what
+        it was made from (``original``, ``special``, ``mask_id``, ``vocab_size``)."""
+        batch = self.call(probe_collate, blocks, seed)
+        shape = batch["original"].shape
+
+        def same_shape(key: str):
+            def check(value: np.ndarray) -> None:
+                assert value.shape == shape, (
+                    f"the collator's {key} should have the batch's shape {shape} (blocks are "
+                    f"already 128 tokens: nothing to pad); got {value.shape}")
+            return check
+
+        keys = ("input_ids", "labels", "input_ids_again", "labels_again")
+        return Fields(batch, f"the collator (seed {seed})", {key: same_shape(key) for key in keys})
 
     def train(self, kind: str, seed: int, epochs: int | None = None, repeat: int | None = None,
               **corpus) -> dict | list[dict]:
         """A run on the built-in corpus drawn from ``seed`` (default size and epochs unless
-        overridden); ``repeat=n``: a list of n runs of the same call, in one process."""
+        overridden); ``repeat=n``: a list of n runs of the same call.
+
+        The run trains here, on the trusted side: the submission's ``group_texts`` makes
+        the blocks, its collator each batch, its ``perplexity`` the perplexity, each called
+        in its sandboxed child; the model, its training, its evaluation losses, the bound
+        and the baselines are the harness's own, computed from those plain data."""
         spec = {**DEFAULT_CORPUS, **corpus, "seed": seed}
-        runs = self.call(probe_train, kind, spec, seed, epochs, repeat=repeat)
-        for run in (runs if repeat is not None else [runs]):
+        key = repr((kind, spec, seed, epochs, repeat))
+        runs = _RUNS.setdefault(self.bound, {})
+        if key not in runs:
+            done = [self._train(kind, spec, seed, epochs) for _ in range(repeat or 1)]
+            runs[key] = done if repeat is not None else done[0]
+        for run in (runs[key] if repeat is not None else [runs[key]]):
             logged = run["config"]["epochs"]
             assert len(run["epochs"]) == logged, (
                 f"a {kind} run of {logged} epochs should log one training and one validation "
                 f"loss per epoch; got {len(run['epochs'])} rows: {run['epochs']}")
-        return runs
+        return runs[key]
+
+    def _train(self, kind: str, corpus: dict, seed: int, epochs: int | None) -> dict:
+        from labs.lm.train import train_lm
+
+        run = [kind, corpus, seed, epochs]
+
+        def group(rows: Any, block_size: int) -> dict:
+            blocks = self.blocks({key: [list(row) for row in value]
+                                  for key, value in rows.items()}, block_size)
+            return {key: blocks[key] for key in blocks}  # training reads every column
+
+        def perplexity_of(loss: float) -> float:
+            answer = self.call(probe_perplexity, [float(loss)])[0]
+            if answer["error"] is not None:
+                raise SubmissionError(f"perplexity({float(loss)!r}) raised {answer['error']}")
+            return answer["value"]
+
+        result = train_lm(run_config(*run), group=group, perplexity_of=perplexity_of,
+                          collator_factory=lambda tokenizer, seed: _Collator(self, run, seed))
+        answer = result.as_dict()
+        answer["perplexity_is_finite"] = math.isfinite(answer["perplexity"])
+        return answer
+
+
+_RUNS: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()  # per submission

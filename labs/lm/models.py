@@ -7,7 +7,7 @@ from transformers import BertConfig, BertForMaskedLM, GPT2Config, GPT2LMHeadMode
 
 from labs.lm.sizes import SIZES
 
-# for the worker tree of a contract that lists this module (labs.suite.worker_tree)
+# for the worker tree of a contract that lists this module (labs.sandbox.worker_tree)
 CHILD_MODULES = ("labs.lm.sizes",)
 
 

@@ -8,8 +8,12 @@ What it looks for (hand-written: no library reads free-form lab reports):
   ``Training loss``/``Perte d'entraînement``, ``Validation loss``/``Perte de validation``);
 - the model of each table: the nearest heading above it that names one (causal, CLM, GPT;
   masked, MLM, BERT);
-- the model's perplexity: the first number written shortly after the word perplexity
-  (perplexité) in the text after the table, else before it.
+- the model's perplexity (``labs.lm.report_perplexity``): a perplexity column of the table
+  (its last row), else the perplexity stated in the nearest paragraph after the table that
+  states one, else before it, else anywhere with the model named; written as people write
+  it ("perplexity: y", "perplexité de y", "PPL y", "exp(x) = y", ``$\\exp(x) \\approx y$``),
+  several in one paragraph each assigned to the model named with it, or refused as
+  ambiguous, never read wrongly.
 
 Numbers keep their written precision (``decimal.Decimal``); a decimal comma is a point.
 """
@@ -20,16 +24,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from labs.lm.report_perplexity import MODELS, PERPLEXITY_COLUMN, perplexity_of
+
 NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 CELL_SEPARATOR = re.compile(r"\t+| {2,}|\s*\|\s*")
 SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
-PERPLEXITY = re.compile(r"perplexit\w*[^0-9\n]{0,60}?(\d+(?:[.,]\d+)?)", re.IGNORECASE)
-COLUMNS = (("epoch", re.compile(r"epoch|[ée]poque", re.IGNORECASE)),
+COLUMNS = (("perplexity", PERPLEXITY_COLUMN),  # first: "validation perplexity" is not a loss
+           ("epoch", re.compile(r"epoch|[ée]poque", re.IGNORECASE)),
            ("eval_loss", re.compile(r"valid|eval", re.IGNORECASE)),
            ("train_loss", re.compile(r"train|entra[îi]n", re.IGNORECASE)))
+REQUIRED_COLUMNS = ("epoch", "eval_loss", "train_loss")
 COLUMN_NAMES = {"epoch": "epoch", "eval_loss": "validation loss", "train_loss": "training loss"}
-MODELS = (("clm", re.compile(r"\bcausal|\bclm\b|gpt", re.IGNORECASE)),
-          ("mlm", re.compile(r"\bmasked|\bmlm\b|bert", re.IGNORECASE)))
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,7 @@ class Table:
     heading: str  # the heading that named the model ("" when none did)
     first_line: int  # 0-based index of the first row
     last_line: int
-    epochs: list[dict[str, Decimal]]
+    epochs: list[dict[str, Decimal]]  # a "perplexity" key too when the table has that column
 
 
 def number(text: str) -> Decimal:
@@ -69,7 +74,7 @@ def _columns(header: str, where: str) -> dict[str, int]:
             if pattern.search(cell) and key not in found:
                 found[key] = index
                 break
-    missing = [COLUMN_NAMES[key] for key, _ in COLUMNS if key not in found]
+    missing = [COLUMN_NAMES[key] for key in REQUIRED_COLUMNS if key not in found]
     if missing:
         raise ValueError(f"{where}: the table's header {header.strip()!r} does not name the "
                          f"column(s) {', '.join(missing)} (expected epoch, training loss, "
@@ -112,11 +117,6 @@ def find_tables(lines: list[str], where: str) -> list[Table]:
     return tables
 
 
-def _perplexity(text: str) -> Decimal | None:
-    match = PERPLEXITY.search(text)
-    return None if match is None else number(match.group(1))
-
-
 def read_text_report(path: Path) -> dict[str, dict]:
     """The report's models, as ``report_check.read_report`` gives them, plus where each was
     read: ``{name: {"epochs": [...], "perplexity": Decimal, "heading": str}}``."""
@@ -132,14 +132,13 @@ def read_text_report(path: Path) -> dict[str, dict]:
     for number_, table in enumerate(tables):
         after_end = tables[number_ + 1].first_line if number_ + 1 < len(tables) else len(lines)
         before_start = tables[number_ - 1].last_line + 1 if number_ else 0
-        perplexity = (_perplexity("\n".join(lines[table.last_line + 1:after_end]))
-                      or _perplexity("\n".join(lines[before_start:table.first_line])))
         name = table.model or f"model {number_ + 1}"
         if name in models:
             name = f"{name} ({number_ + 1})"
-        if perplexity is None:
-            raise ValueError(f"{where}: no perplexity stated near the table of {name} "
-                             f"(line {table.first_line + 1})")
+        column = [e.pop("perplexity") for e in table.epochs if "perplexity" in e]
+        perplexity = column[-1] if column else perplexity_of(
+            lines, table.model, name, before=(before_start, table.first_line),
+            after=(table.last_line + 1, after_end), where=where)
         epoch_numbers = [int(e.pop("epoch")) for e in table.epochs]
         if epoch_numbers != list(range(1, len(epoch_numbers) + 1)):
             raise ValueError(f"{where}: the epochs of {name}'s table are {epoch_numbers}; "

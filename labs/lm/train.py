@@ -23,7 +23,7 @@ from labs.lm.run_config import RunConfig
 from labs.torch_threads import torch_threads
 
 # what this module imports above, for the worker tree of a contract that lists this module
-# (labs.suite.worker_tree): the run configuration and what it reads
+# (labs.sandbox.worker_tree): the run configuration and what it reads
 CHILD_MODULES = ("labs.lm.run_config", "labs.lm.sizes", "labs.dataclass_options")
 
 
@@ -60,19 +60,25 @@ class Prepared:
     blocks: Any  # DatasetDict of blocks: input_ids, attention_mask (, token_type_ids), labels
 
 
+def run_tokenizer(config: RunConfig, texts: Texts | None = None) -> Any:
+    """The run's tokenizer: trained locally on its training texts (the same for the same
+    config, in any process), or the hub's."""
+    from labs.lm.tokenizer import hub_tokenizer, train_tokenizer
+
+    if config.corpus == WIKITEXT:
+        return hub_tokenizer(config.kind)
+    texts = texts or load_texts(config.corpus, config.corpus_spec)
+    return train_tokenizer(config.kind, texts.dataset["train"]["text"])
+
+
 def prepare(config: RunConfig, group: Callable | None = None) -> Prepared:
     """Texts, a tokenizer for them (trained locally unless from the hub), blocks
     (``group``: the student's ``group_texts``; default the reference's)."""
-    from labs.lm.tokenizer import hub_tokenizer, train_tokenizer
-
     if group is None:
         from labs.lm.blocks import group_texts as group
 
     texts = load_texts(config.corpus, config.corpus_spec)
-    if config.corpus == WIKITEXT:
-        tokenizer = hub_tokenizer(config.kind)
-    else:
-        tokenizer = train_tokenizer(config.kind, texts.dataset["train"]["text"])
+    tokenizer = run_tokenizer(config, texts)
     blocks = tokenize_and_group(texts.dataset, tokenizer, config.block_size, group)
     for split in ("train", "validation"):
         if len(blocks[split]) == 0:

@@ -1,14 +1,15 @@
 """TD 2 part 2's contract: what a student's ``stylegan.py`` provides, and how specs call it.
 
 Required: ``seed_to_z(seed, z_dim=512)``, returning the latent of a seed as an array of
-shape (1, z_dim) (numpy, or a torch tensor). Optional: ``generate(G, seed, truncation_psi)``,
+shape (1, z_dim) (numpy, or a torch tensor). Asked too (graded; a folder without it loses
+its specs' points but keeps its latents' grade): ``generate(G, seed, truncation_psi)``,
 returning the seed's image as HxWx3 uint8 (numpy, torch or PIL; a leading batch of 1 is
 accepted) for a network G with gen_images.py's interface. The specs call it on the
 project's miniature generator, built inside the probe, on a stand-in network that returns
 fixed values (to check the uint8 conversion), and, where a checkout of NVlabs/stylegan3 is
 at hand, on NVIDIA's own StyleGAN3 generator (small, random weights), built inside the
 probe with that code. The client ``StyleGAN`` (the specs' ``stylegan`` fixture) checks the
-images' shapes and types.
+latent and the image each when a spec reads it.
 """
 from __future__ import annotations
 
@@ -16,13 +17,37 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite.client import ContractClient
-from labs.suite.contract import ContractViolation, probe
+from labs.suite.client import ContractClient, Fields
+from labs.suite.contract import ContractViolation, field_or_why, probe
 
 MODULE = "stylegan"
 REFERENCE = "labs.stylegan"
 REQUIRED = {"seed_to_z"}
-BONUS = {"generate"}
+ASKED = {"generate"}  # what the lab does (the report's faces): graded, may be missing
+BONUS: set[str] = set()
+FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/stylegan)
+    "seed_to_z": ("seed_to_z(seed, z_dim=512)",
+                  "NVIDIA's convention: `numpy.random.RandomState(seed).randn(1, z_dim)`, "
+                  "float64 of shape (1, z_dim), leaving numpy's global random state alone."),
+    "generate": ("generate(G, seed, truncation_psi=1.0)",
+                 "gen_images.py's steps: `G(z, label, truncation_psi=psi, noise_mode='const')` "
+                 "with the seed's latent and a zero label of shape (1, G.c_dim), then "
+                 "`(x * 127.5 + 128).clamp(0, 255)` to uint8, NCHW to HWC. Returns one "
+                 "H x W x 3 uint8 image (numpy, torch or PIL; a leading batch of 1 is accepted)."),
+}
+SKELETON = '''import numpy as np
+import torch
+
+
+def seed_to_z(seed, z_dim=512):
+    ...  # (1, z_dim) float64, NVIDIA's convention
+
+
+def generate(G, seed, truncation_psi=1.0):
+    z = torch.from_numpy(seed_to_z(seed, G.z_dim))
+    label = torch.zeros([1, G.c_dim])
+    ...  # G(z, label, truncation_psi=..., noise_mode="const"), then the uint8 conversion
+'''
 # what the probes build in the child: the miniature network, the fixed-value stand-in, and
 # NVIDIA's small StyleGAN3 generator (built from NVIDIA's checkout by nvidia_network)
 CHILD_MODULES = ("labs.stylegan.network_constants", "labs.stylegan.layers",
@@ -66,7 +91,8 @@ def probe_seed_to_z(impl, seed: int, z_dim: int | None = None) -> dict:
     z = impl.seed_to_z(seed) if z_dim is None else impl.seed_to_z(seed, z_dim)
     changed = not _same_state(before, np.random.get_state())
     np.random.set_state(before)
-    return {"z": _array(z, "seed_to_z's result"), "global_state_changed": changed}
+    return {"z": field_or_why(lambda: _array(z, "seed_to_z's result")),
+            "global_state_changed": changed}
 
 
 def _image(value: Any) -> np.ndarray:
@@ -84,8 +110,8 @@ def probe_generate(impl, seed: int, truncation_psi: float, resolution: int = 64,
                    model_seed: int = 0) -> dict:
     """The student's image on the miniature (the specs compute gen_images.py's pipeline's
     image of the same network on their side: the reference never runs in the child)."""
-    return {"image": _image(impl.generate(miniature(resolution, model_seed), seed,
-                                          truncation_psi))}
+    image = impl.generate(miniature(resolution, model_seed), seed, truncation_psi)
+    return {"image": field_or_why(lambda: _image(image))}
 
 
 @probe(calls="generate")
@@ -105,8 +131,8 @@ def probe_generate_fixed(impl, seed: int) -> dict:
     from labs.stylegan.fixed_image import FixedImageGenerator, edge_values
 
     source = edge_values()
-    return {"image": _image(student_generate(FixedImageGenerator(source), seed, 1.0)),
-            "source": source}
+    image = student_generate(FixedImageGenerator(source), seed, 1.0)
+    return {"image": field_or_why(lambda: _image(image)), "source": source}
 
 
 @probe(calls="generate")
@@ -130,15 +156,23 @@ RESOLUTION = 64  # the miniature generator the specs run a submission's generate
 class StyleGAN(ContractClient):
     """Calls into the submission (reference or student) with shape checks in plain words."""
 
-    def latent(self, seed: int, z_dim: int | None = None) -> dict:
-        return self.call(probe_seed_to_z, seed, z_dim)
+    def latent(self, seed: int, z_dim: int | None = None) -> Fields:
+        """The latent ``z`` and ``global_state_changed``, each checked when read."""
+        where = f"seed_to_z({seed}{'' if z_dim is None else f', {z_dim}'})"
+        return Fields(self.call(probe_seed_to_z, seed, z_dim), where, {})
 
-    def image(self, seed: int, truncation_psi: float = 1.0) -> dict:
-        """The submission's image of a seed on the miniature, and the pipeline's."""
+    def image(self, seed: int, truncation_psi: float = 1.0) -> Fields:
+        """The submission's image of a seed on the miniature (checked when read), and the
+        pipeline's."""
+        where = f"generate(G, {seed}, {truncation_psi:g})"
         result = self.call(probe_generate, seed, truncation_psi, RESOLUTION)
-        _check_image(result["image"], f"generate(G, {seed}, {truncation_psi:g})",
-                     (RESOLUTION, RESOLUTION, 3))
-        return {**result, "pipeline": _pipeline(seed, truncation_psi)}
+        return Fields({**result, "pipeline": _pipeline(seed, truncation_psi)}, where,
+                      {"image": lambda image: _check_image(image, where, (RESOLUTION, RESOLUTION, 3))})
+
+    def fixed_image(self, seed: int) -> Fields:
+        """The submission's image from a network whose output is fixed edge values, and
+        those values (``source``)."""
+        return Fields(self.call(probe_generate_fixed, seed), f"generate(fixed G, {seed}, 1)", {})
 
     def image_on_stylegan3(self, seed: int, truncation_psi: float, repo: Any) -> np.ndarray:
         """The submission's image of a seed on NVIDIA's small StyleGAN3 generator (the

@@ -4,8 +4,10 @@ Each lab has one contract module (for TD 1, ``labs.perceptron.contract``) that d
 
 - ``MODULE``: the student's file (``perceptron`` for ``perceptron.py``);
 - ``REFERENCE``: the lab's package, which implements the same names (``labs.perceptron``);
-- ``REQUIRED`` and ``BONUS``: the names a submission must provide, and the optional ones
-  (specs of a bonus name are skipped when a submission lacks it);
+- ``REQUIRED``, ``ASKED`` and ``BONUS``: the names without which nothing can be graded;
+  the names the lab asks for too (graded: a submission without one is skipped on its specs
+  as "not provided" and loses their points); and the names it does not ask for (their
+  specs' points come on top, never lost). Only bonus is ever called optional;
 - ``CHILD_MODULES``: the project modules its probes need in a student's child;
 - its probes: functions ``probe(impl, *args)`` decorated with ``@probe``, which call the
   implementation and return plain data (numbers, arrays, dicts), normalising the accepted
@@ -36,7 +38,8 @@ class SubmissionError(Exception):
 
 
 class NotProvided(SubmissionError):
-    """The submission lacks an optional (bonus) name of the contract."""
+    """The submission lacks a name of the contract that is not required (asked or bonus:
+    the rubric says which)."""
 
 
 class UnknownProbe(ValueError):
@@ -54,6 +57,16 @@ def as_float_array(value: Any, what: str) -> np.ndarray:
     except (TypeError, ValueError):
         raise ContractViolation(f"{what} is not an array of numbers "
                                 f"(got {type(value).__name__})") from None
+
+
+def field_or_why(convert: Callable[[], Any]) -> Any:
+    """One field of a result, converted; or ``{"invalid": why}`` when it cannot be, so that
+    the other fields still reach the specs (``labs.suite.client.Fields`` fails only the
+    specs that read this one)."""
+    try:
+        return convert()
+    except ContractViolation as error:
+        return {"invalid": str(error)}
 
 
 class MissingFunction(AttributeError):

@@ -53,7 +53,10 @@ def _doc(item: pytest.Item) -> str:
 
 
 class Recorder:
-    def __init__(self, path: Path) -> None:
+    """Each spec's outcome and reason; written to ``path`` after every spec (``None``: kept
+    in memory only, for the grade at the end of a ``--submission`` run)."""
+
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.collected: list[str] = []
         self.results: dict[str, dict[str, Any]] = {}  # specs that finished, all phases
@@ -61,6 +64,8 @@ class Recorder:
         self.notes: list[str] = []  # what loading the submission left out (a notebook's cells)
 
     def write(self) -> None:
+        if self.path is None:
+            return
         temporary = self.path.with_suffix(".partial")
         temporary.write_text(json.dumps({"collected": self.collected, "results": self.results,
                                          "notes": self.notes}))
@@ -98,7 +103,10 @@ class Recorder:
         self.write()
 
 
+RECORDER = "labs-spec-outcomes"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("--spec-outcomes")
     if path:
-        config.pluginmanager.register(Recorder(Path(path)), "labs-spec-outcomes")
+        config.pluginmanager.register(Recorder(Path(path)), RECORDER)

@@ -3,7 +3,7 @@
 Options: ``--submission DIR`` (run the specs on a student's folder, sandboxed),
 ``--spec-seed N`` (offset every seed the stochastic specs use), ``--regen-golden``
 (write golden figures and values instead of comparing), and the child's limits
-(``--call-timeout``, ``--total-budget``, ``--memory-mb`` ...: ``labs.suite.limits``, the
+(``--call-timeout``, ``--total-budget``, ``--memory-mb`` ...: ``labs.sandbox.limits``, the
 same options and per-lab defaults as ``python -m labs grade``). Marker ``gpu``: skipped
 when CUDA is absent.
 """
@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from labs.dataclass_options import as_arguments
+from labs.suite.client import MISSING
 from labs.suite.golden import Golden
-from labs.suite.limits import Limits, add_limit_options, limits_given
+from labs.sandbox.limits import Limits, add_limit_options, limits_given
+from labs.suite.outcomes import RECORDER, Recorder
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +71,25 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError("--regen-golden writes the reference's goldens: it cannot be "
                                 "used with --submission")
     submission_limits(config, [])  # a bad limit is refused before collection
+    if config.getoption("--submission") and not config.pluginmanager.has_plugin(RECORDER):
+        # the outcomes the grade at the end is made of, recorded as the grader records them
+        config.pluginmanager.register(Recorder(None), RECORDER)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """On a submission, a missing part's skip reads as missing (asked, with its points) or
+    as a bonus not attempted, at the spec rather than in the client that skipped it."""
+    outcome = yield
+    report = outcome.get_result()
+    if (report.skipped and isinstance(report.longrepr, tuple)
+            and item.config.getoption("--submission")):
+        reason = str(report.longrepr[2]).removeprefix("Skipped: ")
+        if reason.startswith(MISSING):
+            from labs.grading.summary import skip_reason
+
+            path, line, _ = item.location
+            report.longrepr = (path, (line or 0) + 1, "Skipped: " + skip_reason(item.nodeid, reason))
 
 
 def labs_of(items: list[pytest.Item]) -> list[str]:
@@ -79,7 +100,7 @@ def labs_of(items: list[pytest.Item]) -> list[str]:
 
 
 def submission_limits(config: pytest.Config, items: list[pytest.Item]) -> Limits:
-    """The limits of the labs whose specs run (``labs.suite.limits``), with those given."""
+    """The limits of the labs whose specs run (``labs.sandbox.limits``), with those given."""
     try:
         return limits_given(labs_of(items), config.getoption)
     except ValueError as error:
@@ -99,6 +120,17 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         terminalreporter.section("submission: entries left out (not copied, never read)")
         for entry in left_out:
             terminalreporter.line(entry)
+    folder = config.getoption("--submission")
+    recorder = config.pluginmanager.get_plugin(RECORDER)
+    if folder and recorder is not None and recorder.collected:
+        from labs.grading.summary import grades, summary_lines
+
+        terminalreporter.section("grade: what the grader gives this folder")
+        terminalreporter.line(f"(specs run with --spec-seed {config.getoption('--spec-seed')}; "
+                              "the grader draws its own offset, which a correct folder passes too)")
+        for grade in grades(recorder.results, recorder.collected, Path(folder).name):
+            for line in summary_lines(grade, folder):
+                terminalreporter.line(line)
 
 
 _LEFT_OUT = pytest.StashKey[list]()
@@ -118,7 +150,7 @@ def submission(request: pytest.FixtureRequest) -> Submission:
     if folder is None:
         result: Submission = ReferenceSubmission()
     else:
-        from labs.suite.sandbox import command_prefix
+        from labs.sandbox.isolation import command_prefix
         limits = submission_limits(config, request.session.items)
         result = FolderSubmission(Path(folder), limits, command_prefix())
         config.stash[_LEFT_OUT] = result.left_out

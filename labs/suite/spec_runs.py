@@ -1,7 +1,7 @@
 """Run a lab's specs on a folder in a separate pytest process: the one safe way to hand a
 student's folder to pytest, and the outcome of each spec read back.
 
-The folder is staged first (``labs.suite.staging``: plain files only, into a private folder
+The folder is staged first (``labs.sandbox.staging``: plain files only, into a private folder
 outside the project), then given as ONE argument ``--submission=DIR`` with the suite's
 plugin loaded up front (``-p labs.suite.plugin``) and the project's own rootdir and
 configuration file named: pytest never takes the folder for a test path, so it never
@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,12 +15,14 @@ from typing import Any
 
 import numpy as np
 
-from labs.suite import wire
-from labs.suite.child import Child, ChildFailure, Limits
+from labs.sandbox import untrusted, wire
+from labs.sandbox.child import Child, ChildFailure, Limits
 from labs.suite.contract import (MissingFunction, NotProvided, Probe, SubmissionError,
                                  load_contract, probe_name, probe_named,
                                  reference_implementation, run_probe, student_calls)
-from labs.suite.staging import stage
+from labs.sandbox.staging import stage
+
+MAX_NOTES = 5  # notes kept from one submission's child
 
 __all__ = ["BoundContract", "FolderSubmission", "NotProvided", "ReferenceSubmission",
            "Submission", "SubmissionError"]
@@ -48,14 +50,18 @@ class BoundContract:
         self.path = path
         self._cache: dict[str, Any] = {}
 
-    def call(self, probe: Probe, *args: Any, repeat: int | None = None, **kwargs: Any) -> Any:
+    def call(self, probe: Probe, *args: Any, repeat: int | None = None, cache: bool = True,
+             **kwargs: Any) -> Any:
         """Run a probe of the contract (``repeat=n``: n times, a list of n results); raise
         SubmissionError (NotProvided when optional), UnknownProbe for a function the
-        contract did not register."""
+        contract did not register. ``cache=False``: a call made once (a training batch),
+        not kept."""
         name = probe_name(self.contract, probe)
         if repeat is not None and (not isinstance(repeat, int) or repeat < 1):
             raise ValueError(f"repeat must be a whole number of calls, 1 or more; got {repeat!r}")
-        key = wire.dumps([name, args, kwargs, repeat])
+        if not cache:
+            return _freeze(self.submission._run(self, name, args, kwargs, repeat))
+        key = wire.key([name, args, kwargs, repeat])
         if key not in self._cache:
             try:
                 self._cache[key] = _freeze(self.submission._run(self, name, args, kwargs, repeat))
@@ -109,12 +115,12 @@ class ReferenceSubmission(Submission):
 
 
 class FolderSubmission(Submission):
-    """A student's folder, staged (plain files only, ``labs.suite.staging``) into a private
+    """A student's folder, staged (plain files only, ``labs.sandbox.staging``) into a private
     temporary folder, run in sandboxed children."""
 
     def __init__(self, folder: Path, limits: Limits | None = None,
                  command_prefix: list[str] | None = None) -> None:
-        """``limits``: those of the lab (``labs.suite.limits``), for every child."""
+        """``limits``: those of the lab (``labs.sandbox.limits``), for every child."""
         super().__init__()
         folder = Path(folder)
         self.label = folder.name
@@ -157,23 +163,30 @@ class FolderSubmission(Submission):
             raise SubmissionError(self._with_output(f"{where}: {error}", child)) from None
         finally:
             self.spent += time.monotonic() - start
-        if not isinstance(response, dict) or not ("ok" in response or "error" in response):
-            raise SubmissionError("the submission's process sent back a malformed answer")
         if "ok" in response:
-            self.notes += [str(n) for n in response.get("notes", ()) if str(n) not in self.notes]
+            self._note(response.get("notes"))
             return response["ok"]
         error = response["error"]
         if not isinstance(error, dict):
             raise SubmissionError("the submission's process sent back a malformed error")
-        message = str(error.get("message", "unknown error"))
+        # the child wrote this message: it is the student's, quoted as theirs
+        message = untrusted.quote(untrusted.text(error.get("message", "unknown error")))
         if error.get("kind") == "missing":
-            raise self._missing(bound, str(error.get("name")), message)
+            raise self._missing(bound, untrusted.name(str(error.get("name"))), message)
         raise SubmissionError(self._with_output(message, child))
+
+    def _note(self, notes: Any) -> None:
+        """What loading the folder left out, as the child reported it (at most a few)."""
+        for note in notes if isinstance(notes, list) else []:
+            note = "from the submission's process: " + untrusted.quote(untrusted.text(note))
+            if note not in self.notes and len(self.notes) < MAX_NOTES:
+                self.notes.append(note)
 
     @staticmethod
     def _with_output(message: str, child: Child) -> str:
         tail = child.output_tail().strip()
-        return f"{message}\n--- the submission's output (last lines) ---\n{tail}" if tail else message
+        return (f"{message}\n--- the submission's output (last lines) ---\n"
+                f"{untrusted.quote_lines(tail)}" if tail else message)
 
     def close(self) -> None:
         for child in self._children.values():

@@ -1,10 +1,13 @@
 """Beyond the report: a multi-layer perceptron solves XOR; batched runs equal single runs.
 
-Calibration of the MLP (reference, 200 seeds, coeff 2, 2000 iterations): with 4 hidden
-neurons every seed solves XOR, largest |output - target| 0.002-0.010; with 2 hidden
-neurons 148/200 seeds solve it and the rest stop in the known local minimum (an output
-stuck at 0.5 or 2/3). The spec uses 4 hidden neurons, 20 seeds, all must solve XOR with
-every output within 0.2 of its target (20x margin).
+Calibration of the MLP (reference, coeff 2, 2000 iterations, 4 hidden neurons, "solved":
+every output within 0.2 of its target): seeds 0-999 solve XOR in 996 runs (solved runs'
+largest |output - target| 0.001-0.010; the 4 others stop in the known local minimum, an
+output stuck at 0.5) and XNOR in 994 runs. With 2 hidden neurons 148/200 seeds solve
+XOR. The spec trains 20 seeds, XOR on even seeds and XNOR on odd ones (a table of XOR's
+answers fails half of them), and asks 17 of 20 to be solved: with a failure rate of at most
+0.5% per seed, the chance that a correct MLP fails the spec is C(20, 4) 0.005^4, about 3e-6,
+for any seed offset. (Asking all 20, as before, would fail 1 offset in 13.)
 """
 from __future__ import annotations
 
@@ -14,15 +17,28 @@ from labs.perceptron.contract import probe_predict, probe_train_many, probe_trai
 from labs.perceptron.gates import GATES, INPUTS
 
 
+MLP_SEEDS, MLP_SOLVED = 20, 17
+
+
 def test_mlp_solves_xor(perceptron, spec_seed):
-    """Bonus: a multi-layer perceptron learns XOR."""
-    target = np.array(GATES["XOR"], dtype=float)
-    for seed in range(spec_seed, spec_seed + 20):
-        outputs = perceptron.call(probe_train_mlp, list(GATES["XOR"]), 4, seed)["outputs"].ravel()
+    """Bonus: a multi-layer perceptron learns XOR and XNOR.
+
+    Fails: one neuron; a table of XOR's answers; outputs that ignore the inputs."""
+    unsolved = []
+    for seed in range(MLP_SEEDS * spec_seed, MLP_SEEDS * (spec_seed + 1)):
+        gate = "XOR" if seed % 2 == 0 else "XNOR"
+        # the four inputs in an order drawn from the seed: outputs that ignore them are caught
+        order = np.random.default_rng(seed).permutation(4)
+        target = np.array(GATES[gate], dtype=float)[order]
+        outputs = perceptron.call(probe_train_mlp, list(GATES[gate]), 4, seed,
+                                  INPUTS[order].tolist())["outputs"].ravel()
         assert outputs.shape == (4,), f"the MLP should give 4 outputs, gave shape {outputs.shape}"
-        assert np.max(np.abs(outputs - target)) < 0.2, (
-            "a perceptron with a hidden layer (4 neurons) should learn XOR, which one neuron "
-            f"cannot; seed {seed} gives outputs {np.round(outputs, 3)} for XOR {target}")
+        if not np.max(np.abs(outputs - target)) < 0.2:
+            unsolved.append(f"seed {seed}: {gate} {target} gave {np.round(outputs, 3)}")
+    assert len(unsolved) <= MLP_SEEDS - MLP_SOLVED, (
+        "a perceptron with a hidden layer (4 neurons) should learn XOR and XNOR, which one "
+        f"neuron cannot, in at least {MLP_SOLVED} of {MLP_SEEDS} seeds; "
+        f"{len(unsolved)} were not learned: " + "; ".join(unsolved[:5]))
 
 
 def test_predict_is_the_sigmoid_of_the_neuron(perceptron):

@@ -48,7 +48,7 @@ def test_small_coeff_error_rises_first(perceptron, spec_seed):
 
 def test_small_coeff_weights_grow_steadily(perceptron, spec_seed):
     """A small coeff: the weights grow steadily."""
-    ends = perceptron.weight_history("AND", coeff=0.01, seed=spec_seed)[::4][100:]
+    ends = perceptron.weight_history("AND", per="iteration", coeff=0.01, seed=spec_seed)[100:]
     steps = np.arange(len(ends))
     slopes = np.array([np.polyfit(steps, ends[:, i], 1)[0] for i in range(3)])
     r2 = np.array([np.corrcoef(steps, ends[:, i])[0, 1] ** 2 if np.ptp(ends[:, i]) else 0.0
@@ -75,12 +75,12 @@ def test_small_coeff_final_weights_match_the_report(perceptron, spec_seed):
 
 def test_large_coeff_weights_jump_within_two_iterations(perceptron, spec_seed):
     """A large coeff: the weights jump within two iterations."""
-    history = perceptron.weight_history("AND", coeff=10.0, seed=spec_seed)
-    largest = float(np.abs(history[8]).max())  # after two iterations (8 single-pattern updates)
+    ends = perceptron.weight_history("AND", per="iteration", coeff=10.0, seed=spec_seed)
+    largest = float(np.abs(ends[2]).max())  # after two iterations
     assert largest >= JUMP_AT_LEAST, (
         "with coeff 10 the first corrections are huge: the weights should jump to about 20 "
         f"within two iterations (the report: 20-25 at once); after two iterations w = "
-        f"{np.round(history[8], 2)}, expected a weight of at least {JUMP_AT_LEAST:g}")
+        f"{np.round(ends[2], 2)}, expected a weight of at least {JUMP_AT_LEAST:g}")
 
 
 @pytest.mark.xfail(strict=True, reason=(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from labs.lm.contract import probe_group_texts, probe_group_texts_labels_alias
+from labs.lm.contract import probe_group_texts_labels_alias
 from labs.lm.fixtures import small_rows, small_tokenizer
 
 
@@ -21,12 +21,13 @@ def tokenized_rows(kind: str) -> dict[str, list[list[int]]]:
 def test_every_block_has_block_size_tokens(lm, kind, block_size):
     """group_texts: every block has block_size tokens."""
     examples = tokenized_rows(kind)
-    blocks = lm.call(probe_group_texts, examples, block_size)
+    blocks = lm.blocks(examples, block_size)
     total = sum(len(row) for row in examples["input_ids"])
     assert set(blocks) >= set(examples) | {"labels"}, (
         f"group_texts should keep every column ({sorted(examples)}) and add labels; "
         f"it returned {sorted(blocks)}")
-    for key, rows in blocks.items():
+    for key in blocks:
+        rows = blocks[key]
         lengths = sorted({len(row) for row in rows})
         assert lengths == [block_size], (
             f"every {key} block should have {block_size} tokens (the remainder is dropped); "
@@ -40,7 +41,7 @@ def test_every_block_has_block_size_tokens(lm, kind, block_size):
 def test_blocks_are_the_concatenated_text_in_order(lm, kind):
     """group_texts: the blocks are the concatenated text, in order."""
     examples = tokenized_rows(kind)
-    blocks = lm.call(probe_group_texts, examples, 128)
+    blocks = lm.blocks(examples, 128)
     for key in examples:
         stream = [token for row in examples[key] for token in row]
         joined = [token for block in blocks[key] for token in block]
@@ -52,7 +53,7 @@ def test_blocks_are_the_concatenated_text_in_order(lm, kind):
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_labels_equal_inputs(lm, kind):
     """group_texts: labels are a copy of input_ids."""
-    blocks = lm.call(probe_group_texts, tokenized_rows(kind), 128)
+    blocks = lm.blocks(tokenized_rows(kind), 128)
     different = sum(a != b for a, b in zip(blocks["labels"], blocks["input_ids"]))
     assert different == 0 and len(blocks["labels"]) == len(blocks["input_ids"]), (
         "labels should be a copy of input_ids, block by block (the causal model shifts them "
@@ -61,7 +62,7 @@ def test_labels_equal_inputs(lm, kind):
 
 def test_a_batch_shorter_than_a_block_gives_no_block(lm):
     """group_texts: a batch shorter than a block gives no block."""
-    blocks = lm.call(probe_group_texts, {"input_ids": [[5, 6, 7], [8]], "attention_mask": [[1, 1, 1], [1]]}, 128)
+    blocks = lm.blocks({"input_ids": [[5, 6, 7], [8]], "attention_mask": [[1, 1, 1], [1]]}, 128)
     assert all(len(rows) == 0 for rows in blocks.values()), (
         "4 tokens make no block of 128: the remainder is dropped, never padded; "
         f"got {blocks}")
@@ -84,7 +85,7 @@ def test_block_count_around_multiples_of_the_block_size(lm, total):
     multiple of the block size, at it and one past it (block size 4)."""
     tokens = list(range(100, 100 + total))
     rows = [tokens[:3], tokens[3:]]  # two rows: the concatenation crosses a row boundary
-    blocks = lm.call(probe_group_texts, {"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]}, 4)
+    blocks = lm.blocks({"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]}, 4)
     expected = [tokens[i:i + 4] for i in range(0, total // 4 * 4, 4)]
     assert blocks["input_ids"] == expected and blocks["labels"] == expected, (
         f"{total} tokens in blocks of 4 should make {total // 4} block(s) {expected} (the last "

@@ -1,6 +1,6 @@
 """A causal model only sees the past; a masked model sees both sides.
 
-Random-weight models from the submission's ``build_model`` (optional: skipped without
+Random-weight models from the submission's ``build_model`` (bonus: skipped without
 it), on a real 64-token block (random weights: the effects are small but far above float
 noise). Calibration (reference, seeds 0-29): CLM, after changing token 40, the logits at
 positions 0-39 moved by exactly 0, and at every position from 40 on by at least

@@ -16,7 +16,6 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import binom
 
-from labs.lm.contract import probe_collate
 
 BLOCKS = 64
 ALPHA = 1e-6
@@ -27,14 +26,9 @@ def binomial_interval(n: int, p: float) -> tuple[float, float]:
     return low / n, high / n
 
 
-def collate(lm, seed: int) -> dict:
-    batch = lm.call(probe_collate, BLOCKS, seed)
-    shape = batch["original"].shape
-    for key in ("input_ids", "labels"):
-        assert batch[key].shape == shape, (
-            f"the collator's {key} should have the batch's shape {shape} (blocks are already "
-            f"128 tokens: nothing to pad); got {batch[key].shape}")
-    return batch
+def collate(lm, seed: int):
+    """One batch through a fresh collator of ``seed``: each column checked when read."""
+    return lm.collate(BLOCKS, seed)
 
 
 def test_about_15_percent_of_tokens_are_selected(lm, spec_seed):

@@ -25,11 +25,12 @@ from __future__ import annotations
 import statistics
 import time
 
-import pytest
+import numpy as np
 
 from labs.gan.config import make_config
 from labs.gan.sweep import train_gan_seeds
 from labs.gan.train import initial_state, train_gan, training_step
+from labs.suite.devices import best_seconds, per
 from labs.torch_threads import torch_threads
 
 RING = {"preset": "ring", "steps": 200}
@@ -87,9 +88,18 @@ def test_stylegan_miniature_one_image(benchmark):
     assert image.shape == (G.img_resolution, G.img_resolution, 3)
 
 
-@pytest.mark.gpu
-def test_gan_seed_sweep_24_seeds_on_gpu(benchmark):
-    runs = benchmark.pedantic(train_gan_seeds, args=(RING, range(SWEEP_SEEDS)),
-                              kwargs={"device": "cuda"}, rounds=3, iterations=1)
-    assert len(runs) == SWEEP_SEEDS
-    benchmark.extra_info["sweep_per_seed_ms"] = benchmark.stats.stats.min / SWEEP_SEEDS * 1e3
+def test_gan_seed_sweep_24_seeds_on_gpu(benchmark, device):
+    """The 24-seed ring sweep of 200 steps on a GPU, 3 rounds (2 seeds of 5 steps on the CPU:
+    ``labs.suite.devices``)."""
+    seeds, steps = device.size(tiny=2, full=SWEEP_SEEDS), device.size(tiny=5, full=RING["steps"])
+    runs = benchmark.pedantic(train_gan_seeds, args=({**RING, "steps": steps}, range(seeds)),
+                              kwargs={"device": device.name}, rounds=3, iterations=1)
+    assert len(runs) == seeds
+    for run in runs:
+        losses = run.history["d_loss"]
+        assert len(losses) == steps and np.all(np.isfinite(losses)), (
+            f"seed {run.config.seed}: {steps} finite discriminator losses expected, got {losses}")
+    seconds = best_seconds(benchmark)
+    benchmark.extra_info.update(device=device.name, seeds=seeds, steps=steps,
+                                sweep_per_seed_ms=seconds / seeds * 1e3 if seconds else None,
+                                runs_per_second=per(seeds, seconds))

@@ -27,6 +27,5 @@ def test_a_generator_that_never_trains_earns_nothing_from_hollow_checks():
 
 def test_a_generator_that_trains_earns_them():
     trains = graded("passed")
-    for spec in (WEAK, SMALL):  # their full points, as the table gives them
-        assert trains[spec].status == "passed"
-        assert trains[spec].score == points_for("td2/gan", spec.removeprefix("gan/")).points
+    assert trains[WEAK].status == "passed" and trains[WEAK].score == points_for("td2", WEAK).points
+    assert trains[SMALL].status == "passed" and trains[SMALL].score == points_for("td2", SMALL).points > 0

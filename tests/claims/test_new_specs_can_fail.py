@@ -39,8 +39,10 @@ class Perceptron:
         return self.change(gate, {"weights": run.weights.copy(), "errors": run.errors.copy(),
                                   "weight_history": run.weight_history.copy()})
 
-    def weight_history(self, gate, **kwargs):
-        return self.train(gate, **kwargs)["weight_history"]
+    def weight_history(self, gate, per="update", initial=False, **kwargs):
+        """As the contract's client: one row per update, or the weights after each iteration."""
+        history = self.train(gate, **kwargs)["weight_history"]
+        return history if per == "update" else history[::4]
 
 
 def linear_history(gate, run):  # weights that grow at a constant rate from 0

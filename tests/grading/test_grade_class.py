@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from labs.cli import main
+from labs.grading.points import POINTS
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
 CLASS = ["correct_lists", "broken_loops_until_converged", "broken_segfault"]
@@ -30,9 +31,11 @@ def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
     rows = {row["student"]: row for row in csv.DictReader(grades.open())}
     assert sorted(rows) == sorted(CLASS)
     score = {name: float(row["score"]) for name, row in rows.items()}
-    assert {row["max_score"] for row in rows.values()} == {"14"}  # 5 + 5 + 4 points
-    assert score["correct_lists"] == 14
-    assert score["broken_loops_until_converged"] == 10  # AND and OR right, XOR never returns
+    table = POINTS["td1"]["test_convergence.py::test_and_or_reproduce_the_truth_table"].points
+    xor = POINTS["td1"]["test_xor.py::test_xor_error_stays_high"].points
+    assert {float(row["max_score"]) for row in rows.values()} == {2 * table + xor}  # AND, OR, XOR
+    assert score["correct_lists"] == 2 * table + xor
+    assert score["broken_loops_until_converged"] == 2 * table  # AND and OR right, XOR never returns
     assert score["broken_segfault"] == 0
     assert "partial grade" in rows["correct_lists"]["note"]
     # one cause behind every failure is the note, once

@@ -48,6 +48,9 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path):
         ("XOR: the error stays high (about 0.6)", 6, "passed")]  # the teacher's rubric
     assert results["score"] == 14 and "partial grade" in results["output"]
     assert "--call-timeout=20" in (root / "source" / "run_autograder").read_text()
+    # each submission is graded at a secret offset of its own, recorded for a regrade
+    assert results["extra_data"]["spec_seed"] > 0
+    assert f"with seed offset {results['extra_data']['spec_seed']}" in results["output"]
 
 
 def test_run_autograder_never_loads_a_students_conftest(tmp_path):

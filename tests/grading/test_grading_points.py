@@ -13,7 +13,7 @@ from labs.grading.grade import (Grade, GradedSpec, _apply_requirements, _graded,
                                  title, to_gradescope)
 from labs.grading.points import POINTS, entry_for, points_for
 from labs.grading.run import SpecOutcome, available_labs, run_specs
-from labs.suite.limits import Limits
+from labs.sandbox.limits import Limits
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
@@ -73,13 +73,14 @@ def test_a_correct_train_only_folder_gets_100_and_the_unasked_parts_are_bonus():
     graded = [_graded("td1", o) for o in outcomes]
     assert [g.title for g in graded if g.status == "failed"] == []
     lacking = {g.feedback for g in graded if g.status == "not provided"}
-    assert lacking == {"bonus, not attempted: perceptron.py has no `predict`",
-                       "bonus, not attempted: perceptron.py has no `train_many`",
-                       "bonus, not attempted: perceptron.py has no `train_mlp`"}
+    # the child's words, quoted as the submission's
+    assert lacking == {"bonus, not attempted: «perceptron.py has no `predict`»",
+                       "bonus, not attempted: «perceptron.py has no `train_many`»",
+                       "bonus, not attempted: «perceptron.py has no `train_mlp`»"}
     grade = Grade("correct_lists", "td1", graded)
     assert (grade.score, grade.max_score, grade.bonus) == (100, 100, 0)
     tests = {t["name"]: t for t in to_gradescope(grade)["tests"]}
-    assert "status" not in tests["Bonus: a multi-layer perceptron learns XOR"]  # not a failure
+    assert "status" not in tests["Bonus: a multi-layer perceptron learns XOR and XNOR"]
     # the bonus parts, passed, add on top and never enter the maximum
     bonus = [SpecOutcome("test_beyond_one_neuron.py::test_mlp_solves_xor", "passed")]
     with_bonus = Grade("b", "td1", graded + [_graded("td1", o) for o in bonus])
@@ -127,10 +128,11 @@ def test_hidden_specs_count_but_their_details_stay_out_of_the_feedback():
     assert secret not in results["output"]
     by_name = {test["name"]: test for test in results["tests"]}
     assert by_name[title(hidden)]["visibility"] == "hidden"
-    assert by_name[title(hidden)]["max_score"] == 3 and by_name[title(hidden)]["score"] == 0
+    row_points = POINTS["td1"]["test_report_table.py::test_report_table_row"].points
+    assert by_name[title(hidden)]["max_score"] == row_points and by_name[title(hidden)]["score"] == 0
     skipped = by_name["weights_csv: weights csv round trips"]  # no docstring given here
     assert skipped["status"] == "failed" and skipped["output"].startswith("not provided:")
-    assert set(results) == {"score", "execution_time", "output", "tests"}
+    assert set(results) == {"score", "execution_time", "output", "tests", "extra_data"}
     assert set(skipped) == {"name", "score", "max_score", "status", "output", "visibility"}
 
 
@@ -151,10 +153,12 @@ def test_checks_a_constant_answer_passes_count_only_for_a_submission_that_trains
     xor = constant["test_xor_error_stays_high"]
     assert xor.status == "gated" and xor.score == 0
     assert "an untrained or constant answer passes this check too" in xor.feedback
-    assert constant["test_weights_csv_round_trips"].score == 3  # another function: no gate
+    csv_points = POINTS["td1"]["test_weights_csv.py::test_weights_csv_round_trips"].points
+    assert constant["test_weights_csv_round_trips"].score == csv_points  # another function: no gate
     for trains in (grade_of("passed", "failed"), grade_of("failed", "passed")):
         assert trains["test_xor_error_stays_high"].status == "passed"
-        assert trains["test_xor_error_stays_high"].score == 4
+        assert trains["test_xor_error_stays_high"].score == POINTS["td1"][
+            "test_xor.py::test_xor_error_stays_high"].points
 
 
 @pytest.mark.slow  # a collection of every spec in a subprocess: what the shortcut saves

@@ -36,14 +36,15 @@ def test_a_teachers_rubric_changes_points_parts_and_visibility():
     assert rubric["td1"]["test_xor.py::test_xor_error_stays_high"].points == 6
     assert not rubric["td1"]["test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron"].bonus
     assert rubric["td1"]["test_report_table.py::test_report_table_row"].hidden
-    assert POINTS["td1"]["test_xor.py::test_xor_error_stays_high"].points == 4  # default intact
+    assert POINTS["td1"]["test_xor.py::test_xor_error_stays_high"].points != 6  # default intact
     outcomes = [SpecOutcome("test_convergence.py::test_and_or_reproduce_the_truth_table[AND]",
                             "passed"),
                 SpecOutcome("test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron",
                             "skipped", "optional part not provided: perceptron.py has no `predict`")]
     grade = grade_outcomes("alice", "td1", outcomes, rubric=rubric)
     assert (grade.score, grade.max_score) == (4, 6)  # predict is asked by this teacher
-    assert grade_outcomes("alice", "td1", outcomes).max_score == 5  # by default, bonus
+    table = POINTS["td1"]["test_convergence.py::test_and_or_reproduce_the_truth_table"].points
+    assert grade_outcomes("alice", "td1", outcomes).max_score == table  # by default, bonus
 
 
 BAD = {

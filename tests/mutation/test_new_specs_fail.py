@@ -36,6 +36,13 @@ class Client:
     def call(self, probe, *args, **kwargs):
         return run_probe(probe, self.impl, args, kwargs, None)
 
+    def blocks(self, examples, block_size):
+        """The TD 3 client's group_texts columns (``LanguageModels.blocks``)."""
+        from labs.lm.contract import probe_group_texts
+        from labs.suite.client import Fields
+
+        return Fields(self.call(probe_group_texts, examples, block_size), "group_texts", {})
+
 
 def lenient_reader(path):
     """Reads the first three numbers it finds: an extra line or an extra cell is dropped."""

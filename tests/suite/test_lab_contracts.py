@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # importing TD 3's contract loads torch and transformers (seconds), once for the module
 CONTRACTS = ["labs.perceptron.contract", "labs.gan.contract", "labs.stylegan.contract",
              "labs.lm.contract"]
-DECLARED = {"MODULE", "REFERENCE", "REQUIRED", "BONUS", "CHILD_MODULES"}
+DECLARED = {"MODULE", "REFERENCE", "REQUIRED", "ASKED", "BONUS", "CHILD_MODULES"}
 CONFTESTS = [ROOT / "specs" / "td1" / "conftest.py", ROOT / "specs" / "td2" / "gan" / "conftest.py",
              ROOT / "specs" / "td2" / "stylegan" / "conftest.py", ROOT / "specs" / "td3" / "conftest.py"]
 
@@ -29,20 +29,21 @@ def test_every_contract_declares_the_same_names(path):
     assert DECLARED <= set(vars(contract)), DECLARED - set(vars(contract))
     assert not hasattr(contract, "PROBES") and not hasattr(contract, "STUDENT_CALLS")
     assert isinstance(contract.MODULE, str) and contract.MODULE.isidentifier()
-    assert isinstance(contract.REQUIRED, set) and isinstance(contract.BONUS, set)
-    assert contract.REQUIRED and not contract.REQUIRED & contract.BONUS
+    names = (contract.REQUIRED, contract.ASKED, contract.BONUS)
+    assert all(isinstance(group, set) for group in names)
+    assert contract.REQUIRED and sum(map(len, names)) == len(set().union(*names))  # disjoint
     assert all(isinstance(name, str) for name in contract.CHILD_MODULES)
 
 
 @pytest.mark.parametrize("path", CONTRACTS)
 def test_the_reference_is_the_labs_package_and_provides_every_name(path):
     """One style of REFERENCE: the lab's own package (no shim module), exporting the
-    contract's required and bonus names as functions."""
+    contract's required, asked and bonus names as functions."""
     contract = load_contract(path)
     assert contract.REFERENCE == path.removesuffix(".contract")
     package = importlib.import_module(contract.REFERENCE)
     assert hasattr(package, "__path__"), f"{contract.REFERENCE} is not a package"
-    for name in sorted(contract.REQUIRED | contract.BONUS):
+    for name in sorted(contract.REQUIRED | contract.ASKED | contract.BONUS):
         value = getattr(package, name)
         assert inspect.isfunction(value), f"{contract.REFERENCE}.{name} is {value!r}"
         assert name in package.__all__

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from labs.perceptron.contract import probe_train
-from labs.suite.child import Limits
-from labs.suite.sandbox import command_prefix
+from labs.sandbox.child import Limits
+from labs.sandbox.isolation import command_prefix
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission
 

@@ -3,7 +3,7 @@
 Marked slow: every folder costs a pytest process and a sandboxed child importing torch
 and transformers (about 8-20 s each on 2 shared cores). The training specs are left out
 here (they would train 4 models per folder); ``docs/td3.md`` shows how to run them.
-The child's address-space limit is TD 3's in ``labs.suite.limits``, 6144 MB (torch +
+The child's address-space limit is TD 3's in ``labs.sandbox.limits``, 6144 MB (torch +
 transformers map more than the default 2048 MB; a training run peaks at 2.4 GB of address space).
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from labs.grading.points import POINTS
 from labs.suite import spec_runs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,7 @@ CHEAP_SPECS = ["test_blocks.py", "test_perplexity.py", "test_collator.py", "test
 
 def run_specs(folder: str, files: list[str]) -> dict[str, str]:
     """Outcome ('passed', 'failed', 'skipped') of each spec of ``files`` on one folder;
-    the child's memory limit is TD 3's (``labs.suite.limits``)."""
+    the child's memory limit is TD 3's (``labs.sandbox.limits``)."""
     return spec_runs.run_specs([str(ROOT / "specs" / "td3" / f) for f in files], FOLDERS / folder)
 
 
@@ -48,3 +49,56 @@ def test_unpinned_masks_and_overflow_are_caught():
     assert outcomes["test_perplexity_is_infinite_on_overflow"] == "failed"
     assert outcomes["test_perplexity_is_exp_of_the_loss_exactly"] == "passed"
     assert outcomes["test_about_15_percent_of_tokens_are_selected"] == "passed"
+
+
+@pytest.mark.slow
+def test_perplexity_as_two_to_the_loss_fails_only_the_headline_spec():
+    """One mistake in the headline number: its spec fails, and overflow (2 ** 1000 is finite),
+    which builds on it and is explained by it in the grade (charged once, 15 points)."""
+    outcomes = run_specs("wrong_perplexity_two_to_the_loss", CHEAP_SPECS)
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == [
+        "test_perplexity_is_exp_of_the_loss_exactly", "test_perplexity_is_infinite_on_overflow"]
+    assert POINTS["td3"]["test_perplexity.py::test_perplexity_is_infinite_on_overflow"].after == (
+        "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly",)
+
+
+@pytest.mark.slow
+def test_masking_half_the_tokens_fails_only_the_15_percent_spec():
+    outcomes = run_specs("wrong_masks_half_the_tokens", CHEAP_SPECS)
+    assert [name for name, outcome in outcomes.items() if outcome == "failed"] == [
+        "test_about_15_percent_of_tokens_are_selected"]
+
+
+@pytest.mark.slow
+def test_a_folder_that_patches_the_harness_in_its_child_changes_no_run():
+    """The runs train on the trusted side: patching whatever harness the child holds fools
+    nothing, and the wrong perplexity is charged."""
+    outcomes = run_specs("attack_fakes_the_harness", ["test_run_perplexity.py"])
+    assert outcomes["test_runs_report_exp_of_their_final_evaluation"] == "failed", outcomes
+
+
+def test_the_childs_modules_hold_no_training_harness():
+    from labs.lm import contract
+    from labs.sandbox.worker_tree import child_modules
+
+    modules = child_modules(contract)
+    for harness in ("labs.lm.trainer", "labs.lm.models", "labs.lm.scores", "labs.lm.baselines",
+                    "labs.lm.entropy", "labs.lm.mask_channel"):
+        assert harness not in modules, modules
+
+
+@pytest.mark.slow
+def test_one_unreadable_block_column_costs_only_the_specs_reading_it(tmp_path):
+    """One field, its specs only: ``attention_mask`` spoiled, ``input_ids`` and ``labels`` right."""
+    folder = tmp_path / "spoiled_attention_mask"
+    folder.mkdir()
+    (folder / "lm.py").write_text((FOLDERS / "correct_notebook" / "lm.py").read_text() + (
+        "\n\n_group_texts = group_texts\n\n\n"
+        "def group_texts(examples, block_size=128):\n"
+        "    result = _group_texts(examples, block_size)\n"
+        "    result['attention_mask'] = 'all ones'\n"
+        "    return result\n"))
+    outcomes = spec_runs.run_specs([str(ROOT / "specs" / "td3" / "test_blocks.py")], folder)
+    assert outcomes["test_every_block_has_block_size_tokens[128-clm]"] == "failed"
+    assert outcomes["test_labels_equal_inputs[clm]"] == "passed"
+    assert outcomes["test_labels_equal_inputs[mlm]"] == "passed"

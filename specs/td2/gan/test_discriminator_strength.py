@@ -7,7 +7,7 @@ Strong: discriminator 3 x 30 on Adam 0.03 with 10 updates per step against the r
 generator on SGD 0.001, on the line, 20 steps. With the saturating (minimax) loss
 log(1 - D(G(z))) the generator's gradient vanishes once D rejects its points. Measure: the
 median generator gradient norm over the last 10 steps over that of the first step (history
-``g_grad_norm``, optional in the contract), the median over three seeds (3s, 3s+1, 3s+2 for
+``g_grad_norm``, asked by the contract), the median over three seeds (3s, 3s+1, 3s+2 for
 spec seed s, trained together), because in about one seed in 20 the generator starts with points on the line,
 where no discriminator can reject them. The measure is the minimax run's own fall, not a
 comparison with the log loss: a correct GAN that computes its losses on probabilities,

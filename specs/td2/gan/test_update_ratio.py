@@ -3,7 +3,7 @@ unstable; 5:1 keeps the discriminator ahead and its signal useful").
 
 Runs: the gaussians preset with its discriminator on Adam 0.01, k = 1 and k = 5, 200 steps,
 same seed. Measures over steps 20-200: the discriminator's mean loss (lower with 5:1) and
-its mean accuracy (higher with 5:1, history ``d_accuracy``, optional in the contract). One
+its mean accuracy (higher with 5:1, history ``d_accuracy``, asked by the contract). One
 seed's gap is noisy, and an independently written correct GAN (the example folder
 ``correct``) reverses it on about 1 run in 20 (run seed 22: loss gap -0.449), so each spec
 takes the median gap over five seeds: 5s to 5s+4 for spec seed s, trained together

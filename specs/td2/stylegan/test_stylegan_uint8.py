@@ -8,8 +8,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from labs.stylegan.contract import probe_generate_fixed
-
 # value -> byte, by the formula: -1 -> 0.5 -> 0; 1 -> 255.5 -> 255; 0.5 -> 191.75 -> 191
 EDGES = {-2.0: 0, -1.0: 0, -0.5: 64, 0.0: 128, 0.5: 191, 1.0: 255, 2.0: 255}
 
@@ -20,7 +18,7 @@ def _expected(source: np.ndarray) -> np.ndarray:
 
 
 def _generated(stylegan, spec_seed):
-    result = stylegan.call(probe_generate_fixed, 2 + spec_seed)
+    result = stylegan.fixed_image(2 + spec_seed)
     source, image = result["source"], result["image"]
     assert image.dtype == np.uint8, (
         f"generate returned pixels of dtype {image.dtype}; the contract says uint8")

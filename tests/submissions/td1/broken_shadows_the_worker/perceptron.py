@@ -1,4 +1,4 @@
-"""Ships its own labs/suite/worker.py and jail.py, hoping they run instead of the grader's
+"""Ships its own labs/sandbox/worker.py and jail.py, hoping they run instead of the grader's
 (as root, before the sandbox, they could answer anything); its train is a placeholder."""
 import numpy as np
 

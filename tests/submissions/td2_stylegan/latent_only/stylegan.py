@@ -1,4 +1,5 @@
-"""A partial submission: seed_to_z only (generate is optional; its specs are skipped)."""
+"""A partial submission: seed_to_z only (generate is asked: its specs read "not provided" and
+lose their points; the latents are graded on their own)."""
 import numpy as np
 
 
