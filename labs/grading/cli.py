@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     rubric = rubric_from(args)
     spec_seed = spec_seed_from(args)
+    args.results.parent.mkdir(parents=True, exist_ok=True)  # hidden from the child: it must exist
     failures = args.results.resolve().parent / "failures"  # images of failed comparisons
     try:
         grade = grade_folder(args.folder, args.lab, limits,
@@ -95,7 +96,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from labs.grading.outputs import OutputError, write_private
 
-    args.results.parent.mkdir(parents=True, exist_ok=True)
     try:
         write_private(args.results, json.dumps(to_gradescope(grade), indent=1) + "\n")
     except OutputError as error:

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from labs.grading.points import POINTS, Points, Rubric, entry_for, lookup, points_for
+from labs.grading.record import grading_record
 from labs.grading.run import PROJECT_ROOT, SpecOutcome, run_specs
 from labs.grading.seeds import draw_spec_seed
-from labs.sandbox import untrusted
+from labs.sandbox import isolation, untrusted
 from labs.sandbox.limits import Limits, limits_for
 from labs.suite.client import MISSING
 
@@ -45,6 +46,8 @@ class Grade:
     causes: list[str] = field(default_factory=list)  # one failure behind several specs
     notes: list[str] = field(default_factory=list)  # what the grader did to the folder
     spec_seed: int = 0  # the seed offset the specs ran with (labs.grading.seeds)
+    sandbox: str = ""  # the isolation level its child ran under (labs.sandbox.isolation)
+    record: dict[str, Any] = field(default_factory=dict)  # labs.grading.record
 
     @property
     def score(self) -> float:
@@ -221,6 +224,8 @@ def grade_folder(folder: Path, lab: str, limits: Limits | None = None,
     grade = grade_outcomes(untrusted.name(folder.name), lab, run.outcomes, run.seconds, rubric,
                            failures)
     grade.spec_seed = spec_seed
+    grade.sandbox = isolation.level()
+    grade.record = grading_record(run)
     grade.notes += run.notes
     unlisted = [o.spec for o in run.outcomes if entry_for(lab, o.spec, rubric) is None]
     if unlisted:
@@ -280,7 +285,8 @@ def to_gradescope(grade: Grade) -> dict[str, Any]:
         "execution_time": round(grade.seconds),
         "output": feedback_text(grade),
         "tests": [_gradescope_test(spec) for spec in grade.specs],
-        "extra_data": {"spec_seed": grade.spec_seed},  # `grade --spec-seed N` reproduces it
+        # `grade --spec-seed N` reproduces it; the rest: labs.grading.record
+        "extra_data": {"spec_seed": grade.spec_seed, "sandbox": grade.sandbox, **grade.record},
     }
 
 

@@ -64,3 +64,18 @@ def write_private(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` as ``open_private`` opens it."""
     with open_private(path) as file:
         file.write(text)
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file ``path`` if it has at most ``limit`` of them; None for
+    a link, a FIFO (never waited on), a folder, a larger file or one that cannot be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        data = file.read(limit + 1)
+    return data if len(data) <= limit else None

@@ -62,6 +62,7 @@ class SpecOutcome:
     doc: str = ""
     machine: bool = False  # needs what this machine may lack (gpu, a checkout)
     duration: float = 0.0
+    cpu: float = 0.0  # seconds, the student's processes included (labs.suite.usage)
 
 
 @dataclass
@@ -71,6 +72,7 @@ class SpecRun:
     stopped: str = ""  # why the run was cut short, if it was
     left_out: list[str] = field(default_factory=list)  # staging: "name: reason"
     notes: list[str] = field(default_factory=list)  # what loading the folder left out
+    peak_memory_mb: float = 0.0  # the largest of the run's child processes (resident)
 
 
 def _relative(nodeid: str, lab: str) -> str:
@@ -80,7 +82,7 @@ def _relative(nodeid: str, lab: str) -> str:
 def spec_arguments(lab: str, limits: Limits, select: str | None = None,
                    failures: Path | None = None, spec_seed: int = 0) -> list[str]:
     """What the grader adds to ``spec_runs.pytest_command`` for one lab's specs."""
-    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}",
+    return ["-q", "--no-header", "-o", "addopts=", f"--spec-seed={spec_seed}", "--spec-usage",
             "--tb=no",  # the outcomes plugin keeps the reasons; formatting tracebacks is slow
             *as_arguments(limits), *(["-k", select] if select else []),
             *([f"--golden-failures={failures}"] if failures else [])]  # the student's own images
@@ -119,6 +121,7 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     except (ValueError, OSError) as error:
         raise GraderError(str(error)) from None
     env["LABS_SANDBOX_HIDE"] = json.dumps(hidden)
+    env["LABS_GRADER_PID"] = str(os.getpid())  # the run ends if this process is killed
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         staged = stage(folder, Path(scratch) / "staged" / "submission")
         path = Path(scratch) / "outcomes.json"
@@ -151,7 +154,8 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     # the run's record carries the student's text (already quoted by the sandbox): bounded
     # and cleaned again here, where it enters the grade
     run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out[:MAX_LEFT_OUT],
-                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]])
+                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]],
+                  peak_memory_mb=float(record.get("peak_memory_kb", 0)) / 1024)
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)
         if result is None:
@@ -160,5 +164,6 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
         else:
             run.outcomes.append(SpecOutcome(_relative(nodeid, lab), result["outcome"],
                                             untrusted.text(result["message"], MESSAGE_CHARS),
-                                            result["doc"], result["machine"], result["duration"]))
+                                            result["doc"], result["machine"], result["duration"],
+                                            float(result.get("cpu", 0.0))))
     return run

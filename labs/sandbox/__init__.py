@@ -6,7 +6,7 @@ The trusted side (the grader, pytest's specs) uses this small API:
 - ``Child(folder, contract, limits)``: the sandboxed worker process of one contract, and
   ``Child.request(...)``, one probe call answered with plain data or ``ChildFailure``;
 - ``Limits`` and ``limits_for(lab)``: what a child may spend;
-- ``isolation.level()``: the isolation this machine gives (``jail``, ``user``, ``limits``).
+- ``isolation.level()``: the isolation this machine gives (``jail``, ``network``, ``none``).
 
 ``labs.sandbox.untrusted`` is the one place where data and text from a child enter the
 trusted side: every answer is parsed there, with limits, and every string a student

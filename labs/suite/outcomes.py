@@ -3,12 +3,17 @@
 Loaded with ``-p labs.suite.outcomes --spec-outcomes FILE`` in every pytest subprocess that
 runs specs on a folder (``labs.suite.spec_runs``: the grader's runs and the tests' runs of
 the example folders alike). The file is rewritten after every spec, so that a run killed
-half-way still tells which specs finished.
+half-way still tells which specs finished. With ``--spec-usage`` (the grader's runs) it
+also records each spec's CPU time and the peak memory of the run's child processes
+(``labs.suite.usage``). A run the grader started (``LABS_GRADER_PID`` set) ends when the
+grader's process dies, even by SIGKILL (a Dask worker lost in the middle of a grading):
+Linux's parent-death signal, as for the student's child.
 """
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--spec-outcomes", metavar="FILE", default=None,
                      help="write each spec's outcome and reason to FILE (JSON), for the grader "
                           "and the runs of labs.suite.spec_runs")
+    parser.addoption("--spec-usage", action="store_true",
+                     help="with --spec-outcomes: also record each spec's CPU time and the peak "
+                          "memory of the student's processes (labs.suite.usage)")
 
 
 def explain(excinfo: pytest.ExceptionInfo) -> str:
@@ -54,10 +62,15 @@ def _doc(item: pytest.Item) -> str:
 
 class Recorder:
     """Each spec's outcome and reason; written to ``path`` after every spec (``None``: kept
-    in memory only, for the grade at the end of a ``--submission`` run)."""
+    in memory only, for the grade at the end of a ``--submission`` run); ``usage``: each
+    spec's CPU time and the run's peak memory too."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, usage: bool = False) -> None:
         self.path = path
+        self.clock = None
+        if usage:
+            from labs.suite.usage import SpecClock, TreeUsage
+            self.clock = SpecClock(TreeUsage())
         self.collected: list[str] = []
         self.results: dict[str, dict[str, Any]] = {}  # specs that finished, all phases
         self.running: dict[str, dict[str, Any]] = {}
@@ -67,8 +80,10 @@ class Recorder:
         if self.path is None:
             return
         temporary = self.path.with_suffix(".partial")
-        temporary.write_text(json.dumps({"collected": self.collected, "results": self.results,
-                                         "notes": self.notes}))
+        record = {"collected": self.collected, "results": self.results, "notes": self.notes}
+        if self.clock is not None:
+            record["peak_memory_kb"] = self.clock.usage.peak_kb
+        temporary.write_text(json.dumps(record))
         os.replace(temporary, self.path)  # atomic: a reader never sees half a file
 
     @pytest.hookimpl
@@ -97,16 +112,44 @@ class Recorder:
             entry["message"] = "failed while cleaning up after the spec: " + entry["message"]
 
     @pytest.hookimpl
+    def pytest_runtest_logstart(self, nodeid: str) -> None:
+        if self.clock is not None:
+            self.clock.start(nodeid)
+
+    @pytest.hookimpl
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        cpu = self.clock.seconds(nodeid) if self.clock is not None else None
         if nodeid in self.running:
             self.results[nodeid] = self.running.pop(nodeid)
+            if cpu is not None:
+                self.results[nodeid]["cpu"] = cpu
         self.write()
+
+    @pytest.hookimpl
+    def pytest_sessionfinish(self) -> None:
+        if self.clock is not None:
+            self.clock.usage.stop()
+
+
+def _die_with_grader(grader: str) -> None:
+    """SIGKILL this pytest when the grading process ``grader`` (its parent) dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    from labs.sandbox.jail import die_with_parent
+
+    die_with_parent()
+    if str(os.getppid()) != grader:  # it died before the signal was asked for
+        os._exit(1)
 
 
 RECORDER = "labs-spec-outcomes"
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    grader = os.environ.pop("LABS_GRADER_PID", "")  # for this process, not those it starts
+    if grader:
+        _die_with_grader(grader)
     path = config.getoption("--spec-outcomes")
     if path:
-        config.pluginmanager.register(Recorder(Path(path)), RECORDER)
+        config.pluginmanager.register(Recorder(Path(path), config.getoption("--spec-usage")),
+                                      RECORDER)

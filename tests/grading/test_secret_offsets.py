@@ -22,7 +22,8 @@ def test_offsets_are_fresh_and_never_the_public_one():
 
 @pytest.mark.slow  # two gradings
 def test_a_recorded_offset_reproduces_the_grade(tmp_path, capsys):
-    first, again = tmp_path / "first.json", tmp_path / "again.json"
+    # a results folder that does not exist yet is made (it is hidden from the child)
+    first, again = tmp_path / "new" / "dir" / "first.json", tmp_path / "again.json"
     assert main(["grade", str(CORRECT), "--lab", "td1", "--only", ONLY,
                  "--results", str(first)]) == 0
     recorded = json.loads(first.read_text())

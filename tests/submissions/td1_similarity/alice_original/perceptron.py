@@ -1,0 +1,35 @@
+"""A correct TD 1 submission (the original of a near-copy: bob_renamed_reordered)."""
+import math
+import random
+
+
+def train(desired, coeff=0.7, iterations=1000, seed=None):
+    import numpy as np
+    w = list(np.random.default_rng(seed).random(3))
+    inputs = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    history = [list(w)]
+    errors = []
+    for _ in range(iterations):
+        worst = 0.0
+        for (x1, x2), d in zip(inputs, desired):
+            y = -1 * w[0] + x1 * w[1] + x2 * w[2]
+            out = 1 / (1 + math.exp(-y))
+            delta = d - out
+            for i, x in enumerate((-1, x1, x2)):
+                w[i] = w[i] + coeff * x * delta
+            history.append(list(w))
+            worst = max(worst, abs(delta))
+        errors.append(worst)
+    return {"weights": w, "errors": errors, "weight_history": history}
+
+
+def write_weights_csv(path, weights):
+    with open(path, "w") as f:
+        for w in weights:
+            f.write(f"{float(w)!r}\n")
+
+
+def read_weights_csv(path):
+    with open(path) as f:
+        cells = [cell for line in f for cell in line.split(",") if cell.strip()]
+    return [float(cell) for cell in cells]
