@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "labs.grading.bundle",
     "labs.grading.rubric",
     "labs.grading.handout",
+    "labs.mutation.cli",
 )
 
 

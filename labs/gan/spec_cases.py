@@ -199,6 +199,23 @@ def ring_radius(points: np.ndarray) -> np.ndarray:
     return np.hypot((points[:, 0] - 0.5) / 0.3, (points[:, 1] - 0.45) / 0.25)
 
 
+def ring_sector_shares(points: np.ndarray, sectors: int = 12) -> np.ndarray:
+    """The share of points in each of ``sectors`` equal angles around the ring's centre (in
+    units of its radii): 1 / sectors each when the ring is covered all round."""
+    angle = np.arctan2((points[:, 1] - 0.45) / 0.25, (points[:, 0] - 0.5) / 0.3)
+    sector = np.floor((angle + np.pi) / (2 * np.pi) * sectors).astype(int) % sectors
+    return np.bincount(sector, minlength=sectors) / len(points)
+
+
+def gaussians_mode_spreads(points: np.ndarray) -> np.ndarray:
+    """(2, 2): the sd in x and y of the points nearer each mode of the gaussians mixture
+    (nearer in units of each mode's sds), mode (0.3, 0.7) first."""
+    distances = np.stack([np.hypot((points[:, 0] - cx) / sx, (points[:, 1] - cy) / sy)
+                          for (cx, cy), (sx, sy) in GAUSSIANS_MODES])
+    nearest = distances.argmin(axis=0)
+    return np.array([points[nearest == mode].std(axis=0) for mode in range(len(GAUSSIANS_MODES))])
+
+
 def central_fraction(noise: np.ndarray) -> float:
     """Share of noise vectors in the central box [0.25, 0.75]^dim."""
     return float(np.mean(np.all(np.abs(noise - 0.5) <= 0.25, axis=1)))
@@ -496,9 +513,10 @@ EXPERIMENTS: dict[str, Experiment] = _experiments(
 )
 
 
-def check(runs: Runs, name: str, spec_seed: int) -> tuple[bool, str]:
-    """Whether experiment ``name`` holds on ``runs`` for ``spec_seed``, and the message that
-    says why not (what a spec asserts)."""
-    experiment = EXPERIMENTS[name]
+def check(runs: Runs, name: str, spec_seed: int,
+          table: dict[str, Experiment] | None = None) -> tuple[bool, str]:
+    """Whether experiment ``name`` (of ``table``, by default ``EXPERIMENTS``) holds on
+    ``runs`` for ``spec_seed``, and the message that says why not (what a spec asserts)."""
+    experiment = (EXPERIMENTS if table is None else table)[name]
     result = experiment.run(runs, spec_seed)
     return result.holds, experiment.message(result)

@@ -64,7 +64,7 @@ def train_gan_seeds(config: GANConfig | Mapping[str, Any], seeds: Sequence[int],
         divergences.append(_divergences(state, evaluation, noise_eval))
     runs = []
     for index, run_config in enumerate(configs):
-        history = {name: (torch.stack([r[name] for r in records])[:, index].double().cpu().numpy()
+        history = {name: (_per_run(records, name, len(configs))[:, index].double().cpu().numpy()
                           if records else np.zeros(0)) for name in STEP_METRICS}
         history["eval_step"] = np.array([0, base.steps])
         history["kl"] = np.array([d[index][0] for d in divergences])
@@ -73,6 +73,12 @@ def train_gan_seeds(config: GANConfig | Mapping[str, Any], seeds: Sequence[int],
         d_params = [p.detach()[index].cpu().clone() for p in state.d_params]
         runs.append(GANRun(run_config, g_params, d_params, history, {}, evaluation[index][0]))
     return runs
+
+
+def _per_run(records: list[dict[str, torch.Tensor]], name: str, runs: int) -> torch.Tensor:
+    """(steps, runs) of one metric; a metric no update produced (k_d or k_g 0) is one NaN
+    per step, without the run dimension, so it is spread over the runs."""
+    return torch.stack([r[name].expand(runs) if r[name].dim() == 0 else r[name] for r in records])
 
 
 def _divergences(state: GANState, evaluation: list, noise_eval: torch.Tensor) -> list[tuple[float, float]]:

@@ -90,7 +90,7 @@ def if_lm_trained(points: float) -> Points:
 
 
 POINTS: dict[str, dict[str, Points]] = {
-    "td1": {  # 100 points asked (46 specs, 3 of them bonus)
+    "td1": {  # 100 points asked (47 specs, 3 of them bonus)
         # AND and OR converge (30): the lab's headline, AND and OR are learned, 16 of them
         # (docs/grading.md, "Weights follow the lab")
         "test_convergence.py::test_and_or_reproduce_the_truth_table": Points(8),
@@ -121,7 +121,8 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_weights_csv.py::test_weights_csv_round_trips": Points(2),
         "test_weights_csv.py::test_weights_csv_has_one_weight_per_line_w0_first": Points(2),
         "test_weights_csv.py::test_reader_rejects_a_malformed_file_clearly": Points(2),
-        "test_weights_csv.py::test_reader_accepts_one_comma_separated_row": Points(2),
+        "test_weights_csv.py::test_reader_accepts_one_comma_separated_row": Points(1),
+        "test_weights_csv.py::test_reader_rejects_extra_rows": Points(1),
         # beyond one neuron: not asked by the lab, bonus (6 more)
         "test_beyond_one_neuron.py::test_mlp_solves_xor": bonus(3),
         "test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron": bonus(2),
@@ -143,8 +144,10 @@ POINTS: dict[str, dict[str, Points]] = {
     "td2/gan": {  # 100 points asked (the user drawing is bonus); the expected failures (not reproduced by the reference) count 0
         # GAN Lab's real distributions (14)
         "test_real_distributions.py::test_line_is_gan_labs_segment": Points(2),
-        "test_real_distributions.py::test_gaussians_are_gan_labs_mixture": Points(2),
-        "test_real_distributions.py::test_ring_is_gan_labs_ellipse": Points(2),
+        "test_real_distributions.py::test_gaussians_are_gan_labs_mixture": Points(1.5),
+        "test_real_distributions.py::test_gaussians_modes_have_their_own_spreads": Points(0.5),
+        "test_real_distributions.py::test_ring_is_gan_labs_ellipse": Points(1.5),
+        "test_real_distributions.py::test_ring_covers_every_angle": Points(0.5),
         "test_real_distributions.py::test_disjoint_is_three_equal_blobs": Points(2),
         "test_real_distributions.py::test_user_points_are_jittered_copies": bonus(2),
         "test_real_distributions.py::test_same_seed_same_points": Points(1),
@@ -152,33 +155,42 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_noise.py::test_gaussian_noise_concentrates_near_the_centre": Points(3),
         "test_noise.py::test_noise_is_seeded": Points(1),
         "test_noise.py::test_noise_lives_in_the_unit_interval_centred_on_half": Points(1),
-        # the documented effects of the hyper-parameters (76); but for the presets themselves,
+        # the documented effects of the hyper-parameters (64); but for the presets themselves,
         # they count only if the generator trains (a preset lowers the JS divergence)
-        "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": if_gan_trained(7),
-        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": if_gan_trained(6),
+        "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": if_gan_trained(6),
+        "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": if_gan_trained(5),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence": Points(0),
         # the lab's headline, the generator learns the target distribution (15)
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[gaussians]": Points(5),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[ring]": Points(5),
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[line]": Points(5),
-        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": if_gan_trained(5),
+        "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": if_gan_trained(3.5),
         "test_generator_capacity.py::test_preset_generator_gets_far_lower": Points(0),
-        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": if_gan_trained(6),
-        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": if_gan_trained(6),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": if_gan_trained(6),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": if_gan_trained(6),
-        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": if_gan_trained(4),
-        "test_determinism.py::test_different_seeds_give_different_runs": if_gan_trained(4),
+        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": if_gan_trained(5),
+        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": if_gan_trained(5),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": if_gan_trained(5),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": if_gan_trained(5),
+        "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": if_gan_trained(3),
+        "test_determinism.py::test_different_seeds_give_different_runs": if_gan_trained(3),
         # what the losses are, and uniform noise (3)
         "test_losses.py::test_losses_are_log_losses_not_shares": if_gan_trained(2),
         "test_uniform_noise.py::test_uniform_noise_spreads_evenly": Points(0.5),
-        # learning rates must be balanced (3); the report's readings a faithful run does not
+        # learning rates must be balanced (2); the report's readings a faithful run does not
         # reproduce run by run are expected failures (0)
-        "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse": if_gan_trained(3),
+        "test_learning_rate_balance.py::test_unbalanced_learning_rates_train_worse": if_gan_trained(2),
         "test_mode_collapse.py::test_far_stronger_discriminator_covers_fewer_modes": Points(0),
         "test_update_ratio_stability.py::test_one_to_one_is_less_stable_than_five_to_one": Points(0),
         "test_update_ratio_stability.py::test_five_to_one_gives_the_generator_clearer_guidance": Points(0),
         "test_large_generator.py::test_much_larger_generator_trains_slower_or_less_stably": Points(0),
+        # every field of the config acts where it should, and the reported values follow
+        # their formulas (12; issue 24: each slip here passed every other spec); like the
+        # other training specs, they count only if the generator trains
+        "test_config_fields.py::test_each_field_changes_what_it_should": if_gan_trained(1),
+        "test_config_fields.py::test_generator_sizes_shape_the_points": if_gan_trained(0.5),
+        "test_config_fields.py::test_sample_draws_the_configured_noise": if_gan_trained(0.5),
+        "test_config_fields.py::test_reported_losses_follow_their_formulas": if_gan_trained(0.5),
+        "test_config_fields.py::test_accuracy_counts_the_configured_batch": if_gan_trained(1),
+        "test_config_fields.py::test_accuracy_is_high_once_the_discriminator_has_learnt": if_gan_trained(0.5),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own code and of a GPU count 0
         # the lab's headline, same seed same image by NVIDIA's convention (16): the latent
@@ -217,9 +229,11 @@ POINTS: dict[str, dict[str, Points]] = {
     },
     "td3": {  # 100 points asked; build_model's causality specs are bonus; the GPU recipe 0
         "test_blocks.py::test_every_block_has_block_size_tokens": Points(1),
-        "test_blocks.py::test_labels_equal_inputs": Points(2),
-        "test_blocks.py::test_blocks_are_the_concatenated_text_in_order": Points(2),
-        "test_blocks.py::test_a_batch_shorter_than_a_block_gives_no_block": Points(2),
+        "test_blocks.py::test_labels_equal_inputs": Points(1.5),
+        "test_blocks.py::test_blocks_are_the_concatenated_text_in_order": Points(1.5),
+        "test_blocks.py::test_a_batch_shorter_than_a_block_gives_no_block": Points(1.5),
+        "test_blocks.py::test_labels_are_copies_not_the_same_lists": Points(1),
+        "test_blocks.py::test_block_count_around_multiples_of_the_block_size": Points(0.25),
         # the lab's headline number, perplexity = exp(evaluation loss) (15; overflow and a
         # run's own perplexity build on it and leave the maximum when it fails: charged once)
         "test_perplexity.py::test_perplexity_is_exp_of_the_loss_exactly": Points(15),

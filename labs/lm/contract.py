@@ -121,6 +121,23 @@ def probe_group_texts(impl, examples: dict, block_size: int) -> dict:
     return {str(key): field_or_why(lambda key=key: tokens(key)) for key in result.keys()}
 
 
+@probe(calls="group_texts")
+def probe_group_texts_labels_alias(impl, examples: dict, block_size: int) -> dict:
+    """Whether replacing the returned label blocks changes the returned input_ids: labels
+    that are the inputs' own list, not a copy of it (the notebook's ``.copy()``, a copy of
+    the list of blocks, is enough), so that whatever rewrites the labels rewrites the inputs."""
+    result = impl.group_texts({key: [list(row) for row in rows] for key, rows in examples.items()},
+                              block_size)
+    if not hasattr(result, "keys") or "labels" not in result or "input_ids" not in result:
+        raise ContractViolation("group_texts returned no dict with input_ids and labels")
+    before = [[int(token) for token in block] for block in result["input_ids"]]
+    labels = result["labels"]
+    for index in range(len(labels)):
+        labels[index] = [-100] * len(labels[index])
+    after = [[int(token) for token in block] for block in result["input_ids"]]
+    return {"blocks": len(before), "inputs_changed": before != after}
+
+
 @probe
 def probe_perplexity(impl, losses: list) -> list:
     """Per loss, the value or the error it raised (an error is an answer too)."""

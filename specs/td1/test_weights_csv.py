@@ -41,6 +41,10 @@ def test_reader_rejects_a_malformed_file_clearly(perceptron):
     assert "abc" in result["error"] or re.search(r"\bline 2\b", result["error"], re.I), (
         "the error for a malformed weights.csv should say which line or what was found; "
         f"it says: {result['error']}")
+    named = re.findall(r"\bline (\d+)\b", result["error"], re.I)
+    assert all(number == "2" for number in named), (
+        f"the bad value 'abc' is on line 2 of the file; the error names line(s) {named}: "
+        f"{result['error']}")
 
 
 def test_reader_accepts_one_comma_separated_row(perceptron):
@@ -49,3 +53,13 @@ def test_reader_accepts_one_comma_separated_row(perceptron):
     assert result["error"] is None and np.allclose(result["weights"], [1.5, -2.5, 3.5]), (
         "the reader should also accept the weights as one comma-separated row; reading "
         f"'1.5,-2.5,3.5' gave {result['weights']} (error: {result['error']})")
+
+
+def test_reader_rejects_extra_rows(perceptron):
+    """Reading a weights.csv with more than three weights fails: an extra line or an extra
+    row is not silently dropped."""
+    for text in ("1,2,3\n9\n", "1.5\n-2.5\n3.5\n4.5\n", "1,2,3,4\n"):
+        result = perceptron.call(probe_read_weights_csv, text)
+        assert result["error"] is not None, (
+            f"reading a weights.csv that holds {text!r} should fail (it has more than the three "
+            f"weights w0, w1, w2), but it returned {result['weights']}")

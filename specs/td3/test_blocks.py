@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from labs.lm.contract import probe_group_texts_labels_alias
 from labs.lm.fixtures import small_rows, small_tokenizer
 
 
@@ -65,3 +66,27 @@ def test_a_batch_shorter_than_a_block_gives_no_block(lm):
     assert all(len(rows) == 0 for rows in blocks.values()), (
         "4 tokens make no block of 128: the remainder is dropped, never padded; "
         f"got {blocks}")
+
+
+def test_labels_are_copies_not_the_same_lists(lm):
+    """group_texts: labels are a copy of the list of input blocks, not that list itself
+    (replacing every label block by -100s leaves input_ids unchanged)."""
+    examples = {"input_ids": [list(range(10, 30))], "attention_mask": [[1] * 20]}
+    result = lm.call(probe_group_texts_labels_alias, examples, 4)
+    assert result["blocks"] == 5 and not result["inputs_changed"], (
+        "labels should be a copy of input_ids: after replacing every label block by -100s, "
+        f"input_ids {'changed too (the labels are the same list)' if result['inputs_changed'] else 'kept'}"
+        f" ({result['blocks']} blocks of 4 from 20 tokens; 5 expected)")
+
+
+@pytest.mark.parametrize("total", [7, 8, 9, 11, 12, 13])
+def test_block_count_around_multiples_of_the_block_size(lm, total):
+    """group_texts: ``total // block_size`` full blocks, exactly, one token short of a
+    multiple of the block size, at it and one past it (block size 4)."""
+    tokens = list(range(100, 100 + total))
+    rows = [tokens[:3], tokens[3:]]  # two rows: the concatenation crosses a row boundary
+    blocks = lm.blocks({"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]}, 4)
+    expected = [tokens[i:i + 4] for i in range(0, total // 4 * 4, 4)]
+    assert blocks["input_ids"] == expected and blocks["labels"] == expected, (
+        f"{total} tokens in blocks of 4 should make {total // 4} block(s) {expected} (the last "
+        f"{total % 4} dropped); got input_ids {blocks['input_ids']}, labels {blocks['labels']}")

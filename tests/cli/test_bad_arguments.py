@@ -44,6 +44,10 @@ BAD_COMMANDS = {
     "grade {folder} --lab td1 --call-timeout 0": "--call-timeout must be a positive number",
     "grade-class {root} --lab td1 --csv /": "--csv / is a folder",
     "grade-class {root} --lab td1 --jobs 0": "--jobs must be at least 1, got 0",
+    "mutation td1 --sample 0": "--sample must be at least 1, got 0",
+    "mutation td1 --fail-under 120": "--fail-under must be a percentage from 0 to 100, got 120.0",
+    "mutation td9": "invalid choice: 'td9'",
+    "mutation td1 --rerun nowhere.json": "--rerun nowhere.json: not a --json report of this command",
 }
 
 CHILD = textwrap.dedent("""

@@ -31,3 +31,42 @@ def test_the_masked_bigram_uses_both_neighbours():
     channel = MaskingChannel(mask_id=0, vocab_size=5)
     unigram, bigram = masked_baselines(model, channel, np.array([[1, 2, 3]]), inputs, scored)
     assert abs(unigram - math.log(3)) < 0.02 and bigram < 0.05
+
+
+def by_hand(blocks: np.ndarray, vocab: int) -> tuple[dict, dict]:
+    """Smoothed word frequencies and backed-off bigram rows, counted with plain loops."""
+    from collections import Counter
+
+    from labs.lm.baselines import PRIOR, SMOOTHING
+
+    tokens = Counter(int(t) for t in blocks.ravel())
+    total = sum(tokens.values()) + SMOOTHING * vocab
+    unigram = {v: (tokens[v] + SMOOTHING) / total for v in range(vocab)}
+    pairs = Counter((int(a), int(b)) for row in blocks for a, b in zip(row, row[1:]))
+    starts = Counter(int(a) for row in blocks for a in row[:-1])
+    bigram = {(u, v): (pairs[(u, v)] + PRIOR * unigram[v]) / (starts[u] + PRIOR)
+              for u in range(vocab) for v in range(vocab)}
+    return unigram, bigram
+
+
+def test_causal_baselines_equal_counting_by_hand():
+    """Both causal yardsticks are the mean -log P over every token after a block's first."""
+    blocks = np.random.default_rng(3).integers(0, 6, size=(7, 11))
+    unigram, bigram = by_hand(blocks, 6)
+    expected_unigram = np.mean([-math.log(unigram[int(t)]) for row in blocks for t in row[1:]])
+    expected_bigram = np.mean([-math.log(bigram[(int(a), int(b))])
+                               for row in blocks for a, b in zip(row, row[1:])])
+    measured = causal_baselines(fit_counts(blocks, 6), blocks)
+    assert np.allclose(measured, (expected_unigram, expected_bigram), rtol=1e-12)
+
+
+def test_masked_word_frequencies_are_the_mean_over_scored_positions():
+    """Every scored position shows [MASK] (id 0, never a target): the word-frequency yardstick
+    is then the mean of -log P(target) over those positions, not their sum."""
+    blocks = np.random.default_rng(4).integers(1, 6, size=(5, 9))
+    model = fit_counts(blocks, 6, never=(0,))
+    scored = np.random.default_rng(5).random(blocks.shape) < 0.4
+    inputs = np.where(scored, 0, blocks)
+    unigram, _ = masked_baselines(model, MaskingChannel(mask_id=0, vocab_size=6), blocks, inputs, scored)
+    assert scored.sum() > 5
+    assert math.isclose(unigram, float(np.mean(-np.log(model.unigram[blocks[scored]]))), rel_tol=1e-12)

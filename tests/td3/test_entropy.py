@@ -52,3 +52,16 @@ def test_the_builtin_corpus_bound_matches_its_entropy_rate():
     loss = bayes_loss(token_chain(corpus.source, tokenizer), blocks)
     # one token per symbol for seen words: the per-token bound is close to the rate per symbol
     assert abs(loss - corpus.source.entropy_rate()) < 0.1, (loss, corpus.source.entropy_rate())
+
+
+def test_an_uneven_chain_costs_the_mean_of_its_transitions():
+    """One token per symbol: the bound is the mean of -log P(next | previous) over every
+    scored position of every block (a sum, or a mean over blocks only, would differ)."""
+    matrix = np.array([[0.9, 0.1], [0.3, 0.7]])
+    texts = ["aaab", "abba", "bbba"]
+    blocks = np.array([[ord(c) for c in text] for text in texts])
+    index = {"a": 0, "b": 1}
+    expected = np.mean([-math.log(matrix[index[x], index[y]])
+                        for text in texts for x, y in zip(text, text[1:])])
+    assert math.isclose(bayes_loss(token_chain(chain(matrix, ["a", "b"]), SpellingTokenizer()), blocks),
+                        expected, rel_tol=1e-12)

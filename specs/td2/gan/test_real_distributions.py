@@ -7,7 +7,12 @@ real_distributions``), observed range -> threshold:
 - gaussians: mean off (0.5, 0.55) by at most 0.0041 -> 0.012; covariance off the exact one
   by at most 0.0009 -> 0.005.
 - ring: mean scaled radius 1.003-1.005 (noise inflates it) -> 1 +- 0.02; smallest scaled
-  radius 0.570-0.694 -> > 0.4.
+  radius 0.570-0.694 -> > 0.4; share of points in each of 12 equal angles off 1/12 by at
+  most 0.0021-0.0052 -> 0.015 (a ring collapsed to one blob on the circle: about 0.9).
+- gaussians, each mode's own spread (points nearer a mode in units of its sds): sd x, y of
+  the (0.3, 0.7) mode 0.098-0.100, 0.099-0.101; of the (0.7, 0.4) mode 0.049-0.050,
+  0.197-0.203 -> within 10% of 0.1, 0.1, 0.05, 0.2 (mixture moments alone let a swap of the
+  second mode's sds through).
 - disjoint: shares off 1/3 by at most 0.0085 -> 0.03; sd per blob 0.0248-0.0251 -> 0.025 +-
   0.003; farthest point from its blob 0.104-0.123 -> < 0.2.
 - user points (two of them): jitter sd 0.0198-0.0201 -> 0.02 +- 0.002; shares off 0.5 by at
@@ -19,7 +24,8 @@ import numpy as np
 import pytest
 
 from labs.gan.contract import probe_sample_drawing, probe_sample_real
-from labs.gan.spec_cases import line_coordinates, ring_radius
+from labs.gan.spec_cases import (gaussians_mode_spreads, line_coordinates, ring_radius,
+                                 ring_sector_shares)
 
 N = 20000
 DISJOINT_CENTRES = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
@@ -57,6 +63,23 @@ def test_ring_is_gan_labs_ellipse(gan, spec_seed):
         "ring should be GAN Lab's ellipse centred at (0.5, 0.45) with radii 0.3 and 0.25 plus "
         f"0.025 noise; measured mean scaled radius {radius.mean():.4f} (expected 1) and "
         f"smallest {radius.min():.3f} (expected no point near the centre)")
+
+
+def test_ring_covers_every_angle(gan, spec_seed):
+    """The ring distribution covers the whole ellipse evenly, every angle."""
+    shares = ring_sector_shares(gan.sample_real("ring", N, spec_seed))
+    assert np.abs(shares - 1 / 12).max() <= 0.015, (
+        "ring should spread its points evenly all round the ellipse (uniform angle); the "
+        f"shares of 12 equal angles are {np.round(shares, 3).tolist()} (each should be about 0.083)")
+
+
+def test_gaussians_modes_have_their_own_spreads(gan, spec_seed):
+    """Each mode of the gaussians mixture has its own spread (sd 0.1, 0.1 and 0.05, 0.2)."""
+    spreads = gaussians_mode_spreads(gan.sample_real("gaussians", N, spec_seed))
+    expected = np.array([[0.1, 0.1], [0.05, 0.2]])
+    assert np.all(np.abs(spreads / expected - 1) <= 0.1), (
+        "gaussians' mode (0.3, 0.7) should have sd 0.1 in x and y, mode (0.7, 0.4) sd 0.05 in "
+        f"x and 0.2 in y; measured {np.round(spreads, 3).tolist()}")
 
 
 def test_disjoint_is_three_equal_blobs(gan, spec_seed):

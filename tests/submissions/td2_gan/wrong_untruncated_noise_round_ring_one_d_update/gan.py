@@ -88,7 +88,7 @@ def train_gan(config):
         return data[start:start + batch]
 
     for _ in range(c["steps"]):
-        row = {}
+        row = {"d_loss": math.nan, "g_loss": math.nan}  # NaN where no update runs (k_d or k_g 0)
         for _ in range(1):
             real, fake = next_batch(real_all), G(next_batch(noise_all)).detach()
             l_real, l_fake = D(real), D(fake)
