@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -142,14 +141,10 @@ def test_an_answer_over_the_cap_is_refused():
 
 
 def test_an_answer_of_nested_lists_is_refused_before_it_costs_memory():
-    tracemalloc.start()
-    try:
-        message = failure_of(ATTACKS / "attack_nested_lists")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    """3 million lists within the message cap: refused at the 200,000th (what that costs the
+    parent is measured on the same bytes in test_wire.py, without a child to start)."""
+    message = failure_of(ATTACKS / "attack_nested_lists")
     assert "more than 200000 lists and maps in one message" in message
-    assert peak < 200 * 2**20, f"the grader's side peaked at {peak / 2**20:.0f} MB"
 
 
 def test_a_forged_answer_is_refused():
