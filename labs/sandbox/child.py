@@ -192,8 +192,10 @@ class Child:
             raise self._fail("the submission's process wrote an answer to no request "
                              "(a forged answer); it was refused and the process restarted")
         request_id = secrets.token_hex(8)
+        frame = memoryview(wire.encode({"id": request_id, **message}))
         try:
-            os.write(self.request_w, wire.encode({"id": request_id, **message}))
+            while frame:  # a large request (TD 3's token lists) may go in several writes
+                frame = frame[os.write(self.request_w, frame):]
         except BrokenPipeError:
             raise self._fail(self._death()) from None
         try:
