@@ -31,7 +31,6 @@ SPECS_ROOT = PROJECT_ROOT / "specs"
 # machine can take minutes to start pytest and the specs' libraries (it only ends a hung run)
 STARTUP_MARGIN = 600.0
 MESSAGE_CHARS = 8000  # one spec's message, the student's output tail included
-MAX_NOTES = 5
 MAX_LEFT_OUT = 20
 
 
@@ -154,7 +153,8 @@ def run_specs(folder: Path, lab: str, limits: Limits, hide: list[Path] = (),
     # the run's record carries the student's text (already quoted by the sandbox): bounded
     # and cleaned again here, where it enters the grade
     run = SpecRun(seconds=seconds, stopped=stopped, left_out=staged.left_out[:MAX_LEFT_OUT],
-                  notes=[untrusted.text(n) for n in record.get("notes", [])[:MAX_NOTES]],
+                  notes=[untrusted.text(n)
+                         for n in record.get("notes", [])[:untrusted.MAX_NOTES]],
                   peak_memory_mb=float(record.get("peak_memory_kb", 0)) / 1024)
     for nodeid in record["collected"]:
         result = record["results"].get(nodeid)

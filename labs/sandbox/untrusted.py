@@ -28,6 +28,7 @@ MESSAGE_CHARS = 2000  # one message, note or name shown to a teacher
 DATA_CHARS = 20_000  # one string inside an answer's data
 SUBMISSION_CHARS = 200_000  # all the text of one submission's child together
 NAME_CHARS = 120
+MAX_NOTES = 5  # notes kept from one submission's child
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and two-character escapes
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"

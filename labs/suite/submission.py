@@ -22,8 +22,6 @@ from labs.suite.contract import (MissingFunction, NotProvided, Probe, Submission
                                  reference_implementation, run_probe, student_calls)
 from labs.sandbox.staging import stage
 
-MAX_NOTES = 5  # notes kept from one submission's child
-
 __all__ = ["BoundContract", "FolderSubmission", "NotProvided", "ReferenceSubmission",
            "Submission", "SubmissionError"]
 
@@ -179,7 +177,7 @@ class FolderSubmission(Submission):
         """What loading the folder left out, as the child reported it (at most a few)."""
         for note in notes if isinstance(notes, list) else []:
             note = "from the submission's process: " + untrusted.quote(untrusted.text(note))
-            if note not in self.notes and len(self.notes) < MAX_NOTES:
+            if note not in self.notes and len(self.notes) < untrusted.MAX_NOTES:
                 self.notes.append(note)
 
     @staticmethod
