@@ -4,8 +4,9 @@ minute on the local pool and on a Dask ``LocalCluster``, and the cluster's overh
 Builds a class from the example folders (TD 1: the correct ones; TD 3: the correct
 notebook), then grades it in interleaved rounds: for each worker count N, with ``N``
 threads here (the local pool) and on a LocalCluster of ``N`` worker processes of one
-thread each (started before the clock starts, as a teacher's cluster is, and only for its
-rounds: an idle cluster costs CPU too). Prints, per round, the wall time, the students per
+thread each, with the project's settings for grading workers (``QUIET_WORKERS``), started
+before the clock starts, as a teacher's cluster is, and only for its rounds: an idle cluster
+costs CPU too. Prints, per round, the wall time, the students per
 minute and the CPU time of the whole process tree (this process, the cluster's processes
 and every grading's: ``labs.suite.usage``), the round trip of a no-op Dask task, then the
 cluster's overhead per student: (cluster wall - local wall) x N / students, in seconds of
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from labs.cli import description
 from labs.grading.class_cli import grade_class
-from labs.grading.executors import DaskPool, LocalPool
+from labs.grading.executors import QUIET_WORKERS, DaskPool, LocalPool
 from labs.grading.grade import Grade
 from labs.grading.timing import build_class
 from labs.sandbox.limits import limits_for
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds")
     args = parser.parse_args()
+    import dask
     from distributed import Client, LocalCluster
 
     walls: dict[tuple[str, int], list[float]] = {}
@@ -90,8 +92,10 @@ def main() -> None:
                 shutil.rmtree(results, ignore_errors=True)  # never resumed
                 report("local", workers, *one_round(root, args.lab, LocalPool(workers), results))
                 # the cluster is up before the clock starts, as a teacher's is
-                with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster, Client(cluster) as client:
+                with dask.config.set(QUIET_WORKERS), \
+                        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                     dashboard_address=":0") as cluster, \
+                        Client(cluster) as client:
                     client.wait_for_workers(workers)
                     shutil.rmtree(results, ignore_errors=True)
                     report("dask", workers, *one_round(root, args.lab, DaskPool(Client(cluster)),

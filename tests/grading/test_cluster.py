@@ -25,9 +25,11 @@ from pathlib import Path
 import pytest
 
 distributed = pytest.importorskip("distributed", reason='the cluster extra: pip install -e ".[cluster]"')
+dask = pytest.importorskip("dask")
 psutil = pytest.importorskip("psutil")
 
 from labs.cli import main  # noqa: E402
+from labs.grading.executors import QUIET_WORKERS  # noqa: E402
 from labs.grading.points import POINTS  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -43,8 +45,10 @@ PATIENCE = 600  # seconds: a generous bound on a crowded machine, never a timing
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as local:
+    # the settings docs/grading-a-class.md gives a teacher's grading workers
+    with dask.config.set(QUIET_WORKERS), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                     dashboard_address=":0") as local:
         with distributed.Client(local) as client:
             client.wait_for_workers(2)
             yield local, client
