@@ -152,6 +152,23 @@ def _trained(run: Any, n: int) -> dict:
             "history": field_or_why(lambda: history_fields(_field(run, "history"), strict=False))}
 
 
+def same_as_another_seed(fields: list[Any], seeds: list[int]) -> list[int | None]:
+    """For each run's field (samples or history, plain data), another seed whose run
+    returned exactly the same, or None. Different seeds never train to the same bits; a
+    submission that plays one recorded run back for any seed does."""
+    def same(a: Any, b: Any) -> bool:
+        if isinstance(a, dict) and isinstance(b, dict):
+            return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+        if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+            return a.shape == b.shape and a.dtype == b.dtype and a.size > 0 and \
+                bool(np.array_equal(a, b))
+        return False
+
+    return [next((seeds[j] for j in range(len(fields))
+                  if seeds[j] != seeds[i] and same(fields[i], fields[j])), None)
+            for i in range(len(fields))]
+
+
 class GAN(ContractClient):
     """Calls into the submission (reference or student) with shape checks in plain words.
 
@@ -189,11 +206,17 @@ class GAN(ContractClient):
         from labs.gan.spec_cases import SAMPLES
 
         runs = self.call(probe_train_seeds, config, list(seeds), SAMPLES)
-        return [self._checked(run, dict(config, seed=seed)) for run, seed in zip(runs, seeds)]
+        same = {field: same_as_another_seed([run[field] for run in runs], seeds)
+                for field in ("samples", "history")}
+        return [self._checked(run, dict(config, seed=seed), same["samples"][k],
+                              same["history"][k])
+                for k, (run, seed) in enumerate(zip(runs, seeds))]
 
     @staticmethod
-    def _checked(run: dict, config: dict) -> Fields:
-        """The run's samples and history, each checked when a spec reads it."""
+    def _checked(run: dict, config: dict, samples_twin: int | None = None,
+                 history_twin: int | None = None) -> Fields:
+        """The run's samples and history, each checked when a spec reads it. ``*_twin``: a
+        seed whose run gave this very field, bit for bit (a run must depend on its seed)."""
         from labs.gan.spec_cases import SAMPLES, describe
 
         where = describe(config)
@@ -203,12 +226,20 @@ class GAN(ContractClient):
                 f"{where}: run.sample({SAMPLES}) returned shape {value.shape}; "
                 f"the contract says ({SAMPLES}, 2)")
             assert np.all(np.isfinite(value)), f"{where}: run.sample returned NaN or infinity"
+            assert samples_twin is None, (
+                f"{where}: run.sample({SAMPLES}) gave the very same points as the run of seed "
+                f"{samples_twin}; each seed's run must be its own (a run played back for every "
+                "seed does this)")
 
         def metric(name: str) -> Callable[[np.ndarray], None]:
             def check(value: np.ndarray) -> None:
                 assert value.shape == (config["steps"],), (
                     f"{where}: history[{name!r}] has shape {value.shape}; the contract says "
                     f"({config['steps']},): one value per training step")
+                assert history_twin is None, (
+                    f"{where}: the history is the very same as the run of seed "
+                    f"{history_twin}'s; each seed's run must be its own (a run played back "
+                    "for every seed does this)")
             return check
 
         history = run["history"]

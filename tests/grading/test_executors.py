@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from labs.grading.executors import QUIET_WORKERS, environment_variables
+from labs.grading.executors import QUIET_WORKERS, drop_dask_worker_environment, environment_variables
 
 TEACHERS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "grading-a-class.md"
 
@@ -23,3 +23,9 @@ def test_dask_reads_the_exports_back_as_the_settings():
     read = config.collect_env(environment_variables(QUIET_WORKERS))
     for key, value in QUIET_WORKERS.items():
         assert config.get(key, config=read) == value, key
+
+
+def test_outside_a_dask_worker_the_environment_is_left_as_it_is():
+    environ = {"MALLOC_TRIM_THRESHOLD_": "65536", "OMP_NUM_THREADS": "1", "PATH": "/bin"}
+    assert drop_dask_worker_environment(environ) == []
+    assert environ == {"MALLOC_TRIM_THRESHOLD_": "65536", "OMP_NUM_THREADS": "1", "PATH": "/bin"}
