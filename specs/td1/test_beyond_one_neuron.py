@@ -23,7 +23,7 @@ MLP_SEEDS, MLP_SOLVED = 20, 17
 def test_mlp_solves_xor(perceptron, spec_seed):
     """Bonus: a multi-layer perceptron learns XOR and XNOR.
 
-    Fails: one neuron; a table of XOR's answers; outputs that ignore the inputs."""
+    Fails on: one neuron; a table of XOR's answers; outputs that ignore the inputs."""
     unsolved = []
     for seed in range(MLP_SEEDS * spec_seed, MLP_SEEDS * (spec_seed + 1)):
         gate = "XOR" if seed % 2 == 0 else "XNOR"
@@ -42,7 +42,10 @@ def test_mlp_solves_xor(perceptron, spec_seed):
 
 
 def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
-    """Bonus: predict returns the sigmoid of the neuron's weighted sum."""
+    """Bonus: predict returns the sigmoid of the neuron's weighted sum.
+
+    Fails on: a sigmoid with the wrong slope (tests/mutation/test_new_specs_fail.py); the bias
+    weight added instead of subtracted (sigmoid(w0 + x1*w1 + x2*w2))."""
     weights = [1.5, 2.0, -0.5]
     outputs = perceptron.call(probe_predict, weights, INPUTS.tolist()).ravel()
     # 1 / (1 + exp(-y)) written out here: the reference's own sigmoid would move with it
@@ -53,7 +56,10 @@ def test_predict_is_the_sigmoid_of_the_neuron(perceptron):
 
 
 def test_train_many_equals_separate_runs(perceptron, spec_seed):
-    """Bonus: train_many gives the same runs as separate calls to train."""
+    """Bonus: train_many gives the same runs as separate calls to train.
+
+    Fails on: a train_many that uses the first run's coeff or seed for every run, or carries the
+    weights over from one run to the next."""
     coeffs, seeds = [0.01, 0.7, 10.0, 0.7], [spec_seed + k for k in (0, 1, 2, 3)]
     batch = perceptron.call(probe_train_many, list(GATES["AND"]), coeffs, 300, seeds)
     for k, (coeff, seed) in enumerate(zip(coeffs, seeds)):

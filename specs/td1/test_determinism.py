@@ -5,7 +5,10 @@ import numpy as np
 
 
 def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
-    """The same seed gives the same run, to the bit."""
+    """The same seed gives the same run, to the bit.
+
+    Fails on: initial weights drawn from numpy's unseeded global state (or the clock): two runs
+    of one seed differ."""
     first, second = perceptron.train("AND", iterations=200, seed=spec_seed + 7, repeat=2)
     for name in ("weights", "errors", "weight_history"):  # as returned, whatever their shape
         a, b = first.raw(name), second.raw(name)
@@ -20,7 +23,10 @@ def test_same_seed_same_run_to_the_bit(perceptron, spec_seed):
 
 
 def test_different_seeds_different_initial_weights(perceptron, spec_seed):
-    """Different seeds start from different weights."""
+    """Different seeds start from different weights.
+
+    Fails on: a seed that is ignored (a fixed seed); a table of one recorded run played back for
+    any seed (tests/submissions/td1_attacks/attack_lookup_table, at a secret offset)."""
     runs = [perceptron.train("AND", iterations=1, seed=spec_seed + k) for k in range(3)]
     starts = [perceptron.initial_weights(run) for run in runs]
     for k in range(1, 3):
@@ -30,7 +36,11 @@ def test_different_seeds_different_initial_weights(perceptron, spec_seed):
 
 
 def test_initial_weights_follow_the_seed_convention(perceptron, spec_seed):
-    """The initial weights follow the lab's seed convention."""
+    """The initial weights follow the lab's seed convention.
+
+    Fails on: initial weights from np.random.seed(seed) and np.random.rand(3), or from
+    default_rng(seed).normal; a run recorded for another seed played back
+    (tests/submissions/td1_attacks/attack_lookup_table)."""
     history = perceptron.weight_history("AND", per="iteration", initial=True, iterations=1,
                                         seed=spec_seed)
     expected = np.random.default_rng(spec_seed).random(3)

@@ -34,7 +34,11 @@ FIFTY_SWING_AT_LEAST = 0.08
     "seeds, by at most 0.077 (0.05 or more on 4 of 50); the peak is 0.49-0.70, mostly the "
     "first iteration's error (reference, seeds 0-49)"))
 def test_small_coeff_error_rises_first(perceptron, spec_seed):
-    """A small coeff: the error rises before it falls (the report's reading)."""
+    """A small coeff: the error rises before it falls (the report's reading).
+
+    Fails on: a run at coeff 0.01 whose error falls from the first iteration without rising
+    first, as a faithful run's does (an expected failure: the report's reading is not
+    reproduced)."""
     rises = []
     for seed in range(RISE_SEEDS * spec_seed, RISE_SEEDS * (spec_seed + 1)):
         errors = perceptron.train("AND", coeff=0.01, seed=seed)["errors"]
@@ -47,7 +51,9 @@ def test_small_coeff_error_rises_first(perceptron, spec_seed):
 
 
 def test_small_coeff_weights_grow_steadily(perceptron, spec_seed):
-    """A small coeff: the weights grow steadily."""
+    """A small coeff: the weights grow steadily.
+
+    Fails on: weights that never move (tests/claims/test_new_specs_can_fail.py)."""
     ends = perceptron.weight_history("AND", per="iteration", coeff=0.01, seed=spec_seed)[100:]
     steps = np.arange(len(ends))
     slopes = np.array([np.polyfit(steps, ends[:, i], 1)[0] for i in range(3)])
@@ -65,7 +71,10 @@ def test_small_coeff_weights_grow_steadily(perceptron, spec_seed):
     "not reproduced: with coeff 0.01 a faithful run ends at w = 3.1, 1.9, 1.9 on every seed "
     "(0-49); the report's 2.7 and 1.6 were read off its figure"))
 def test_small_coeff_final_weights_match_the_report(perceptron, spec_seed):
-    """A small coeff: the final weights match the report's."""
+    """A small coeff: the final weights match the report's.
+
+    Fails on: final weights more than 10% from the report's 2.7, 1.6, 1.6 at coeff 0.01, as every
+    faithful run's are (3.1, 1.9, 1.9; an expected failure: the report read its figure)."""
     weights = perceptron.train("AND", coeff=0.01, seed=spec_seed)["weights"]
     target = np.array([2.7, 1.6, 1.6])
     assert np.all(np.abs(weights - target) <= 0.1 * target), (
@@ -74,7 +83,10 @@ def test_small_coeff_final_weights_match_the_report(perceptron, spec_seed):
 
 
 def test_large_coeff_weights_jump_within_two_iterations(perceptron, spec_seed):
-    """A large coeff: the weights jump within two iterations."""
+    """A large coeff: the weights jump within two iterations.
+
+    Fails on: weights that grow at a constant rate from 0
+    (tests/claims/test_new_specs_can_fail.py); the coeff ignored (always 0.7: no jump)."""
     ends = perceptron.weight_history("AND", per="iteration", coeff=10.0, seed=spec_seed)
     largest = float(np.abs(ends[2]).max())  # after two iterations
     assert largest >= JUMP_AT_LEAST, (
@@ -88,7 +100,10 @@ def test_large_coeff_weights_jump_within_two_iterations(perceptron, spec_seed):
     "rises again; after iteration 10 it stays below 0.0078 (seeds 0-49), at coeff 100 below "
     "7e-13: the report's own run at coeff 10 converges at once, it does not oscillate"))
 def test_large_coeff_oscillates_and_is_unstable(perceptron, spec_seed):
-    """A large coeff oscillates and is unstable (the report's reading)."""
+    """A large coeff oscillates and is unstable (the report's reading).
+
+    Fails on: a run at coeff 10 whose error settles after iteration 10 and never rises, as a
+    faithful run's does (an expected failure: the report's conclusion is not reproduced)."""
     errors = perceptron.train("AND", coeff=10.0, seed=spec_seed)["errors"][10:]
     rises = int(np.sum(np.diff(errors) > 1e-3))
     assert errors.max() > 0.1 and rises > 0, (
@@ -98,7 +113,11 @@ def test_large_coeff_oscillates_and_is_unstable(perceptron, spec_seed):
 
 
 def test_fifty_iterations_leave_small_oscillating_weights(perceptron, spec_seed):
-    """Fifty iterations leave small, oscillating weights."""
+    """Fifty iterations leave small, oscillating weights.
+
+    Fails on: a weight history of the end-of-iteration weights repeated, with no swing within an
+    iteration (tests/claims/test_new_specs_can_fail.py); the iterations argument ignored (always
+    1000: large, settled weights)."""
     history = perceptron.weight_history("AND", iterations=50, seed=spec_seed)
     largest = float(np.abs(history[-1]).max())
     swing = float(np.ptp(history[-5:], axis=0).max())  # within the last iteration

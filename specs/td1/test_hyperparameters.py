@@ -9,7 +9,9 @@ from __future__ import annotations
 
 
 def test_small_coeff_under_fits(perceptron, spec_seed):
-    """A small coeff (0.01) under-fits in 1000 iterations."""
+    """A small coeff (0.01) under-fits in 1000 iterations.
+
+    Fails on: the coeff ignored (always 0.7: AND's error falls to 0.01)."""
     errors = perceptron.train("AND", coeff=0.01, seed=spec_seed)["errors"]
     assert 0.25 <= errors[-1] <= 0.45, (
         "with coeff 0.01, AND should still be far from converged after 1000 iterations "
@@ -18,14 +20,20 @@ def test_small_coeff_under_fits(perceptron, spec_seed):
 
 
 def test_large_coeff_converges_at_once(perceptron, spec_seed):
-    """A large coeff (10) converges in under 10 iterations."""
+    """A large coeff (10) converges in under 10 iterations.
+
+    Fails on: the coeff ignored (always 0.7: at iteration 10 AND's error is still far above
+    0.05)."""
     errors = perceptron.train("AND", coeff=10.0, seed=spec_seed)["errors"]
     assert errors[9] < 0.05, ("with coeff 10, AND's error should fall to about 0 in under 10 "
                               f"iterations; at iteration 10 it is {errors[9]:.3f}, expected < 0.05")
 
 
 def test_large_coeff_breaks_symmetry(perceptron, spec_seed):
-    """A large coeff (10) breaks the w1 = w2 symmetry."""
+    """A large coeff (10) breaks the w1 = w2 symmetry.
+
+    Fails on: an update multiplied by the sigmoid's derivative
+    (tests/submissions/td1/wrong_derivative)."""
     w0, w1, w2 = perceptron.train("AND", coeff=10.0, seed=spec_seed)["weights"]
     assert abs(w1 - w2) > 0.5, (
         "with coeff 10 the first big jumps favour one input, so w1 and w2 should end "
@@ -33,7 +41,9 @@ def test_large_coeff_breaks_symmetry(perceptron, spec_seed):
 
 
 def test_too_few_iterations_stop_before_convergence(perceptron, spec_seed):
-    """Too few iterations (50) stop before convergence."""
+    """Too few iterations (50) stop before convergence.
+
+    Fails on: the iterations argument ignored (always 1000: AND's error falls to 0.01)."""
     errors = perceptron.train("AND", iterations=50, seed=spec_seed)["errors"]
     assert errors[-1] > 0.1, ("after only 50 iterations AND should not have converged "
                               f"(the report: error about 0.16-0.18); measured {errors[-1]:.3f}, "

@@ -27,7 +27,10 @@ BADLY_WRONG = 0.45
 
 
 def test_weights_grow_fastest_in_the_first_200_iterations(perceptron, spec_seed):
-    """The weights grow fastest in the first 200 iterations."""
+    """The weights grow fastest in the first 200 iterations.
+
+    Fails on: weights that grow at a constant rate from 0
+    (tests/claims/test_new_specs_can_fail.py)."""
     ends = perceptron.weight_history("AND", per="iteration", initial=True, seed=spec_seed)
     early = (ends[200] - ends[0]) / 200
     late = (ends[1000] - ends[200]) / 800
@@ -40,7 +43,10 @@ def test_weights_grow_fastest_in_the_first_200_iterations(perceptron, spec_seed)
 
 
 def test_bias_weight_stays_above_the_input_weights(perceptron, spec_seed):
-    """AND: the bias weight stays above the input weights."""
+    """AND: the bias weight stays above the input weights.
+
+    Fails on: w0 and w1 swapped in the weights returned
+    (tests/claims/test_new_specs_can_fail.py)."""
     # checked after every iteration: the report's own figure's granularity is enough
     ends = perceptron.weight_history("AND", per="iteration", seed=spec_seed)[LEAD_FROM_ITERATION:]
     below = np.flatnonzero(ends[:, 0] <= ends[:, 1:].max(axis=1))
@@ -53,7 +59,10 @@ def test_bias_weight_stays_above_the_input_weights(perceptron, spec_seed):
 
 
 def test_and_bias_weight_is_1_52_times_an_input_weight(perceptron, spec_seed):
-    """AND: the bias weight is about 1.52 times an input weight."""
+    """AND: the bias weight is about 1.52 times an input weight.
+
+    Fails on: weights with w0 = 1.55 w1, as the report's text says
+    (tests/claims/test_new_specs_can_fail.py)."""
     w0, w1, w2 = perceptron.train("AND", seed=spec_seed)["weights"]
     ratio = w0 / w1 if w1 else float("inf")
     low, high = RATIO_RANGE
@@ -69,7 +78,9 @@ def _iterations_to(errors: np.ndarray, level: float) -> int:
 
 
 def test_or_converges_faster_than_and(perceptron, spec_seed):
-    """OR converges faster than AND."""
+    """OR converges faster than AND.
+
+    Fails on: OR's run reporting AND's errors (tests/claims/test_new_specs_can_fail.py)."""
     or_it = _iterations_to(perceptron.train("OR", seed=spec_seed)["errors"], 0.05)
     and_it = _iterations_to(perceptron.train("AND", seed=spec_seed)["errors"], 0.05)
     assert or_it <= 0.9 * and_it, (
@@ -79,7 +90,9 @@ def test_or_converges_faster_than_and(perceptron, spec_seed):
 
 
 def test_xor_is_badly_wrong_on_two_patterns(perceptron, spec_seed):
-    """XOR: the final weights are badly wrong on two patterns."""
+    """XOR: the final weights are badly wrong on two patterns.
+
+    Fails on: XOR's run returning OR's weights (tests/claims/test_new_specs_can_fail.py)."""
     weights = perceptron.train("XOR", seed=spec_seed)["weights"]
     misses = np.abs(np.array(GATES["XOR"], dtype=float) - predict(weights, INPUTS))
     assert int(np.sum(misses >= BADLY_WRONG)) >= 2, (

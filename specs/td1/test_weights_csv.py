@@ -12,7 +12,9 @@ WEIGHTS = [14.508124567, -9.5691, 9.5633e-3]
 
 
 def test_weights_csv_round_trips(perceptron):
-    """weights.csv written then read gives the same weights."""
+    """weights.csv written then read gives the same weights.
+
+    Fails on: a writer that rounds the weights (e.g. '%.3f': 9.5633e-3 comes back as 0.010)."""
     result = perceptron.call(probe_weights_csv, WEIGHTS)
     assert np.allclose(result["read_back"], WEIGHTS, rtol=1e-9, atol=0), (
         f"weights written to weights.csv and read back should be unchanged; wrote {WEIGHTS}, "
@@ -20,7 +22,9 @@ def test_weights_csv_round_trips(perceptron):
 
 
 def test_weights_csv_has_one_weight_per_line_w0_first(perceptron, tmp_path):
-    """weights.csv holds one weight per line, w0 first."""
+    """weights.csv holds one weight per line, w0 first.
+
+    Fails on: the weights written on one comma-separated row, or in reverse order (w2 first)."""
     text = perceptron.call(probe_weights_csv, WEIGHTS)["text"]
     lines = [line for line in text.splitlines() if line.strip()]
     assert len(lines) == 3, (f"weights.csv should hold one weight per line (3 lines), found "
@@ -32,7 +36,10 @@ def test_weights_csv_has_one_weight_per_line_w0_first(perceptron, tmp_path):
 
 
 def test_reader_rejects_a_malformed_file_clearly(perceptron):
-    """Reading a malformed weights.csv fails with a clear error."""
+    """Reading a malformed weights.csv fails with a clear error.
+
+    Fails on: a reader that skips or zeroes a bad line; an error naming the wrong line
+    (tests/mutation/test_new_specs_fail.py)."""
     result = perceptron.call(probe_read_weights_csv, "1.5\nabc\n2.5\n")
     assert result["error"] is not None, (
         "reading a weights.csv whose line 2 is 'abc' should fail with a clear error, "
@@ -48,7 +55,9 @@ def test_reader_rejects_a_malformed_file_clearly(perceptron):
 
 
 def test_reader_accepts_one_comma_separated_row(perceptron):
-    """Reading accepts weights on one comma-separated row."""
+    """Reading accepts weights on one comma-separated row.
+
+    Fails on: a reader that splits on newlines only (float('1.5,-2.5,3.5') raises)."""
     result = perceptron.call(probe_read_weights_csv, "1.5,-2.5,3.5\n")
     assert result["error"] is None and np.allclose(result["weights"], [1.5, -2.5, 3.5]), (
         "the reader should also accept the weights as one comma-separated row; reading "
@@ -57,7 +66,10 @@ def test_reader_accepts_one_comma_separated_row(perceptron):
 
 def test_reader_rejects_extra_rows(perceptron):
     """Reading a weights.csv with more than three weights fails: an extra line or an extra
-    row is not silently dropped."""
+    row is not silently dropped.
+
+    Fails on: a reader that keeps the first three numbers it finds
+    (tests/mutation/test_new_specs_fail.py)."""
     for text in ("1,2,3\n9\n", "1.5\n-2.5\n3.5\n4.5\n", "1,2,3,4\n"):
         result = perceptron.call(probe_read_weights_csv, text)
         assert result["error"] is not None, (

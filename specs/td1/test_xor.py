@@ -15,7 +15,9 @@ from labs.perceptron.train import predict
 
 
 def test_no_single_neuron_separates_xor():
-    """No straight line separates XOR (a fact of the lab, worth no points)."""
+    """No straight line separates XOR (a fact of the lab, worth no points).
+
+    Fails on: nothing a submission does (a fact of the lab, 0 points)."""
     from scipy.optimize import linprog  # imported here: 0.4 s per graded folder otherwise
 
     # a line w1*x1 + w2*x2 - w0 that puts the ones at >= 1 and the zeros at <= -1
@@ -27,7 +29,11 @@ def test_no_single_neuron_separates_xor():
 
 
 def test_xor_final_weights_get_at_most_3_of_4_right(perceptron, spec_seed):
-    """XOR: the final weights get at most 3 of the 4 patterns right."""
+    """XOR: the final weights get at most 3 of the 4 patterns right.
+
+    Fails on: final weights that are not three numbers (a run that raises, or returns a hidden
+    layer's weights); no three weights get XOR all right (test_no_single_neuron_separates_xor),
+    so its points rest on the AND and OR specs that gate them."""
     weights = perceptron.train("XOR", seed=spec_seed)["weights"]
     right = int(np.sum((predict(weights, INPUTS) > 0.5) == np.array(GATES["XOR"], dtype=bool)))
     assert right <= 3, (f"no single neuron can reproduce XOR, yet the final weights "
@@ -35,7 +41,9 @@ def test_xor_final_weights_get_at_most_3_of_4_right(perceptron, spec_seed):
 
 
 def test_xor_error_stays_high(perceptron, spec_seed):
-    """XOR: the error stays high (about 0.6)."""
+    """XOR: the error stays high (about 0.6).
+
+    Fails on: XOR trained on OR's truth table (a gate mixed up): its error falls to 0.01."""
     errors = perceptron.train("XOR", seed=spec_seed)["errors"]
     assert errors[-100:].min() >= 0.5, (
         "XOR's error should stay stuck near 0.6 (the report: 0.604 forever); over the last "
@@ -43,7 +51,11 @@ def test_xor_error_stays_high(perceptron, spec_seed):
 
 
 def test_xor_weights_swing_within_every_iteration(perceptron, spec_seed):
-    """XOR: the weights swing within every iteration and never settle."""
+    """XOR: the weights swing within every iteration and never settle.
+
+    Fails on: an update multiplied by the sigmoid's derivative
+    (tests/submissions/td1/wrong_derivative); a weight history of the end-of-iteration weights
+    repeated (no swing within an iteration)."""
     history = perceptron.weight_history("XOR", seed=spec_seed)
     last = history[-41:]  # the last 10 iterations: 40 updates and the weights before them
     swings = np.array([np.ptp(last[4 * k:4 * k + 5], axis=0) for k in range(10)])
@@ -55,7 +67,10 @@ def test_xor_weights_swing_within_every_iteration(perceptron, spec_seed):
 
 
 def test_and_weights_settle_where_xor_swings(perceptron, spec_seed):
-    """AND: the weights settle where XOR's swing."""
+    """AND: the weights settle where XOR's swing.
+
+    Fails on: AND trained on a truth table no line separates (XOR's: its weights swing by 0.4 to
+    0.85 within an iteration)."""
     history = perceptron.weight_history("AND", seed=spec_seed)
     swing = np.ptp(history[-5:], axis=0).max()
     assert swing < 0.05, ("AND converges, so its weights should barely move within the "

@@ -19,7 +19,10 @@ def tokenized_rows(kind: str) -> dict[str, list[list[int]]]:
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 @pytest.mark.parametrize("block_size", [128, 13])
 def test_every_block_has_block_size_tokens(lm, kind, block_size):
-    """group_texts: every block has block_size tokens."""
+    """group_texts: every block has block_size tokens.
+
+    Fails on: a group_texts that keeps the short last block
+    (tests/submissions/td3/wrong_keeps_remainder), or drops the attention_mask column."""
     examples = tokenized_rows(kind)
     blocks = lm.blocks(examples, block_size)
     total = sum(len(row) for row in examples["input_ids"])
@@ -39,7 +42,10 @@ def test_every_block_has_block_size_tokens(lm, kind, block_size):
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_blocks_are_the_concatenated_text_in_order(lm, kind):
-    """group_texts: the blocks are the concatenated text, in order."""
+    """group_texts: the blocks are the concatenated text, in order.
+
+    Fails on: a group_texts that cuts each row into blocks on its own instead of concatenating
+    the rows, or shuffles the blocks."""
     examples = tokenized_rows(kind)
     blocks = lm.blocks(examples, 128)
     for key in examples:
@@ -52,7 +58,9 @@ def test_blocks_are_the_concatenated_text_in_order(lm, kind):
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_labels_equal_inputs(lm, kind):
-    """group_texts: labels are a copy of input_ids."""
+    """group_texts: labels are a copy of input_ids.
+
+    Fails on: labels shifted by one token in group_texts (the model shifts them itself)."""
     blocks = lm.blocks(tokenized_rows(kind), 128)
     different = sum(a != b for a, b in zip(blocks["labels"], blocks["input_ids"]))
     assert different == 0 and len(blocks["labels"]) == len(blocks["input_ids"]), (
@@ -61,7 +69,10 @@ def test_labels_equal_inputs(lm, kind):
 
 
 def test_a_batch_shorter_than_a_block_gives_no_block(lm):
-    """group_texts: a batch shorter than a block gives no block."""
+    """group_texts: a batch shorter than a block gives no block.
+
+    Fails on: a group_texts that keeps the short last block
+    (tests/submissions/td3/wrong_keeps_remainder), or pads it."""
     blocks = lm.blocks({"input_ids": [[5, 6, 7], [8]], "attention_mask": [[1, 1, 1], [1]]}, 128)
     assert all(len(rows) == 0 for rows in blocks.values()), (
         "4 tokens make no block of 128: the remainder is dropped, never padded; "
@@ -70,7 +81,10 @@ def test_a_batch_shorter_than_a_block_gives_no_block(lm):
 
 def test_labels_are_copies_not_the_same_lists(lm):
     """group_texts: labels are a copy of the list of input blocks, not that list itself
-    (replacing every label block by -100s leaves input_ids unchanged)."""
+    (replacing every label block by -100s leaves input_ids unchanged).
+
+    Fails on: labels = result['input_ids'], the same list, not a copy
+    (tests/mutation/test_new_specs_fail.py)."""
     examples = {"input_ids": [list(range(10, 30))], "attention_mask": [[1] * 20]}
     result = lm.call(probe_group_texts_labels_alias, examples, 4)
     assert result["blocks"] == 5 and not result["inputs_changed"], (
@@ -82,7 +96,10 @@ def test_labels_are_copies_not_the_same_lists(lm):
 @pytest.mark.parametrize("total", [7, 8, 9, 11, 12, 13])
 def test_block_count_around_multiples_of_the_block_size(lm, total):
     """group_texts: ``total // block_size`` full blocks, exactly, one token short of a
-    multiple of the block size, at it and one past it (block size 4)."""
+    multiple of the block size, at it and one past it (block size 4).
+
+    Fails on: a block count rounded up one token short of a multiple of the block size
+    (tests/mutation/test_new_specs_fail.py)."""
     tokens = list(range(100, 100 + total))
     rows = [tokens[:3], tokens[3:]]  # two rows: the concatenation crosses a row boundary
     blocks = lm.blocks({"input_ids": rows, "attention_mask": [[1] * len(r) for r in rows]}, 4)

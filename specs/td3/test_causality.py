@@ -20,7 +20,9 @@ CHANGED = 1e-5
 
 
 def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
-    """Bonus: the causal model cannot see the future."""
+    """Bonus: the causal model cannot see the future.
+
+    Fails on: a causal model built without its causal mask (a BERT-like encoder for the clm)."""
     t = 40
     logits = lm.call(probe_logits, "clm", spec_seed, LENGTH, None, t)
     past = np.abs(logits["after"][:t] - logits["before"][:t]).max()
@@ -34,7 +36,9 @@ def test_the_causal_model_cannot_see_the_future(lm, spec_seed):
 
 
 def test_the_masked_model_sees_the_right_hand_side(lm, spec_seed):
-    """Bonus: the masked model sees the right-hand side."""
+    """Bonus: the masked model sees the right-hand side.
+
+    Fails on: a masked model built with a causal mask (a GPT-2-like decoder for the mlm)."""
     masked, changed = 30, 33
     logits = lm.call(probe_logits, "mlm", spec_seed, LENGTH, masked, changed)
     moved = np.abs(logits["after"][masked] - logits["before"][masked]).max()

@@ -32,7 +32,10 @@ def collate(lm, seed: int):
 
 
 def test_about_15_percent_of_tokens_are_selected(lm, spec_seed):
-    """The collator selects about 15% of the tokens."""
+    """The collator selects about 15% of the tokens.
+
+    Fails on: an mlm_probability of 0.5 instead of 0.15
+    (tests/submissions/td3/wrong_masks_half_the_tokens)."""
     batch = collate(lm, spec_seed)
     eligible = ~batch["special"]
     selected = batch["labels"] != -100
@@ -46,7 +49,10 @@ def test_about_15_percent_of_tokens_are_selected(lm, spec_seed):
 
 
 def test_special_tokens_are_never_selected(lm, spec_seed):
-    """The collator never selects special tokens."""
+    """The collator never selects special tokens.
+
+    Fails on: a hand-written collator that draws its 15% over every position, [CLS] and [SEP]
+    included."""
     batch = collate(lm, spec_seed + 1)
     selected = batch["labels"] != -100
     count = int((selected & batch["special"]).sum())
@@ -55,7 +61,9 @@ def test_special_tokens_are_never_selected(lm, spec_seed):
 
 
 def test_labels_hold_the_original_tokens_exactly_where_selected(lm, spec_seed):
-    """The collator's labels hold the original tokens exactly where selected."""
+    """The collator's labels hold the original tokens exactly where selected.
+
+    Fails on: labels taken from the masked inputs (the [MASK] id) instead of the original tokens."""
     batch = collate(lm, spec_seed + 2)
     selected = batch["labels"] != -100
     wrong = int((batch["labels"][selected] != batch["original"][selected]).sum())
@@ -65,7 +73,9 @@ def test_labels_hold_the_original_tokens_exactly_where_selected(lm, spec_seed):
 
 
 def test_selected_tokens_split_80_10_10(lm, spec_seed):
-    """Selected tokens split 80% mask, 10% random, 10% unchanged."""
+    """Selected tokens split 80% mask, 10% random, 10% unchanged.
+
+    Fails on: every selected token replaced by [MASK] (no 10% random, no 10% kept)."""
     batch = collate(lm, spec_seed + 3)
     selected = batch["labels"] != -100
     n = int(selected.sum())
@@ -83,7 +93,10 @@ def test_selected_tokens_split_80_10_10(lm, spec_seed):
 
 
 def test_unselected_tokens_are_left_alone(lm, spec_seed):
-    """The collator leaves unselected tokens alone."""
+    """The collator leaves unselected tokens alone.
+
+    Fails on: a collator that draws its 10% random tokens over every position, not only the
+    selected ones."""
     batch = collate(lm, spec_seed + 4)
     unselected = batch["labels"] == -100
     changed = int((batch["input_ids"][unselected] != batch["original"][unselected]).sum())
@@ -92,7 +105,9 @@ def test_unselected_tokens_are_left_alone(lm, spec_seed):
 
 
 def test_the_same_seed_draws_the_same_masks(lm, spec_seed):
-    """The same seed draws the same masks."""
+    """The same seed draws the same masks.
+
+    Fails on: a collator that ignores its seed (tests/submissions/td3/wrong_unpinned_masks)."""
     batch = collate(lm, spec_seed + 5)
     for key in ("input_ids", "labels"):
         assert np.array_equal(batch[key], batch[f"{key}_again"]), (

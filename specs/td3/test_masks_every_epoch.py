@@ -21,7 +21,10 @@ SELECTED_AGAIN_AT_MOST = 0.5
 
 
 def test_masks_are_redrawn_every_epoch(lm, spec_seed):
-    """The masked model's masks are drawn anew at every epoch."""
+    """The masked model's masks are drawn anew at every epoch.
+
+    Fails on: masks drawn once and reused at every epoch
+    (tests/claims/test_new_specs_can_fail.py)."""
     first, second = lm.call(probe_collate_epochs, BLOCKS, spec_seed)["selected"]
     assert first.sum() > 0, "the collator selected no token to mask"
     again = float((first & second).sum() / first.sum())

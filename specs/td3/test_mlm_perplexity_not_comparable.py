@@ -23,7 +23,10 @@ VOCABULARY_FACTOR_AT_LEAST = 1.5
 
 
 def test_masked_loss_counts_only_the_selected_tokens(lm, spec_seed):
-    """The masked loss counts only the selected tokens."""
+    """The masked loss counts only the selected tokens.
+
+    Fails on: every token labelled, not only the selected ones
+    (tests/claims/test_new_specs_can_fail.py)."""
     counts = lm.call(probe_loss_positions, BLOCKS, spec_seed)
     share = counts["mlm_positions"] / counts["clm_positions"]
     low, high = SHARE_RANGE
@@ -35,7 +38,9 @@ def test_masked_loss_counts_only_the_selected_tokens(lm, spec_seed):
 
 
 def test_the_two_tokenizers_cut_the_text_differently(lm, spec_seed):
-    """The two tokenizers cut the text differently (a fact of the lab)."""
+    """The two tokenizers cut the text differently (a fact of the lab).
+
+    Fails on: nothing a submission does (a fact of the lab, 0 points)."""
     counts = lm.call(probe_loss_positions, BLOCKS, spec_seed)
     small, large = sorted((counts["clm_vocabulary"], counts["mlm_vocabulary"]))
     assert large >= VOCABULARY_FACTOR_AT_LEAST * small and counts["clm_tokens"] != counts["mlm_tokens"], (

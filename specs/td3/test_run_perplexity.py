@@ -15,7 +15,10 @@ import math
 
 
 def test_runs_report_exp_of_their_final_evaluation(clm_run, mlm_run):
-    """A run's perplexity is exp of its final evaluation loss."""
+    """A run's perplexity is exp of its final evaluation loss.
+
+    Fails on: a perplexity of 1 whatever the loss, hidden by a patched harness
+    (tests/submissions/td3/attack_fakes_the_harness)."""
     for run in (clm_run, mlm_run):
         assert run["perplexity"] == math.exp(run["eval_loss"]), (
             f"{run['kind']}: the perplexity should be exp of the same evaluation's loss, "
@@ -24,7 +27,11 @@ def test_runs_report_exp_of_their_final_evaluation(clm_run, mlm_run):
 
 
 def test_evaluating_again_gives_the_last_epochs_loss(clm_run, mlm_run):
-    """Evaluating again gives the last epoch's loss."""
+    """Evaluating again gives the last epoch's loss.
+
+    Fails on: a final evaluation whose masks differ from the last epoch's (the report's 963.88
+    against exp(6.878888) = 971.6); under transformers 5.x an unseeded collator alone shows in
+    the collator spec instead (see the module docstring)."""
     for run in (clm_run, mlm_run):
         last = run["epochs"][-1]["eval_loss"]
         assert run["eval_loss"] == last, (

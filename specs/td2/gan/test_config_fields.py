@@ -52,25 +52,38 @@ def holds(gan, name: str, spec_seed: int) -> None:
 @pytest.mark.parametrize("field", ["k_g_zero", "k_g", "k_d", "d_lr", "d_optimizer", "g_lr",
                                    "g_optimizer"])
 def test_each_field_changes_what_it_should(gan, spec_seed, field):
-    """Each of k_g, k_d, d_lr, d_optimizer, g_lr, g_optimizer acts on the network it names."""
+    """Each of k_g, k_d, d_lr, d_optimizer, g_lr, g_optimizer acts on the network it names.
+
+    Fails on: a config field ignored or swapped: k_d ignored, d_lr and g_lr swapped, always SGD
+    (tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, field, spec_seed)
 
 
 @pytest.mark.parametrize("field", ["g_layers", "g_neurons"])
 def test_generator_sizes_shape_the_points(gan, spec_seed, field):
-    """The generator has the configured layers and neurons (a straight line where they say so)."""
+    """The generator has the configured layers and neurons (a straight line where they say so).
+
+    Fails on: g_layers or g_neurons ignored (the preset's hidden layers kept: a curve, not a
+    line; tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, field, spec_seed)
 
 
 @pytest.mark.parametrize("kind", ["uniform", "gaussian"])
 def test_sample_draws_the_configured_noise(gan, spec_seed, kind):
-    """sample(n) draws the configured noise kind and dimension."""
+    """sample(n) draws the configured noise kind and dimension.
+
+    Fails on: sample(n) that always draws uniform noise, or always gaussian
+    (tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, f"noise={kind}", spec_seed)
 
 
 @pytest.mark.parametrize("loss", ["log", "minimax", "least_squares"])
 def test_reported_losses_follow_their_formulas(gan, spec_seed, loss):
-    """The reported d_loss and g_loss are the configured loss's, with its sign and range."""
+    """The reported d_loss and g_loss are the configured loss's, with its sign and range.
+
+    Fails on: log(1 - D) reported as the generator's log loss, or a sign dropped; the loss field
+    ignored; a least-squares loss summed, or (D - 1) * 2 for (D - 1) ** 2
+    (tests/mutation/test_gan_field_specs_fail.py)."""
     names = {"log": ["loss=log", "loss=log, d"], "minimax": ["loss=minimax"],
              "least_squares": ["loss=least_squares", "loss=least_squares, g",
                                "loss=least_squares, g >= 0"]}[loss]
@@ -79,10 +92,15 @@ def test_reported_losses_follow_their_formulas(gan, spec_seed, loss):
 
 
 def test_accuracy_counts_the_configured_batch(gan, spec_seed):
-    """d_accuracy counts the points of a batch of the configured size (optional metric)."""
+    """d_accuracy counts the points of a batch of the configured size (optional metric).
+
+    Fails on: batch_size ignored (accuracy counted over 150 points whatever the config;
+    tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, "batch_size", spec_seed)
 
 
 def test_accuracy_is_high_once_the_discriminator_has_learnt(gan, spec_seed):
-    """d_accuracy is high, not inverted, once the discriminator has learnt (optional metric)."""
+    """d_accuracy is high, not inverted, once the discriminator has learnt (optional metric).
+
+    Fails on: an inverted accuracy, 1 - accuracy (tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, "accuracy", spec_seed)

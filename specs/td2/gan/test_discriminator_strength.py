@@ -40,13 +40,19 @@ from labs.gan.spec_cases import check
 
 
 def test_strong_discriminator_starves_the_generator_with_the_saturating_loss(gan, spec_seed):
-    """A far stronger discriminator starves the generator (saturating loss)."""
+    """A far stronger discriminator starves the generator (saturating loss).
+
+    Fails on: GAN Lab's non-saturating loss where the minimax one is asked
+    (tests/submissions/td2_gan/wrong_minimax_does_not_saturate)."""
     holds, message = check(gan, "strong_discriminator", spec_seed)
     assert holds, message
 
 
 def test_weak_discriminator_is_fooled_while_samples_stay_poor(gan, spec_seed):
-    """A weak discriminator is fooled while the samples stay poor."""
+    """A weak discriminator is fooled while the samples stay poor.
+
+    Fails on: losses reported as shares of a batch (at most 1, under 0.9 of chance's 1.35);
+    generated points copied from the real distribution (JS below 0.4)."""
     for name in ("weak_fooled", "weak_poor"):
         holds, message = check(gan, name, spec_seed)
         assert holds, message

@@ -33,7 +33,10 @@ from labs.gan.spec_cases import check
 
 @pytest.mark.parametrize("distribution", ["ring", "disjoint"])
 def test_no_hidden_layer_cannot_fit_the_shape(gan, spec_seed, distribution):
-    """A generator with no hidden layer cannot fit the shape."""
+    """A generator with no hidden layer cannot fit the shape.
+
+    Fails on: generated points copied from the real distribution rather than made by the
+    generator (JS near 0, below the thresholds 0.25 and 0.45)."""
     holds, message = check(gan, f"no_hidden_layer[{distribution}]", spec_seed)
     assert holds, message
 
@@ -43,6 +46,9 @@ def test_no_hidden_layer_cannot_fit_the_shape(gan, spec_seed, distribution):
                    "than one without hidden layer (0.407); see the module docstring")
 @pytest.mark.parametrize("distribution", ["ring", "disjoint"])
 def test_preset_generator_gets_far_lower(gan, spec_seed, distribution):
-    """The preset generator gets far closer than one with no hidden layer."""
+    """The preset generator gets far closer than one with no hidden layer.
+
+    Fails on: a preset generator that gets no closer than one with no hidden layer, as GAN Lab's
+    own does (an expected failure: the report's reading is not reproduced)."""
     holds, message = check(gan, f"preset_far_lower[{distribution}]", spec_seed)
     assert holds, message

@@ -26,6 +26,9 @@ from labs.gan.spec_cases import check
 
 
 def test_unbalanced_learning_rates_train_worse(gan, spec_seed):
-    """Unbalanced learning rates train worse."""
+    """Unbalanced learning rates train worse.
+
+    Fails on: a generator whose result does not depend on the learning rates
+    (tests/claims/test_new_specs_can_fail.py); d_lr ignored."""
     holds, message = check(gan, "lr_balance", spec_seed)
     assert holds, message

@@ -25,7 +25,10 @@ from labs.gan.spec_cases import describe, mode_collapse_run, modes_covered
     "modes covered on average against 1.67 with the preset's (fewer on 12 seeds, as many on "
     "10, more on 2; every point in one mode on 2 seeds, no mode on 6)"))
 def test_far_stronger_discriminator_covers_fewer_modes(gan, spec_seed):
-    """A far stronger discriminator leaves fewer modes covered (the report's reading)."""
+    """A far stronger discriminator leaves fewer modes covered (the report's reading).
+
+    Fails on: a far stronger discriminator that leaves as many modes covered as the preset's, as
+    on 10 of 24 faithful runs (an expected failure: not reproduced run by run)."""
     preset, strong = (mode_collapse_run(flag, spec_seed) for flag in (False, True))
     covered = {name: modes_covered(gan.train(run)["samples"])
                for name, run in (("preset", preset), ("strong", strong))}

@@ -23,7 +23,10 @@ EXACT_SD = {"uniform": 1 / np.sqrt(12), "gaussian": 0.25 * 0.879626}  # truncate
 @pytest.mark.parametrize("kind", ["uniform", "gaussian"])
 @pytest.mark.parametrize("dim", [1, 2])
 def test_noise_lives_in_the_unit_interval_centred_on_half(gan, spec_seed, kind, dim):
-    """Noise lies in [0, 1], centred on 0.5."""
+    """Noise lies in [0, 1], centred on 0.5.
+
+    Fails on: gaussian noise not truncated at 2 sd (values outside [0, 1];
+    tests/submissions/td2_gan/wrong_untruncated_noise_round_ring_one_d_update); noise in [-1, 1]."""
     noise = gan.sample_noise(kind, dim, N, spec_seed)
     assert noise.min() >= 0.0 and noise.max() <= 1.0, (
         f"{kind} noise should lie in [0, 1] (gaussian: truncated at 2 sd of 0.25 around 0.5); "
@@ -37,14 +40,21 @@ def test_noise_lives_in_the_unit_interval_centred_on_half(gan, spec_seed, kind, 
 
 @pytest.mark.parametrize("dim", [1, 2])
 def test_gaussian_noise_concentrates_near_the_centre(gan, spec_seed, dim):
-    """Gaussian noise concentrates near the centre; uniform noise spreads evenly."""
+    """Gaussian noise concentrates near the centre; uniform noise spreads evenly.
+
+    Fails on: gaussian noise not truncated at 2 sd
+    (tests/submissions/td2_gan/wrong_untruncated_noise_round_ring_one_d_update); uniform noise
+    where gaussian is asked."""
     holds, message = check(gan, f"noise_centre[{dim}]", spec_seed)
     assert holds, message
 
 
 @pytest.mark.parametrize("kind", ["uniform", "gaussian"])
 def test_noise_is_seeded(gan, spec_seed, kind):
-    """The same seed gives the same noise."""
+    """The same seed gives the same noise.
+
+    Fails on: a sampler that ignores its seed (numpy's global state, or one fixed seed for every
+    call)."""
     first, again = gan.call(probe_sample_noise, kind, 2, 300, spec_seed, repeat=2)
     other = gan.sample_noise(kind, 2, 300, spec_seed + 1)
     assert np.array_equal(first, again), f"sample_noise({kind!r}, seed={spec_seed}) changed between calls"

@@ -33,13 +33,19 @@ from labs.gan.spec_cases import check
 
 
 def test_one_dimensional_noise_gives_a_curve(gan, spec_seed):
-    """1-D noise gives points on a single curve."""
+    """1-D noise gives points on a single curve.
+
+    Fails on: a generator collapsed to a point (tests/claims/test_new_specs_can_fail.py);
+    noise_dim ignored (2-D noise drawn when 1 is asked: the points fill a patch)."""
     for name in ("noise_1d_flat", "noise_1d_extent"):
         holds, message = check(gan, name, spec_seed)
         assert holds, message
 
 
 def test_two_dimensional_noise_fills_the_region(gan, spec_seed):
-    """2-D noise fills the region."""
+    """2-D noise fills the region.
+
+    Fails on: a generator that reads only the first noise coordinate (its points on a curve), or
+    one collapsed to a point."""
     holds, message = check(gan, "noise_2d_region", spec_seed)
     assert holds, message

@@ -49,6 +49,10 @@ NOT_REPRODUCED = {
       for name, reason in NOT_REPRODUCED.items()],
 ])
 def test_training_with_a_preset_lowers_the_js_divergence(gan, spec_seed, preset):
-    """Training with a preset lowers the JS divergence."""
+    """Training with a preset lowers the JS divergence.
+
+    Fails on: a generator that never steps, or minimises the wrong term
+    (tests/submissions/td2_gan/wrong_generator_never_steps,
+    tests/submissions/td2_gan/wrong_generator_minimises_the_wrong_term)."""
     holds, message = check(gan, f"presets[{preset}]", spec_seed)
     assert holds, message

@@ -32,7 +32,9 @@ DISJOINT_CENTRES = np.array([[0.35, 0.75], [0.75, 0.6], [0.45, 0.35]])
 
 
 def test_line_is_gan_labs_segment(gan, spec_seed):
-    """The line distribution is GAN Lab's segment."""
+    """The line distribution is GAN Lab's segment.
+
+    Fails on: a line without its 0.01 noise across, or drawn between other end points."""
     along, across = line_coordinates(gan.sample_real("line", N, spec_seed))
     assert abs(along.mean() - 0.5) <= 0.02 and abs(across.std() - 0.01) <= 0.001, (
         "line should be GAN Lab's segment from (0.8, 0.6) to (0.05, 0.9), uniform along it, "
@@ -44,7 +46,10 @@ def test_line_is_gan_labs_segment(gan, spec_seed):
 
 
 def test_gaussians_are_gan_labs_mixture(gan, spec_seed):
-    """The gaussians distribution is GAN Lab's two-gaussian mixture."""
+    """The gaussians distribution is GAN Lab's two-gaussian mixture.
+
+    Fails on: one gaussian at the mixture's mean instead of GAN Lab's two modes (the covariance's
+    -0.03 is missing)."""
     points = gan.sample_real("gaussians", N, spec_seed)
     expected_cov = np.array([[0.04625, -0.03], [-0.03, 0.0475]])
     mean, cov = points.mean(axis=0), np.cov(points.T)
@@ -56,7 +61,10 @@ def test_gaussians_are_gan_labs_mixture(gan, spec_seed):
 
 
 def test_ring_is_gan_labs_ellipse(gan, spec_seed):
-    """The ring distribution is GAN Lab's ellipse."""
+    """The ring distribution is GAN Lab's ellipse.
+
+    Fails on: a round ring instead of GAN Lab's ellipse
+    (tests/submissions/td2_gan/wrong_untruncated_noise_round_ring_one_d_update)."""
     points = gan.sample_real("ring", N, spec_seed)
     radius = ring_radius(points)
     assert abs(radius.mean() - 1.0) <= 0.02 and radius.min() > 0.4, (
@@ -66,7 +74,10 @@ def test_ring_is_gan_labs_ellipse(gan, spec_seed):
 
 
 def test_ring_covers_every_angle(gan, spec_seed):
-    """The ring distribution covers the whole ellipse evenly, every angle."""
+    """The ring distribution covers the whole ellipse evenly, every angle.
+
+    Fails on: a ring whose points all lie on a quarter of its angles
+    (tests/mutation/test_new_specs_fail.py)."""
     shares = ring_sector_shares(gan.sample_real("ring", N, spec_seed))
     assert np.abs(shares - 1 / 12).max() <= 0.015, (
         "ring should spread its points evenly all round the ellipse (uniform angle); the "
@@ -74,7 +85,10 @@ def test_ring_covers_every_angle(gan, spec_seed):
 
 
 def test_gaussians_modes_have_their_own_spreads(gan, spec_seed):
-    """Each mode of the gaussians mixture has its own spread (sd 0.1, 0.1 and 0.05, 0.2)."""
+    """Each mode of the gaussians mixture has its own spread (sd 0.1, 0.1 and 0.05, 0.2).
+
+    Fails on: the x spreads swapped between the two modes, which the mixture's moments let
+    through (tests/mutation/test_new_specs_fail.py)."""
     spreads = gaussians_mode_spreads(gan.sample_real("gaussians", N, spec_seed))
     expected = np.array([[0.1, 0.1], [0.05, 0.2]])
     assert np.all(np.abs(spreads / expected - 1) <= 0.1), (
@@ -83,7 +97,9 @@ def test_gaussians_modes_have_their_own_spreads(gan, spec_seed):
 
 
 def test_disjoint_is_three_equal_blobs(gan, spec_seed):
-    """The disjoint distribution is three equal blobs."""
+    """The disjoint distribution is three equal blobs.
+
+    Fails on: blobs of unequal shares, in other places, or of sd 0.05 instead of 0.025."""
     points = gan.sample_real("disjoint", N, spec_seed)
     distances = np.linalg.norm(points[:, None, :] - DISJOINT_CENTRES[None], axis=2)
     nearest = distances.argmin(axis=1)
@@ -98,7 +114,9 @@ def test_disjoint_is_three_equal_blobs(gan, spec_seed):
 
 
 def test_user_points_are_jittered_copies(gan, spec_seed):
-    """Bonus: a user drawing gives jittered copies of its points."""
+    """Bonus: a user drawing gives jittered copies of its points.
+
+    Fails on: the drawn points returned without jitter, or with a jitter other than sd 0.02."""
     drawn = np.array([[0.2, 0.3], [0.7, 0.8]])
     points = gan.call(probe_sample_drawing, drawn.tolist(), N, spec_seed)
     assert points.shape == (N, 2), f"sample_real('drawing', ...) returned shape {points.shape}"
@@ -112,7 +130,10 @@ def test_user_points_are_jittered_copies(gan, spec_seed):
 
 @pytest.mark.parametrize("name", ["line", "gaussians", "ring", "disjoint"])
 def test_same_seed_same_points(gan, spec_seed, name):
-    """The same seed gives the same real points."""
+    """The same seed gives the same real points.
+
+    Fails on: a sampler that ignores its seed (numpy's global state, or one fixed seed for every
+    call)."""
     first, again = gan.call(probe_sample_real, name, 500, spec_seed, repeat=2)
     other = gan.sample_real(name, 500, spec_seed + 1)
     assert np.array_equal(first, again), f"sample_real({name!r}, seed={spec_seed}) changed between calls"

@@ -35,7 +35,10 @@ def _js(gan, k: int, seed: int, steps: int) -> float:
     "not reproduced: the spread of JS over 100-200 steps is larger with 1:1 on 8 of 24 seeds "
     "(median ratio 1:1 / 5:1 0.89); the generator's loss varies more with 1:1 on 7 of 24"))
 def test_one_to_one_is_less_stable_than_five_to_one(gan, spec_seed):
-    """1:1 updates are less stable than 5:1 (the report's reading)."""
+    """1:1 updates are less stable than 5:1 (the report's reading).
+
+    Fails on: 1:1 runs that vary no more than 5:1 ones, as 16 of 24 faithful runs do (an expected
+    failure: the report's reading is not reproduced)."""
     spread = {k: float(np.std([_js(gan, k, spec_seed, n) for n in LENGTHS])) for k in (1, 5)}
     assert spread[1] > spread[5], (
         "1:1 updates should be less stable than 5:1: the JS divergence should move more "
@@ -47,7 +50,10 @@ def test_one_to_one_is_less_stable_than_five_to_one(gan, spec_seed):
     "not reproduced run by run: JS after 200 steps is lower with 5:1 on 15 of 24 seeds "
     "(mean 0.70 against 0.84 with 1:1)"))
 def test_five_to_one_gives_the_generator_clearer_guidance(gan, spec_seed):
-    """5:1 updates give the generator clearer guidance (the report's reading)."""
+    """5:1 updates give the generator clearer guidance (the report's reading).
+
+    Fails on: 5:1 runs that end no closer to the data than 1:1, as 9 of 24 faithful runs do (an
+    expected failure: not reproduced run by run)."""
     one, five = (_js(gan, k, spec_seed, LENGTHS[-1]) for k in (1, 5))
     assert five < one, (
         "with 5:1 the discriminator's signal should guide the generator closer to the real "

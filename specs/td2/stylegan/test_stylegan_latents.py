@@ -13,7 +13,10 @@ REPORT_SEEDS = (2, 674, 1024)
 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_latent_is_float64_of_shape_1_by_512(stylegan, seed):
-    """The latent is float64, of shape (1, 512)."""
+    """The latent is float64, of shape (1, 512).
+
+    Fails on: a float32 latent (tests/submissions/td2_stylegan/wrong_global_seed_float32); a
+    latent of shape (512,)."""
     z = stylegan.latent(seed, 512)["z"]
     assert z.shape == (1, 512), (f"seed_to_z({seed}, 512) returned shape {z.shape}; gen_images.py "
                                  "draws randn(1, z_dim): expected (1, 512)")
@@ -24,13 +27,18 @@ def test_latent_is_float64_of_shape_1_by_512(stylegan, seed):
 
 
 def test_report_seed_latents_match_golden(stylegan, golden):
-    """The report's seeds (2, 674, 1024) give gen_images.py's latents."""
+    """The report's seeds (2, 674, 1024) give gen_images.py's latents.
+
+    Fails on: a latent from numpy's default_rng instead of RandomState
+    (tests/submissions/td2_stylegan/wrong_default_rng)."""
     latents = {f"seed{seed:04d}": stylegan.latent(seed, 512)["z"] for seed in REPORT_SEEDS}
     golden.check_values("td2/stylegan/latents.json", latents, rtol=0, atol=0)
 
 
 def test_default_z_dim_is_512(stylegan):
-    """seed_to_z's z_dim defaults to 512."""
+    """seed_to_z's z_dim defaults to 512.
+
+    Fails on: seed_to_z(seed, z_dim) with no default, or a default other than 512."""
     z = stylegan.latent(2)["z"]
     assert z.shape == (1, 512), (f"seed_to_z(2) returned shape {z.shape}; the default z_dim is "
                                  "512 (FFHQ StyleGAN3): expected (1, 512)")
@@ -39,7 +47,11 @@ def test_default_z_dim_is_512(stylegan):
 @pytest.mark.parametrize("z_dim", [512, 8])
 @pytest.mark.parametrize("base", [0, 7, 123_456, 2**32 - 10])
 def test_latent_equals_the_numpy_convention(stylegan, spec_seed, base, z_dim):
-    """The latent equals numpy.random.RandomState(seed).randn(1, z_dim)."""
+    """The latent equals numpy.random.RandomState(seed).randn(1, z_dim).
+
+    Fails on: a latent from default_rng (tests/submissions/td2_stylegan/wrong_default_rng) or
+    from numpy's global state cast to float32
+    (tests/submissions/td2_stylegan/wrong_global_seed_float32)."""
     seed = (base + spec_seed) % 2**32  # numpy's seeds go from 0 to 2**32 - 1
     z = stylegan.latent(seed, z_dim)["z"]
     expected = np.random.RandomState(seed).randn(1, z_dim)
@@ -50,7 +62,10 @@ def test_latent_equals_the_numpy_convention(stylegan, spec_seed, base, z_dim):
 
 
 def test_drawing_a_latent_leaves_numpy_global_state_alone(stylegan, spec_seed):
-    """Drawing a latent leaves numpy's global random state alone."""
+    """Drawing a latent leaves numpy's global random state alone.
+
+    Fails on: np.random.seed(seed) then np.random.randn
+    (tests/submissions/td2_stylegan/wrong_global_seed_float32)."""
     changed = stylegan.latent(2 + spec_seed, 512)["global_state_changed"]
     assert not changed, (
         "seed_to_z changed numpy's global random state (np.random.seed?); gen_images.py draws "

@@ -50,7 +50,11 @@ def _same_png(ours: Path, theirs: Path) -> tuple[bool, str]:
 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_report_seeds_equal_gen_images_byte_for_byte(nvidia, seed):
-    """NVIDIA's code on CPU: the report's seeds give gen_images.py's PNGs byte for byte."""
+    """NVIDIA's code on CPU: the report's seeds give gen_images.py's PNGs byte for byte.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches a project path whose latent, label, psi, noise mode or
+    uint8 conversion drifts from gen_images.py's."""
     name = image_filename(seed)
     same, how = _same_png(nvidia.cli / name, nvidia.gen_images("report") / name)
     assert same, (
@@ -60,7 +64,11 @@ def test_report_seeds_equal_gen_images_byte_for_byte(nvidia, seed):
 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_same_seed_gives_byte_identical_pngs_in_two_processes(nvidia, seed):
-    """The same seed gives byte-identical PNGs in two processes."""
+    """The same seed gives byte-identical PNGs in two processes.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches a project path whose image depends on the process (an
+    unseeded draw, random noise mode)."""
     name = image_filename(seed)
     same, how = _same_png(nvidia.cli / name, nvidia.project("report") / name)
     assert same, (
@@ -69,7 +77,11 @@ def test_same_seed_gives_byte_identical_pngs_in_two_processes(nvidia, seed):
 
 
 def test_file_names_follow_gen_images_and_seeds_differ(nvidia):
-    """File names follow gen_images.py, and different seeds give different images."""
+    """File names follow gen_images.py, and different seeds give different images.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches files named otherwise than seed{seed:04d}.png, or one
+    image for every seed."""
     ours = sorted(path.name for path in nvidia.cli.iterdir())
     theirs = sorted(path.name for path in nvidia.gen_images("report").iterdir())
     expected = sorted(image_filename(seed) for seed in REPORT_SEEDS)
@@ -82,7 +94,10 @@ def test_file_names_follow_gen_images_and_seeds_differ(nvidia):
 
 
 def test_psi_0_gives_one_image_for_all_seeds(nvidia):
-    """NVIDIA's code on CPU: truncation psi 0 gives one image for all seeds."""
+    """NVIDIA's code on CPU: truncation psi 0 gives one image for all seeds.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches a project path that does not pass truncation_psi to G."""
     theirs = nvidia.gen_images("psi0") / image_filename(REPORT_SEEDS[0])
     for seed in REPORT_SEEDS:
         same, how = _same_png(nvidia.project("psi0") / image_filename(seed), theirs)
@@ -91,7 +106,11 @@ def test_psi_0_gives_one_image_for_all_seeds(nvidia):
 
 
 def test_truncation_equals_gen_images(nvidia):
-    """NVIDIA's code on CPU: truncation equals gen_images.py's."""
+    """NVIDIA's code on CPU: truncation equals gen_images.py's.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches a project path that ignores psi 0.7 or truncates
+    otherwise than gen_images.py."""
     name = image_filename(674)
     same, how = _same_png(nvidia.project("trunc") / name, nvidia.gen_images("trunc") / name)
     assert same, f"seed 674 at psi 0.7 should give gen_images.py's image; {how}"
@@ -100,7 +119,11 @@ def test_truncation_equals_gen_images(nvidia):
 
 
 def test_translate_rotate_equal_gen_images(nvidia):
-    """NVIDIA's code on CPU: translate and rotate equal gen_images.py's."""
+    """NVIDIA's code on CPU: translate and rotate equal gen_images.py's.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches --translate and --rotate ignored, or applied without
+    inverting make_transform."""
     name = image_filename(1024)
     same, how = _same_png(nvidia.project("transform") / name, nvidia.gen_images("transform") / name)
     assert same, (
@@ -112,7 +135,11 @@ def test_translate_rotate_equal_gen_images(nvidia):
 
 
 def test_cpu_run_says_images_are_not_promised_to_equal_gpu_images(nvidia):
-    """A CPU run says its images are not promised to equal GPU images."""
+    """A CPU run says its images are not promised to equal GPU images.
+
+    Fails on: nothing a submission does (it checks the project's own stylegan path, skipped with
+    --submission, 0 points); it catches a CPU run that does not say, in one note, that its images
+    are not promised to equal GPU images."""
     notes = [line for line in nvidia.cli_output.splitlines() if line.startswith("note:")]
     assert len(notes) == 1 and "not promised to equal GPU images" in notes[0], (
         "python -m labs stylegan --device cpu should say, in one line, that CPU images are "

@@ -82,7 +82,11 @@ def _generate_timed(G, seed: int, record_property):
 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed, record_property):
-    """GPU: the real network gives identical bytes for the same seed, twice."""
+    """GPU: the real network gives identical bytes for the same seed, twice.
+
+    Fails on: nothing a submission does (it checks the real network with the reference pipeline,
+    skipped with --submission, 0 points); it catches a GPU run whose image changes between two
+    calls (noise mode 'random', non-deterministic ops)."""
     from labs.stylegan.pipeline import generate
 
     _, G, ran = real_network
@@ -98,7 +102,11 @@ def test_real_network_same_seed_gives_identical_bytes_twice(real_network, seed, 
 @pytest.mark.parametrize("seed", REPORT_SEEDS)
 def test_real_network_matches_your_golden_images(real_network, golden, check_golden_image, seed,
                                                  record_property):
-    """GPU: the real network matches your golden images."""
+    """GPU: the real network matches your golden images.
+
+    Fails on: nothing a submission does (it checks the real network with the reference pipeline,
+    skipped with --submission, 0 points); it catches a pipeline or GPU whose images drift from
+    your recorded golden ones by more than the tolerance."""
     stem, G, ran = real_network
     for key, value in ran.items():
         record_property(key, value)

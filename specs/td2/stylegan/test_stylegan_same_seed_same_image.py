@@ -23,7 +23,10 @@ REPORT_SEEDS = (2, 674, 1024)
 
 @pytest.mark.parametrize("base", REPORT_SEEDS)
 def test_same_seed_gives_the_same_image_on_a_rebuilt_network(stylegan, spec_seed, base):
-    """The same seed gives the same image on a rebuilt network."""
+    """The same seed gives the same image on a rebuilt network.
+
+    Fails on: a generate whose latent or noise is drawn from an unseeded source (noise_mode
+    'random', or torch's global state)."""
     seed = base + spec_seed
     first = stylegan.image(seed)["image"]
     again = stylegan.image_again(seed)
@@ -36,7 +39,11 @@ def test_same_seed_gives_the_same_image_on_a_rebuilt_network(stylegan, spec_seed
 @pytest.mark.parametrize("base", REPORT_SEEDS)
 @pytest.mark.parametrize("psi", [1.0, 0.7])
 def test_image_equals_gen_images_pipeline(stylegan, spec_seed, base, psi):
-    """generate's image equals gen_images.py's pipeline, bit for bit."""
+    """generate's image equals gen_images.py's pipeline, bit for bit.
+
+    Fails on: a latent from default_rng (tests/submissions/td2_stylegan/wrong_default_rng); a
+    conversion without the +128 or the clamp
+    (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi)."""
     seed = base + spec_seed
     result = stylegan.image(seed, psi)
     image, expected = result["image"], result["pipeline"]
@@ -49,7 +56,9 @@ def test_image_equals_gen_images_pipeline(stylegan, spec_seed, base, psi):
 
 
 def test_different_seeds_give_different_images(stylegan, spec_seed):
-    """Different seeds give different images."""
+    """Different seeds give different images.
+
+    Fails on: a generate that ignores its seed (one fixed latent, or a table of one image)."""
     seeds = [base + spec_seed for base in REPORT_SEEDS]
     images = {seed: stylegan.image(seed)["image"].astype(int) for seed in seeds}
     for a, b in itertools.combinations(seeds, 2):

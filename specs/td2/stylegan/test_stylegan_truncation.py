@@ -17,7 +17,10 @@ REPORT_SEEDS = (2, 674, 1024)
 
 
 def test_psi_0_gives_the_same_image_for_every_seed(stylegan, spec_seed):
-    """Truncation psi 0 gives every seed the same image."""
+    """Truncation psi 0 gives every seed the same image.
+
+    Fails on: truncation_psi never passed to G
+    (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi)."""
     seeds = [base + spec_seed for base in REPORT_SEEDS]
     results = [stylegan.image(seed, 0.0) for seed in seeds]
     # compared with the first seed's own image, not the pipeline's: a slip in the uint8
@@ -33,7 +36,11 @@ def test_psi_0_gives_the_same_image_for_every_seed(stylegan, spec_seed):
 
 
 def test_psi_1_leaves_w_unchanged(stylegan, spec_seed):
-    """Truncation psi 1 leaves the image untruncated."""
+    """Truncation psi 1 leaves the image untruncated.
+
+    Fails on: a truncation applied whatever psi is asked (a fixed 0.7); a conversion other than
+    gen_images.py's (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi; charged once,
+    to the uint8 spec)."""
     seed = REPORT_SEEDS[0] + spec_seed
     result = stylegan.image(seed, 1.0)
     differing = int((result["image"] != result["pipeline"]).sum())
@@ -44,7 +51,10 @@ def test_psi_1_leaves_w_unchanged(stylegan, spec_seed):
 
 
 def test_psi_between_0_and_1_moves_towards_the_average(stylegan, spec_seed):
-    """Truncation psi 0.3 moves the image towards the average."""
+    """Truncation psi 0.3 moves the image towards the average.
+
+    Fails on: truncation_psi never passed to G
+    (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi: psi 0.3 gives the psi 1 image)."""
     seed = REPORT_SEEDS[1] + spec_seed
     full, part, average = (stylegan.image(seed, psi)["image"].astype(int) for psi in (1.0, 0.3, 0.0))
     to_average = [float(np.abs(image - average).mean()) for image in (full, part)]

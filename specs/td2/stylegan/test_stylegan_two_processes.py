@@ -39,7 +39,10 @@ def two_runs(request, spec_seed, tmp_path_factory) -> tuple[list[int], list[Path
 
 
 def test_file_names_follow_gen_images(two_runs):
-    """The command line names files seed0000.png as gen_images.py."""
+    """The command line names files seed0000.png as gen_images.py.
+
+    Fails on: nothing a submission does (it checks the reference command line, skipped with
+    --submission, 0 points); it catches files named otherwise than seed{seed:04d}.png."""
     seeds, folders = two_runs
     names = sorted(path.name for path in folders[0].iterdir())
     expected = sorted(f"seed{seed:04d}.png" for seed in seeds)
@@ -48,7 +51,11 @@ def test_file_names_follow_gen_images(two_runs):
 
 
 def test_same_seed_gives_byte_identical_pngs_in_two_processes(two_runs):
-    """The same seed gives byte-identical PNGs in two processes."""
+    """The same seed gives byte-identical PNGs in two processes.
+
+    Fails on: nothing a submission does (it checks the reference command line, skipped with
+    --submission, 0 points); it catches an image that depends on the process (hash seed, an
+    unseeded draw)."""
     seeds, (first, second) = two_runs
     for seed in seeds:
         name = f"seed{seed:04d}.png"
@@ -58,7 +65,10 @@ def test_same_seed_gives_byte_identical_pngs_in_two_processes(two_runs):
 
 
 def test_different_seeds_give_different_pngs(two_runs):
-    """Different seeds give different PNGs."""
+    """Different seeds give different PNGs.
+
+    Fails on: nothing a submission does (it checks the reference command line, skipped with
+    --submission, 0 points); it catches a command line that ignores --seeds."""
     seeds, (first, _) = two_runs
     contents = {(first / f"seed{seed:04d}.png").read_bytes() for seed in seeds}
     assert len(contents) == len(seeds), (

@@ -29,7 +29,10 @@ def _generated(stylegan, spec_seed):
 
 
 def test_uint8_conversion_matches_the_formula(stylegan, spec_seed):
-    """The uint8 conversion is (x * 127.5 + 128), clamped to [0, 255], truncated."""
+    """The uint8 conversion is (x * 127.5 + 128), clamped to [0, 255], truncated.
+
+    Fails on: ((x + 1) * 127.5).astype(uint8): one level low and not clamped
+    (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi)."""
     source, image = _generated(stylegan, spec_seed)
     expected = _expected(source)
     wrong = np.flatnonzero(image != expected)
@@ -45,7 +48,10 @@ def test_uint8_conversion_matches_the_formula(stylegan, spec_seed):
 
 @pytest.mark.parametrize("value", sorted(EDGES))
 def test_uint8_edge_values(stylegan, spec_seed, value):
-    """Edge values of the network's output convert to the right bytes."""
+    """Edge values of the network's output convert to the right bytes.
+
+    Fails on: ((x + 1) * 127.5).astype(uint8)
+    (tests/submissions/td2_stylegan/wrong_conversion_ignores_psi: wrong at 0 and 2)."""
     source, image = _generated(stylegan, spec_seed)
     where = np.flatnonzero(source.transpose(0, 2, 3, 1)[0].ravel() == np.float32(value))
     assert where.size, f"the stand-in network's output lacks the edge value {value}"
