@@ -33,7 +33,8 @@ def test_xor_final_weights_get_at_most_3_of_4_right(perceptron, spec_seed):
 
     Fails on: final weights that are not three numbers (a run that raises, or returns a hidden
     layer's weights); no three weights get XOR all right (test_no_single_neuron_separates_xor),
-    so its points rest on the AND and OR specs that gate them."""
+    so its points count only when the specs that gate them pass (the truth table, different
+    seeds)."""
     weights = perceptron.train("XOR", seed=spec_seed)["weights"]
     right = int(np.sum((predict(weights, INPUTS) > 0.5) == np.array(GATES["XOR"], dtype=bool)))
     assert right <= 3, (f"no single neuron can reproduce XOR, yet the final weights "
