@@ -18,8 +18,8 @@ from labs.perceptron.train import predict
 def test_and_or_reproduce_the_truth_table(perceptron, spec_seed, gate):
     """The trained perceptron reproduces the truth table.
 
-    Fails on: an untrained perceptron (its random initial weights returned); an update with its
-    sign reversed, which moves the weights away from the targets."""
+    Fails on: an untrained perceptron (its random initial weights returned: wrong on most
+    seeds); an update with its sign reversed, which moves the weights away from the targets."""
     run = perceptron.train(gate, seed=spec_seed)
     outputs = predict(run["weights"], INPUTS)
     expected = np.array(GATES[gate])
