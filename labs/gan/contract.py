@@ -44,7 +44,8 @@ FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/g
                   "`d_lr`, `loss`, `k_d`, `k_g`, `steps`, `batch_size`, `seed`, ...). Returns a "
                   "run (object or dict) with `sample(n)` -> (n, 2) and `history`: one value per "
                   "step of `d_loss`, `g_loss`, `g_grad_norm`, `d_accuracy` (a dict of lists or a "
-                  "list of dicts)."),
+                  "list of dicts). Each seed trains its own run: a run whose samples or "
+                  "history repeat another seed's, bit for bit, fails the specs reading them."),
     "train_gan_seeds": ("train_gan_seeds(config, seeds)",
                         "Never graded, a speed-up only: one run per seed, each equal to "
                         "`train_gan` of the config with that seed."),

@@ -40,7 +40,8 @@ FUNCTIONS = {
               "iteration; `weight_history` (4 * iterations + 1, 3): the initial weights, then "
               "the weights after every single-pattern update (one row per iteration, "
               "iterations + 1 or iterations rows, is graded too, except the specs that read "
-              "within an iteration)."),
+              "within an iteration). Each seed gives its own run: a run that repeats the next "
+              "seed's, bit for bit, fails every spec reading it."),
     "write_weights_csv": ("write_weights_csv(path, weights)",
                           "`weights.csv`: one weight per line, w0 first."),
     "read_weights_csv": ("read_weights_csv(path)",

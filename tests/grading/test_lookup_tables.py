@@ -1,5 +1,7 @@
 """Lookup tables earn nothing: the reference's answers at the public seed offset 0, played
-back, score at most 30% of the maximum under a secret offset.
+back, score at most 30% of the maximum under a secret offset. The seeds they never saw get
+a run recorded for another seed, which the specs refuse (a run must be its own seed's:
+``labs.perceptron.contract.played_back``, ``labs.gan.contract.same_as_another_seed``).
 
 Each table folder answers from ``answers.pkl``, recorded here from the reference (see
 ``record``: never committed, megabytes of numbers). The control: at offset 0 the same folder scores far more, so the
@@ -103,24 +105,10 @@ def table_grades(lab: str, folder: Path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lab", sorted(TABLES))
-def test_a_secret_offset_takes_from_a_table_what_it_earned_at_offset_0(lab, tmp_path):
+def test_a_table_of_the_public_answers_scores_at_most_30_percent(lab, tmp_path):
     public, secret = table_grades(lab, tmp_path)
     assert public.score >= 0.6 * public.max_score, (  # the control: the table works at 0
         f"the table scored only {public.score:g} / {public.max_score:g} at offset 0")
-    assert secret.score <= public.score - 10, (
-        f"a table scored {secret.score:g} at offset {secret.spec_seed}, {public.score:g} at 0")
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(reason="not met yet: measured at secret offsets, the TD 1 table scores "
-                          "32-35 / 100 (its OR and XOR runs stand for any seed: those "
-                          "behaviours do not depend on the seed) and the GAN table 78.5 / 100 "
-                          "(every documented GAN behaviour holds for any seed, so one recorded "
-                          "run per configuration passes); a spec would have to draw inputs "
-                          "from the offset (a configuration's steps, its data) to catch them",
-                   run=False)  # the numbers above were measured; a run costs minutes
-@pytest.mark.parametrize("lab", sorted(TABLES))
-def test_a_table_of_the_public_answers_scores_at_most_30_percent(lab, tmp_path):
-    _, secret = table_grades(lab, tmp_path)
     assert secret.score <= 0.3 * secret.max_score, (
-        f"a table scored {secret.score:g} / {secret.max_score:g} at offset {secret.spec_seed}")
+        f"a table scored {secret.score:g} / {secret.max_score:g} at offset {secret.spec_seed} "
+        f"({public.score:g} at offset 0)")
