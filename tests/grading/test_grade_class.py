@@ -11,6 +11,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from labs.cli import main
 from labs.grading.points import POINTS
 
@@ -19,6 +21,7 @@ CLASS = ["correct_lists", "broken_loops_until_converged", "broken_segfault"]
 ONLY = "truth_table or xor_error_stays_high"  # AND, OR (train) and XOR (loops forever there)
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_a_class_grades_in_bounded_time_with_reasons(tmp_path, capsys):
     root = tmp_path / "class"
     for name in CLASS:

@@ -9,6 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from labs.cli import main
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
@@ -40,6 +42,7 @@ def autograde(tmp_path: Path, submission: Path, **env: str) -> tuple[Path, dict]
     return root, json.loads((root / "results" / "results.json").read_text())
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_run_autograder_writes_results_json_under_its_root(tmp_path):
     root, results = autograde(tmp_path, FOLDERS / "correct_lists")
     assert [(t["name"], t["score"], t["status"]) for t in results["tests"]] == [
@@ -53,6 +56,7 @@ def test_run_autograder_writes_results_json_under_its_root(tmp_path):
     assert f"with seed offset {results['extra_data']['spec_seed']}" in results["output"]
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_run_autograder_never_loads_a_students_conftest(tmp_path):
     marker = tmp_path / "loaded"
     _, results = autograde(tmp_path, ATTACKS / "attack_conftest", LABS_ATTACK_MARKER=str(marker))

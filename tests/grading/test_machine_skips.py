@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from labs.grading.grade import grade_outcomes
 from labs.grading.run import PROJECT_ROOT, SpecOutcome
 
@@ -21,6 +23,7 @@ def test_a_skip_for_a_missing_checkout_is_not_graded():
     assert passed.score == passed.max_score > 0  # it carries points where it runs
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_the_outcomes_plugin_records_the_machine_markers(tmp_path):
     (tmp_path / "test_needs.py").write_text(
         "import pytest\n\n"

@@ -63,6 +63,7 @@ def test_which_notebook(tmp_path):
     assert find_notebook(tmp_path, "perceptron", None) is None  # the module wins
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_a_notebook_and_the_same_code_as_a_module_get_the_same_grade(tmp_path):
     """Graded in a separate process, which must never import nbformat itself: the
     conversion happens in the sandboxed child only. The specs that train (AND, OR, XOR)

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_benchmark_mode_deselects_what_is_not_a_benchmark():
     run = subprocess.run([sys.executable, "-m", "pytest", "--benchmark", "--co", "-q",
                           "-p", "no:cacheprovider", "tests/benchmarks/test_td1_benchmarks.py",

@@ -40,6 +40,7 @@ def test_unwritable_out_path_exits_2_without_traceback(tmp_path):
     assert "cannot write to" in process.stderr and "Traceback" not in process.stderr
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_reproduce_td1_reproduces_the_report(tmp_path):
     assert main(["reproduce", "td1", "--out", str(tmp_path)]) == 0
     rows = json.loads((tmp_path / "td1" / "table.json").read_text())

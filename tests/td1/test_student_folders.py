@@ -8,6 +8,8 @@ import pytest
 
 from labs.suite import spec_runs
 
+pytestmark = pytest.mark.slow  # each test grades folders end to end: seconds
+
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "tests" / "submissions" / "td1"
 SPECS = ROOT / "specs" / "td1"

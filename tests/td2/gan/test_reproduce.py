@@ -1,9 +1,12 @@
 """``reproduce td2`` (GAN part) writes its figures and a summary with numbers (short runs)."""
 from __future__ import annotations
 
+import pytest
+
 from labs.gan import reproduce as gan_reproduce
 
 
+@pytest.mark.slow  # a grading end to end: seconds
 def test_reproduce_writes_figures_gif_and_summary(tmp_path, monkeypatch):
     monkeypatch.setattr(gan_reproduce, "STEPS", 30)
     monkeypatch.setattr(gan_reproduce, "FRAMES", 3)
