@@ -312,3 +312,14 @@ def test_every_number_the_docs_state_is_the_codes(fact):
              if len(values) != len(expected)
              or not all(math.isclose(v, e, rel_tol=1e-9) for v, e in zip(values, expected))]
     assert not wrong, f"{fact.id}: the code says {expected}, the docs say {wrong}"
+
+
+@pytest.mark.parametrize("lab", ["td1", "td2/gan", "td2/stylegan", "td3"])
+def test_the_points_tables_of_grading_md_are_the_rubrics(lab):
+    """docs/grading.md's table of each lab is ``python -m labs.grading.points LAB``'s, so every
+    spec's points, asked or bonus, hidden and gate are those of labs/grading/points.py."""
+    from labs.grading.points import POINTS, markdown_table
+
+    assert set(POINTS) == {"td1", "td2/gan", "td2/stylegan", "td3"}, "a lab was added: list it here"
+    assert markdown_table(lab) in (ROOT / "docs" / "grading.md").read_text(encoding="utf-8"), (
+        f"docs/grading.md's {lab} table is stale: python -m labs.grading.points {lab}")
