@@ -185,6 +185,8 @@ FACTS = [
     Fact("jail: private tmpfs size", r"private tmpfs for each, {N} MB each", tmpfs_mb),
     Fact("jail: processes", r"(?:at most |`RLIMIT_NPROC` |\| ){N} processes?\b", const(JAIL, "MAX_PROCESSES")),
     Fact("jail: user id base", r"\({N} \+ the grading pytest's pid\)", const(JAIL, "UID_BASE")),
+    Fact("grading: the secret offset's range", r"secret spec-seed offset, from {N} to {N} - 1,",
+         lambda: (1, const("labs.grading.seeds", "MAX_SPEC_SEED")()[0])),
     # --- points: labs/grading/points.py ---
     Fact("points: headline weight", r"(?:weigh|carry) at least {N} points", const("labs.grading.points", "HEADLINE_POINTS")),
     Fact("points: each lab asks",
