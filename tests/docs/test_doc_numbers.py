@@ -164,6 +164,8 @@ FACTS = [
     Fact("limits: the largest file", r"`RLIMIT_FSIZE` {N} MB", limits("td1", "file_mb")),
     Fact("grading: a spec run is killed after the budget plus", r"killed after budget \+ {N} s",
          const("labs.grading.run", "STARTUP_MARGIN")),
+    Fact("suite: the golden figures' tolerance", r"RMS tolerance \({N} on 0-255 pixel values\)",
+         const("labs.suite.golden", "FIGURE_TOLERANCE")),
     Fact("sandbox: the captured output shown with a failure", r"the last {N} bytes shown",
          const("labs.sandbox.child", "OUTPUT_TAIL_BYTES")),
     # --- the text boundary: labs/sandbox/untrusted.py ---
@@ -325,3 +327,13 @@ def test_the_points_tables_of_grading_md_are_the_rubrics(lab):
     assert set(POINTS) == {"td1", "td2/gan", "td2/stylegan", "td3"}, "a lab was added: list it here"
     assert markdown_table(lab) in (ROOT / "docs" / "grading.md").read_text(encoding="utf-8"), (
         f"docs/grading.md's {lab} table is stale: python -m labs.grading.points {lab}")
+
+
+def test_the_dask_settings_grading_a_class_md_exports_are_quiet_workers():
+    """The ``export DASK_...=...`` lines of docs/grading-a-class.md are exactly
+    ``environment_variables(QUIET_WORKERS)`` (labs/grading/executors.py), every one of them."""
+    from labs.grading.executors import QUIET_WORKERS, environment_variables
+
+    text = (ROOT / "docs" / "grading-a-class.md").read_text(encoding="utf-8")
+    exported = dict(re.findall(r"^export (DASK_\w+)=(\S+)$", text, re.MULTILINE))
+    assert exported == environment_variables(QUIET_WORKERS)
