@@ -270,6 +270,8 @@ POINTS: dict[str, dict[str, Points]] = {
 # in the default rubric, and a mistake in one is charged there, once (the specs building on
 # it are "after" it). Reasons in docs/grading.md, "Weights follow the lab".
 HEADLINE_POINTS = 15
+# what each lab asks, in the default rubric: its asked points sum to this (bonus comes on top)
+ASKED_POINTS = 100
 HEADLINES: dict[str, dict[str, tuple[str, ...]]] = {
     "td1": {"AND and OR are learned": ("test_convergence.py::test_and_or_reproduce_the_truth_table",),
             "XOR is not learned": ("test_xor.py::test_xor_final_weights_get_at_most_3_of_4_right",)},

@@ -5,7 +5,7 @@ from typing import Any
 
 from transformers import DataCollatorForLanguageModeling
 
-MLM_PROBABILITY = 0.15
+from labs.lm.mask_channel import MLM_PROBABILITY  # the one definition of the 15%
 
 
 def make_collator(tokenizer: Any, seed: int | None = None,

@@ -13,21 +13,28 @@ from typing import Any
 
 import numpy as np
 
+# BERT's masking recipe, as the notebook's DataCollatorForLanguageModeling applies it: the share
+# of tokens selected (its mlm_probability), and of those the shares shown as [MASK] and as a
+# random token (its mask_replace_prob, random_replace_prob); the rest are shown as themselves
+MLM_PROBABILITY = 0.15
+MASK_REPLACE_PROB = 0.8
+RANDOM_REPLACE_PROB = 0.1
+
 
 @dataclass(frozen=True)
 class MaskingChannel:
     mask_id: int
     vocab_size: int  # random replacements are drawn from all of it
-    mask: float = 0.8  # probability that a selected token is shown as [MASK]
-    random: float = 0.1  # ... as a random token; the rest of the time it is shown as itself
+    mask: float = MASK_REPLACE_PROB  # probability that a selected token is shown as [MASK]
+    random: float = RANDOM_REPLACE_PROB  # ... as a random token; the rest of the time, itself
 
     @classmethod
     def of(cls, collator: Any, tokenizer: Any) -> "MaskingChannel":
         """The channel of a ``DataCollatorForLanguageModeling`` (its 80/10/10 unless changed)."""
         collator = getattr(collator, "data_collator", collator)  # the Trainer may wrap it
         return cls(mask_id=int(tokenizer.mask_token_id), vocab_size=len(tokenizer),
-                   mask=float(getattr(collator, "mask_replace_prob", 0.8)),
-                   random=float(getattr(collator, "random_replace_prob", 0.1)))
+                   mask=float(getattr(collator, "mask_replace_prob", MASK_REPLACE_PROB)),
+                   random=float(getattr(collator, "random_replace_prob", RANDOM_REPLACE_PROB)))
 
     def loss(self, beliefs: np.ndarray, targets: np.ndarray, seen: np.ndarray) -> float:
         """Mean -log P(target | belief, what the position shows), over scored positions.

@@ -4,14 +4,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from labs.perceptron.gates import GATES
+from labs.perceptron.gates import COEFF, GATES, ITERATIONS
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("perceptron", help="TD 1: train one neuron on a logic gate")
     parser.add_argument("--gate", default="AND", help=f"one of {', '.join(GATES)} (default AND)")
-    parser.add_argument("--coeff", type=float, default=0.7, help="learning rate (default 0.7)")
-    parser.add_argument("--iterations", type=int, default=1000, help="default 1000")
+    parser.add_argument("--coeff", type=float, default=COEFF, help=f"learning rate (default {COEFF:g})")
+    parser.add_argument("--iterations", type=int, default=ITERATIONS, help=f"default {ITERATIONS}")
     parser.add_argument("--seed", type=int, default=0, help="seed of the initial weights (default 0)")
     parser.add_argument("--out", type=Path, default=Path("results/perceptron"),
                         help="folder for weights.csv and the figures (default "

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from labs.perceptron.gates import GATES, INPUTS
+from labs.perceptron.gates import COEFF, GATES, INPUTS, ITERATIONS
 from labs.suite.client import MISSING, ContractClient, Fields
 from labs.suite.contract import ContractViolation, as_float_array, field_or_why, probe
 
@@ -31,7 +31,7 @@ CHILD_MODULES = ("labs.perceptron.gates",)  # the inputs and truth tables, not t
 RUN_FIELDS = ("weights", "errors", "weight_history")
 # the handout's words for each name (python -m labs handout td1): signature, then shapes
 FUNCTIONS = {
-    "train": ("train(desired, coeff=0.7, iterations=1000, seed=None)",
+    "train": (f"train(desired, coeff={COEFF:g}, iterations={ITERATIONS}, seed=None)",
               "`desired`: the 4 outputs for the inputs (0,0), (0,1), (1,0), (1,1), in that "
               "order; called with positional arguments. Initial weights "
               "`numpy.random.default_rng(seed).random(3)`. Returns a dict (or an object with "
@@ -59,7 +59,7 @@ FUNCTIONS = {
 SKELETON = '''import numpy as np
 
 
-def train(desired, coeff=0.7, iterations=1000, seed=None):
+def ''' + FUNCTIONS["train"][0] + ''':
     w = np.random.default_rng(seed).random(3)  # w0 (bias weight), w1, w2
     errors, history = [], [w.copy()]
     for _ in range(iterations):
@@ -195,7 +195,7 @@ def played_back(run: dict, other: dict) -> bool:
 class Perceptron(ContractClient):
     """Calls into the submission (reference or student) with shape checks in plain words."""
 
-    def train(self, gate: str, coeff: float = 0.7, iterations: int = 1000, seed: int = 0,
+    def train(self, gate: str, coeff: float = COEFF, iterations: int = ITERATIONS, seed: int = 0,
               repeat: int | None = None) -> Run | list[Run]:
         """One run (``repeat=n``: a list of n runs of the same call, in one process). The
         run of the next seed is asked too: a run that repeats it bit for bit is a run played
@@ -213,7 +213,7 @@ class Perceptron(ContractClient):
         return Run(runs, where, iterations)
 
     def weight_history(self, gate: str, per: str = "update", initial: bool = False,
-                       iterations: int = 1000, **kwargs) -> np.ndarray:
+                       iterations: int = ITERATIONS, **kwargs) -> np.ndarray:
         """The run's ``weight_history``. ``per="update"``: (4*iterations+1, 3), the initial
         weights then one row per single-pattern update, what a spec reading within an
         iteration needs. ``per="iteration"``: (iterations+1, 3), row k the weights after

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from labs.perceptron.gates import COEFF, ITERATIONS
 
-def train_report_loop(desired, coeff: float = 0.7, iterations: int = 1000,
+
+def train_report_loop(desired, coeff: float = COEFF, iterations: int = ITERATIONS,
                       seed: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(weights, errors) as the report's loop computes them."""
     input_value = np.array([[-1, 0, 0], [-1, 0, 1], [-1, 1, 0], [-1, 1, 1]], dtype=float)

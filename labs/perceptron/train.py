@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from labs.perceptron.gates import INPUTS, desired_outputs
+from labs.perceptron.gates import COEFF, INPUTS, ITERATIONS, desired_outputs
 
 BIAS_INPUT = -1.0
 
@@ -41,7 +41,7 @@ def initial_weights(seed: int | None) -> np.ndarray:
     return np.random.default_rng(seed).random(3)
 
 
-def train(desired, coeff: float = 0.7, iterations: int = 1000,
+def train(desired, coeff: float = COEFF, iterations: int = ITERATIONS,
           seed: int | None = None) -> TrainResult:
     """Train one neuron on a gate (a name such as "AND", or four desired outputs)."""
     target = desired_outputs(desired)

@@ -39,7 +39,8 @@ from pathlib import Path
 
 UID_BASE = 2_000_000_000  # above any real account; plus the grading process's pid
 MAX_PROCESSES = 64  # per jail user: room for a DataLoader, not for a fork bomb
-TMP_SIZE = "size=128m"  # each; in a memory cgroup, what is written there counts too
+TMP_MB = 128  # each private tmpfs; in a memory cgroup, what is written there counts too
+TMP_SIZE = f"size={TMP_MB}m"
 PRIVATE_TMP = ("/tmp", "/var/tmp", "/dev/shm", "/run/lock")
 
 _MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_BIND, _MS_REC, _MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18

@@ -11,7 +11,7 @@ import pytest
 
 from labs.grading.grade import (Grade, GradedSpec, _apply_requirements, _graded, feedback_text,
                                  title, to_gradescope)
-from labs.grading.points import POINTS, entry_for, points_for
+from labs.grading.points import ASKED_POINTS, POINTS, entry_for, points_for
 from labs.grading.run import SpecOutcome, available_labs, run_specs
 from labs.sandbox.limits import Limits
 
@@ -65,7 +65,7 @@ def test_every_lab_asks_100_points(lab, collected_spec_ids):
     specs = ([o.spec for o in correct_run()] if lab == "td1"
              else collected_specs(lab, collected_spec_ids))
     asked = sum(points_for(lab, spec).points for spec in specs if not points_for(lab, spec).bonus)
-    assert asked == 100
+    assert asked == ASKED_POINTS
 
 
 def test_a_correct_train_only_folder_gets_100_and_the_unasked_parts_are_bonus():

@@ -4,6 +4,9 @@ build on it are explained by it (out of the maximum), and nothing else is lost b
 checks a non-training answer passes too ("gated", docs/grading.md)."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from labs.grading.grade import grade_outcomes
@@ -12,6 +15,8 @@ from labs.grading.run import SpecOutcome
 from tests.grading.test_grading_points import collected_specs
 
 CASES = [(lab, name) for lab in sorted(HEADLINES) for name in HEADLINES[lab]]
+LAB_NAMES = {"td1": "TD 1", "td2/gan": "TD 2 GAN", "td2/stylegan": "TD 2 StyleGAN", "td3": "TD 3"}
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def lab_specs(lab: str, collected_spec_ids) -> list[str]:
@@ -52,3 +57,15 @@ def test_a_headline_mistake_is_charged_at_its_weight_once(lab, name, collected_s
     assert unearned <= {"failed", "explained", "gated"}
     assert grade.max_score - (grade.score - grade.bonus) == weight + sum(
         s.max_score for s in grade.specs if s.status == "gated")
+
+
+@pytest.mark.parametrize("lab, name", CASES)
+def test_the_weight_docs_grading_md_gives_each_headline_is_the_rubrics(lab, name, collected_spec_ids):
+    """The table "Weights follow the lab" states each headline's points: those of the rubric."""
+    text = (ROOT / "docs" / "grading.md").read_text(encoding="utf-8")
+    short = name.split(" (")[0]
+    rows = re.findall(rf"^\| {re.escape(LAB_NAMES[lab])} \| {re.escape(short)}[^|]* \| (\d+(?:\.\d+)?) \|",
+                      text, re.MULTILINE)
+    assert len(rows) == 1, f"docs/grading.md gives no (or two) weights for {lab}: {name!r}"
+    specs = headline_specs(lab, name, lab_specs(lab, collected_spec_ids))
+    assert float(rows[0]) == sum(POINTS[lab][lookup(lab, spec)[1]].points for spec in specs)
