@@ -220,7 +220,10 @@ def probe_collator_batch(impl, run: list, handle: str, seed: int, step: int,
     masks go on changing from batch to batch and epoch to epoch as in a Trainer."""
     if handle not in _COLLATORS:
         _COLLATORS[handle] = impl.make_collator(_run_tokenizer(*run), seed=seed)
-    batch = _COLLATORS[handle]([dict(f) for f in features])
+    # the rows travel as arrays (no per-token conversion on the wire); the collator gets
+    # the lists a Trainer gives it
+    batch = _COLLATORS[handle]([{key: value.tolist() if isinstance(value, np.ndarray) else value
+                                 for key, value in f.items()} for f in features])
     if not hasattr(batch, "keys") or "input_ids" not in batch or "labels" not in batch:
         raise ContractViolation("the collator's batch has no input_ids or no labels")
     return {str(key): _plain(batch[key]) for key in batch.keys()}
@@ -245,7 +248,7 @@ class _Collator:
         self.steps = itertools.count()
 
     def __call__(self, features: list[dict]) -> dict:
-        plain = [{key: list(value) for key, value in f.items()} for f in features]
+        plain = [{key: np.asarray(value) for key, value in f.items()} for f in features]
         batch = self.client.call(probe_collator_batch, self.run, self.handle, self.seed,
                                  next(self.steps), plain, cache=False)
         return {key: torch.as_tensor(np.asarray(value)) for key, value in batch.items()}
