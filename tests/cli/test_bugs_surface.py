@@ -15,6 +15,7 @@ from labs.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_a_bug_in_the_work_shows_its_traceback_and_exits_1(tmp_path):
     script = textwrap.dedent(f"""
         import importlib, sys

@@ -80,6 +80,7 @@ def test_outputs_inside_the_class_are_refused_before_any_grading(tmp_path, capsy
     assert sorted(p.name for p in root.iterdir()) == ["alice"]  # nothing created there
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_results_are_never_written_through_a_link(tmp_path):
     root, out = tmp_path / "class", tmp_path / "out"
     shutil.copytree(CORRECT, root / "alice")

@@ -42,6 +42,7 @@ def test_every_scored_spec_is_in_the_handout_with_its_points_and_what_it_checks(
         assert titles[key.split("[")[0]] in row and f"| {points.points:g} |" in row, row
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_a_rubric_changes_the_handout(tmp_path, capsys):
     rubric = tmp_path / "rubric.toml"
     rubric.write_text('lab = "td1"\n["test_beyond_one_neuron.py::test_predict_is_the_sigmoid_of_the_neuron"]\n'

@@ -28,6 +28,10 @@ from labs.sandbox.limits import Limits
 from labs.suite.spec_runs import run_specs
 from labs.suite.submission import FolderSubmission, SubmissionError
 
+# each attack grades its folder or starts its sandboxed child end to end (tenths of a second
+# to seconds each): the slow set, which CI runs
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 ATTACKS = ROOT / "tests" / "submissions" / "td1_attacks"
 CORRECT = ROOT / "tests" / "submissions" / "td1" / "correct_lists"
@@ -78,7 +82,6 @@ def wait_for(condition, what: str, limit: float = 300.0) -> None:
 
 @pytest.mark.parametrize("folder", ["attack_conftest", "attack_pytest_ini",
                                     "attack_tests_conftest", "attack_nested_conftest"])
-@pytest.mark.slow  # a grading end to end: seconds
 def test_the_grader_never_loads_a_students_conftest_or_ini_file(folder, tmp_path, monkeypatch):
     marker = tmp_path / "loaded"
     monkeypatch.setenv("LABS_ATTACK_MARKER", str(marker))
@@ -88,7 +91,6 @@ def test_the_grader_never_loads_a_students_conftest_or_ini_file(folder, tmp_path
     assert grade.score == 0
 
 
-@pytest.mark.slow  # a grading end to end: seconds
 def test_spec_runs_never_load_a_students_conftest(tmp_path, monkeypatch):
     marker = tmp_path / "loaded"
     monkeypatch.setenv("LABS_ATTACK_MARKER", str(marker))
@@ -132,7 +134,6 @@ def test_the_reference_cannot_be_imported_by_a_name_built_at_run_time(isolation)
 
 # the answer pipe --------------------------------------------------------------------------
 
-@pytest.mark.slow  # a grading end to end: seconds
 def test_an_answer_that_never_ends_is_cut_at_the_deadline():
     never = Limits(call_timeout=1.0, total_budget=600.0, memory_mb=1024)  # any limit: it never ends
     assert "timed out after 1 s" in failure_of(ATTACKS / "attack_streaming_answer", limits=never)
@@ -180,7 +181,6 @@ def test_the_answer_pipe_is_not_named_in_the_childs_arguments_or_environment():
 
 # leftovers and shared state ----------------------------------------------------------------
 
-@pytest.mark.slow  # a grading end to end: seconds
 def test_a_spec_run_cut_short_leaves_no_process_and_no_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where run_specs makes its folder
     # XOR never converges for this folder, whose train loops until it does: the run cannot
@@ -201,7 +201,6 @@ def test_a_daemon_ends_with_the_grading():
 
 
 @jail_only
-@pytest.mark.slow  # a grading end to end: seconds
 def test_a_daemon_ends_when_the_grader_is_killed_from_outside():
     script = (f"from labs.suite.submission import FolderSubmission\n"
               f"from labs.sandbox.isolation import command_prefix\n"
@@ -236,7 +235,6 @@ def test_user_namespaces_are_refused():
 
 @pytest.mark.skipif(sandbox.level() != "jail" or not cgroup_available(),
                     reason="needs the jail and a writable memory cgroup")
-@pytest.mark.slow  # a grading end to end: seconds
 def test_memory_is_limited_for_the_submission_as_a_whole():
     # 8 x 300 MB, each process under the 1024 MB per-process limit: 2.4 GB in all
     message = failure_of(ATTACKS / "attack_many_processes_memory")
@@ -267,7 +265,6 @@ def test_links_devices_fifos_and_sparse_files_are_left_out_with_a_reason(tmp_pat
     assert run["errors"][-1] < 0.02  # the student's own code still runs
 
 
-@pytest.mark.slow  # a grading end to end: seconds
 def test_a_grade_names_what_was_left_out(tmp_path):
     folder = tmp_path / "student"
     shutil.copytree(CORRECT, folder)
@@ -310,7 +307,6 @@ def test_a_worker_tree_holds_the_harness_but_not_the_reference(contract, referen
     assert result.returncode == 0, result.stderr[-2000:]
 
 
-@pytest.mark.slow  # a grading end to end: seconds
 def test_pytest_by_hand_with_a_space_never_loads_a_students_conftest(tmp_path):
     """An instructor's ``pytest specs/td1 --submission DIR``: the plugin is a pytest11 entry
     point, so DIR is the option's value before pytest looks for test paths."""

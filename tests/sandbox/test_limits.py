@@ -55,6 +55,7 @@ def test_specs_of_several_labs_get_the_largest_of_each_limit():
     assert submission_limits(pytest_config(), specs) == Limits(memory_mb=6144)
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_pytest_has_the_grader_options_and_says_the_limits_it_uses(tmp_path):
     """One subprocess: the limits line of a collection on a folder is the grader's
     arguments for that lab, and every limit's flag is in pytest's help."""
@@ -70,6 +71,7 @@ def test_pytest_has_the_grader_options_and_says_the_limits_it_uses(tmp_path):
     assert all(name in helped for name in FLAGS), FLAGS
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_a_bad_limit_is_one_line_in_pytest_too(tmp_path):
     run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
                           "specs/td1/test_xor.py", f"--submission={tmp_path}",

@@ -13,8 +13,8 @@ import pytest
 
 from labs.perceptron.contract import probe_train
 from labs.sandbox import isolation as sandbox
-from labs.sandbox.limits import Limits
 from labs.sandbox.isolation import command_prefix
+from labs.sandbox.limits import Limits
 from labs.suite.submission import FolderSubmission, NotProvided, SubmissionError
 
 FOLDERS = Path(__file__).resolve().parents[1] / "submissions" / "td1"
@@ -43,7 +43,8 @@ def call_train(folder: str, desired: list[int] = AND, iterations: int = 50,
     ("broken_syntax_error", AND, "SyntaxError in perceptron.py line 2"),
     ("broken_missing_train", AND, "perceptron.py has no `train`"),
     ("broken_memory_hog", AND, "ran out of memory"),
-    ("broken_loops_until_converged", XOR, "timed out after 1 s"),
+    pytest.param("broken_loops_until_converged", XOR, "timed out after 1 s",
+                 marks=pytest.mark.slow),  # waits out its deadline
     ("broken_network", AND, "network"),
     ("broken_reads_grader_files", AND, "golden"),
     ("broken_imports_the_reference", AND,
@@ -86,6 +87,7 @@ def train(desired, coeff, iterations, seed):
 
 
 @pytest.mark.skipif(sandbox.level() != "jail", reason="the jail needs root and util-linux unshare")
+@pytest.mark.slow  # a sandboxed child end to end
 def test_the_jail_enforces_through_the_os(tmp_path):
     root = Path(__file__).resolve().parents[2]
     paths = {"spec": str(root / "specs" / "td1" / "conftest.py"),
@@ -111,6 +113,7 @@ def test_the_jail_enforces_through_the_os(tmp_path):
     assert found["net"] == "Network is unreachable", found
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_printing_megabytes_is_fine_and_its_output_is_truncated():
     submission = FolderSubmission(FOLDERS / "chatty_prints_megabytes", LIMITS, command_prefix())
     try:
@@ -123,17 +126,20 @@ def test_printing_megabytes_is_fine_and_its_output_is_truncated():
     assert run["weights"].shape == (3,) and run["errors"][-1] < 0.02
 
 
+@pytest.mark.slow  # a sandboxed child end to end
 def test_patching_numpy_in_the_child_changes_nothing_here():
     run = call_train("broken_patches_numpy")
     assert not np.allclose([1.0], [2.0]) and abs(-1.0) == 1.0 and round(2.6) == 3
     np.testing.assert_array_equal(run["weights"], [1.0, -1.0, 0.0])  # its garbage, as sent
 
 
+@pytest.mark.slow  # a sandboxed child end to end
 def test_a_student_labs_package_cannot_replace_the_worker_or_the_jail():
     run = call_train("broken_shadows_the_worker")  # our worker ran: the placeholder's answer
     np.testing.assert_array_equal(run["weights"], [0.0, 0.0, 0.0])
 
 
+@pytest.mark.slow  # a sandboxed child end to end
 def test_hiding_a_folder_inside_the_project_still_lets_the_child_start(monkeypatch):
     # `grade tests/submissions/td1/x` hides x's parent, which the jail already hides
     monkeypatch.setenv("LABS_SANDBOX_HIDE", json.dumps([str(FOLDERS)]))

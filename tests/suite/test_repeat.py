@@ -64,6 +64,7 @@ def test_the_child_refuses_a_probe_its_contract_did_not_register(drifting):
         submission.close()
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_a_submission_whose_second_call_differs_fails_the_determinism_spec(drifting):
     outcomes = run_specs([str(ROOT / "specs" / "td1" / "test_determinism.py")], drifting)
     assert outcomes["test_same_seed_same_run_to_the_bit"] == "failed", outcomes

@@ -43,6 +43,7 @@ def test_a_corpus_too_small_for_one_block_is_refused(tmp_path, capsys):
     assert "fewer than 1024 tokens" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_reproduce_writes_both_tables_curves_and_the_bound(tmp_path):
     from labs.lm.reproduce import reproduce
 

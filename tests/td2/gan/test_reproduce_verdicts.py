@@ -58,6 +58,7 @@ CHEAP = ("noise_centre[1]", "noise_centre[2]", "losses_log", "losses_not_shares"
 
 
 @pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.slow  # a run end to end in processes of its own: seconds
 def test_on_the_reference_the_summary_shows_what_the_specs_pass(seed):
     runs = GAN.of(ReferenceSubmission())
     assert agree(runs, CHEAP, seed) == ["shown"] * len(CHEAP)
