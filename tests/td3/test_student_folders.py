@@ -70,24 +70,6 @@ def test_masking_half_the_tokens_fails_only_the_15_percent_spec():
 
 
 @pytest.mark.slow
-def test_a_folder_that_patches_the_harness_in_its_child_changes_no_run():
-    """The runs train on the trusted side: patching whatever harness the child holds fools
-    nothing, and the wrong perplexity is charged."""
-    outcomes = run_specs("attack_fakes_the_harness", ["test_run_perplexity.py"])
-    assert outcomes["test_runs_report_exp_of_their_final_evaluation"] == "failed", outcomes
-
-
-def test_the_childs_modules_hold_no_training_harness():
-    from labs.lm import contract
-    from labs.sandbox.worker_tree import child_modules
-
-    modules = child_modules(contract)
-    for harness in ("labs.lm.trainer", "labs.lm.models", "labs.lm.scores", "labs.lm.baselines",
-                    "labs.lm.entropy", "labs.lm.mask_channel"):
-        assert harness not in modules, modules
-
-
-@pytest.mark.slow
 def test_one_unreadable_block_column_costs_only_the_specs_reading_it(tmp_path):
     """One field, its specs only: ``attention_mask`` spoiled, ``input_ids`` and ``labels`` right."""
     folder = tmp_path / "spoiled_attention_mask"

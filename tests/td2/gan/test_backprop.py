@@ -11,12 +11,22 @@ import pytest
 import torch
 
 from labs.gan.config import LOSSES, make_config
-from labs.gan.losses import (discriminator_loss, discriminator_loss_grads, generator_loss,
-                             generator_loss_grad)
+from labs.gan.losses import (
+    discriminator_loss,
+    discriminator_loss_grads,
+    generator_loss,
+    generator_loss_grad,
+)
 from labs.gan.optimizers import apply_update
 from labs.gan.sweep import stack_states
-from labs.gan.train import (STEP_METRICS, discriminator_objective, generator_objective,
-                            gradient_norm, initial_state, training_step)
+from labs.gan.train import (
+    STEP_METRICS,
+    discriminator_objective,
+    generator_objective,
+    gradient_norm,
+    initial_state,
+    training_step,
+)
 from labs.torch_threads import torch_threads
 
 

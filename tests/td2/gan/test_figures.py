@@ -7,7 +7,12 @@ import numpy as np
 from PIL import Image
 
 from labs.gan import make_config, train_gan
-from labs.gan.figures import comparison_figure, curves_figure, save_animation, snapshots_figure
+from labs.gan.figures import (
+    comparison_figure,
+    curves_figure,
+    save_animation,
+    snapshots_figure,
+)
 from labs.gan.train import GANRun
 
 

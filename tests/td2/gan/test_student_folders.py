@@ -58,23 +58,6 @@ def test_a_correct_folder_with_losses_on_probabilities_passes_the_strong_discrim
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("folder", ["wrong_generator_never_steps",
-                                    "wrong_generator_minimises_the_wrong_term"])
-def test_a_generator_that_does_not_learn_earns_only_the_data_and_noise_points(folder):
-    from labs.grading.grade import grade_folder
-    from labs.grading.points import points_for
-
-    grade = grade_folder(FOLDERS / folder, "td2/gan")
-    data = ("test_real_distributions.py", "test_noise.py", "test_uniform_noise.py")
-    data_and_noise = sum(s.max_score for s in grade.specs if s.spec.startswith(data))
-    assert grade.score - grade.bonus <= data_and_noise == 25
-    assert all(s.status in ("gated", "failed", "not graded") for s in grade.specs
-               if not s.spec.startswith(data))
-    assert points_for("td2/gan", "test_presets.py::test_training_with_a_preset_lowers_the_js"
-                                 "_divergence[ring]").points == 5  # of the 15-point headline
-
-
-@pytest.mark.slow
 def test_a_minimax_loss_that_does_not_saturate_fails_the_strong_discriminator_spec():
     outcomes = run_specs("wrong_minimax_does_not_saturate", (
         "test_discriminator_strength.py::"
