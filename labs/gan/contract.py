@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from labs.suite.client import MISSING, ContractClient, Fields
+from labs.suite.client import MISSING, ContractClient, Fields, same_numbers
 from labs.suite.contract import (ContractViolation, MissingFunction, as_float_array, field_or_why,
                                  probe)
 
@@ -157,16 +157,8 @@ def same_as_another_seed(fields: list[Any], seeds: list[int]) -> list[int | None
     """For each run's field (samples or history, plain data), another seed whose run
     returned exactly the same, or None. Different seeds never train to the same bits; a
     submission that plays one recorded run back for any seed does."""
-    def same(a: Any, b: Any) -> bool:
-        if isinstance(a, dict) and isinstance(b, dict):
-            return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-        if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
-            return a.shape == b.shape and a.dtype == b.dtype and a.size > 0 and \
-                bool(np.array_equal(a, b))
-        return False
-
     return [next((seeds[j] for j in range(len(fields))
-                  if seeds[j] != seeds[i] and same(fields[i], fields[j])), None)
+                  if seeds[j] != seeds[i] and same_numbers(fields[i], fields[j])), None)
             for i in range(len(fields))]
 
 

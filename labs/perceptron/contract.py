@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from labs.perceptron.gates import COEFF, GATES, INPUTS, ITERATIONS
-from labs.suite.client import MISSING, ContractClient, Fields
+from labs.suite.client import MISSING, ContractClient, Fields, same_numbers
 from labs.suite.contract import ContractViolation, as_float_array, field_or_why, probe
 
 MODULE = "perceptron"
@@ -186,10 +186,13 @@ class Run(Fields):
 def played_back(run: dict, other: dict) -> bool:
     """Whether two runs of different seeds returned the same numbers in every field: the
     first iteration's errors alone tell seeds apart, since they start from other weights."""
-    arrays = [(run[name], other[name]) for name in RUN_FIELDS
-              if isinstance(run.get(name), np.ndarray) and isinstance(other.get(name), np.ndarray)]
-    return bool(arrays) and all(a.shape == b.shape and a.size > 0 and np.array_equal(a, b)
-                                for a, b in arrays)
+    both = [name for name in RUN_FIELDS
+            if isinstance(run.get(name), np.ndarray) and isinstance(other.get(name), np.ndarray)]
+
+    def numbers(fields: dict) -> dict:
+        return {name: fields[name] for name in both}
+
+    return same_numbers(numbers(run), numbers(other))
 
 
 class Perceptron(ContractClient):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, NoReturn
 
+import numpy as np
+
 from labs.suite.contract import NotProvided, Probe
 
 MISSING = "not provided: "  # how a spec of a part the submission lacks is skipped
@@ -36,6 +38,18 @@ class Fields(dict):
     def raw(self, name: str) -> Any:
         """The field as returned, unchecked (a determinism check compares what it is)."""
         return super().get(name)
+
+
+def same_numbers(a: Any, b: Any) -> bool:
+    """Whether two plain results hold the very same numbers: arrays bit for bit (an empty one
+    never counts), dicts key by key; anything else never counts as the same. What tells a
+    run played back for another seed from a run of its own."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return bool(a) and a.keys() == b.keys() and all(same_numbers(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        return (a.shape == b.shape and a.dtype == b.dtype and a.size > 0
+                and bool(np.array_equal(a, b)))
+    return False
 
 
 def _invalid(value: Any) -> bool:
