@@ -1,25 +1,17 @@
-"""The Dask settings for grading workers: the docs give a teacher the same ones the project
-uses, and Dask reads them back from the environment as they are meant."""
+"""The Dask settings for grading workers read back as they are meant (the teacher's page
+gives them as exports: tests/docs/test_doc_numbers.py), and a grading on a worker drops
+what Dask's nanny put in the worker's environment, never anything of the teacher's."""
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 import pytest
 
-from labs.grading.executors import QUIET_WORKERS, drop_dask_worker_environment, environment_variables
-
-TEACHERS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "grading-a-class.md"
-
-
-def test_the_teachers_page_exports_the_projects_worker_settings():
-    exported = dict(re.findall(r"^export (DASK_\w+)=(\S+)$", TEACHERS_PAGE.read_text(),
-                               re.MULTILINE))
-    assert exported == environment_variables(QUIET_WORKERS)
+from labs.grading.executors import (QUIET_WORKERS, drop_dask_worker_environment,
+                                    environment_variables)
 
 
 def test_dask_reads_the_exports_back_as_the_settings():
-    config = pytest.importorskip("dask.config", reason='the cluster extra: pip install -e ".[cluster]"')
+    config = pytest.importorskip("dask.config",
+                                 reason='the cluster extra: pip install -e ".[cluster]"')
     read = config.collect_env(environment_variables(QUIET_WORKERS))
     for key, value in QUIET_WORKERS.items():
         assert config.get(key, config=read) == value, key
