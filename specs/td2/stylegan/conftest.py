@@ -1,9 +1,10 @@
 """TD 2 part 2 fixtures: the StyleGAN contract's client bound to the code under test, golden
 images, and NVIDIA's StyleGAN3 code with a small random-weight pickle of its own generator.
 
-Secret seed offsets (``python -m labs calibrate-offsets td2/stylegan``, 2026-12-06): the
-reference lost no point at any of 10 offsets (too few to bound the rate well: 95% upper bound
-30%); more are owed.
+Secret seed offsets (``python -m labs calibrate-offsets td2/stylegan``): 2026-12-06, the
+reference lost no point at any of 10 offsets; 2026-12-07, neither the reference nor
+``tests/submissions/td2_stylegan/correct`` lost a point at any of 22 more (32 in all: 95%
+upper bound 9.4%, the rule of three); 50 are owed.
 """
 from __future__ import annotations
 
