@@ -33,4 +33,6 @@ def write_weights_csv(path, weights):
 def read_weights_csv(path):
     with open(path) as f:
         cells = [cell for line in f for cell in line.split(",") if cell.strip()]
+    if len(cells) != 3:
+        raise ValueError(f"{path}: expected the 3 weights w0, w1, w2, found {len(cells)} values")
     return [float(cell) for cell in cells]
