@@ -52,3 +52,13 @@ def test_the_input_that_gives_the_same_error_is_still_bad_input(tmp_path, capsys
     assert main(["perceptron", "--weights", str(weights)]) == 2
     error = capsys.readouterr().err
     assert error.startswith("error: ") and len(error.strip().splitlines()) == 1
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly():
+    # `python -m labs handout td1 | head -1`: the pipe closes after one line
+    process = subprocess.Popen([sys.executable, "-m", "labs", "handout", "td1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait() in (0, 141) and "Traceback" not in error and "BrokenPipe" not in error
