@@ -190,3 +190,41 @@ def test_learning_rate_spec_fails_when_the_rates_do_not_matter():
     with pytest.raises(FAILS, match="training should fail"):
         spec("td2/gan/test_learning_rate_balance.py").test_unbalanced_learning_rates_train_worse(
             RatesDoNotMatter(), 0)
+
+
+class CurveGAN(CollapsedGAN):
+    """A generator that reads only its first noise coordinate: its points lie on a curve."""
+
+    def _run(self, config):
+        run = super()._run(config)
+        t = np.random.default_rng(config["seed"]).random(1500)
+        run["samples"] = np.stack([0.2 + 0.6 * t, 0.5 + 0.2 * np.sin(6 * t)], axis=1)
+        return run
+
+
+@pytest.mark.parametrize("gan", [CollapsedGAN(), CurveGAN()], ids=["collapsed", "curve"])
+def test_two_dimensional_noise_spec_fails_on_points_without_area(gan):
+    test = spec("td2/gan/test_noise_dimension.py").test_two_dimensional_noise_fills_the_region
+    with pytest.raises(FAILS, match="fill a 2-D region"):
+        test(gan, 0)
+
+
+class CopiedRing(ShareLosses):
+    """Generated points copied from the ring itself, with log losses at chance."""
+
+    def _run(self, config):
+        run = super()._run(config)
+        angle = np.random.default_rng(config["seed"]).random(1500) * 2 * np.pi
+        run["samples"] = np.stack([0.5 + 0.3 * np.cos(angle), 0.45 + 0.25 * np.sin(angle)], 1)
+        run["history"] = {"d_loss": np.full(config["steps"], 1.35),
+                          "g_loss": np.full(config["steps"], 0.69)}
+        return run
+
+
+@pytest.mark.parametrize("gan, message", [(ShareLosses(), "should be fooled"),
+                                          (CopiedRing(), "far from the ring")],
+                         ids=["losses_as_shares", "points_copied_from_the_ring"])
+def test_weak_discriminator_spec_fails_on_shares_or_copied_points(gan, message):
+    test = spec("td2/gan/test_discriminator_strength.py")
+    with pytest.raises(FAILS, match=message):
+        test.test_weak_discriminator_is_fooled_while_samples_stay_poor(gan, 0)
