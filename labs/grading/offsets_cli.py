@@ -36,6 +36,9 @@ def add_parser(subparsers) -> None:
                              "default: the reference only)")
     parser.add_argument("--out", type=Path, default=None, metavar="FILE",
                         help="write every offset's result here as JSON")
+    parser.add_argument("--append", action="store_true",
+                        help="add the new offsets to those already in --out (a calibration "
+                             "carried on later); the summary covers them all")
     parser.add_argument("--only", default=None, metavar="EXPR",
                         help="calibrate only the specs matching this pytest -k expression "
                              "(default: every spec)")
@@ -83,12 +86,16 @@ def run(args: argparse.Namespace) -> int:
     for folder in args.folder:
         if not folder.is_dir():
             raise UsageError(f"folder not found: {folder}")
+    if args.append and (args.out is None or not args.out.is_file()):
+        raise UsageError(f"--append needs an existing --out file, got {args.out}")
     if args.out is not None:
         writable_file(args.out, "--out")
+    rows = earlier_rows(args.out, args.lab) if args.append else []
     from labs.grading.grade import grade_folder, grade_outcomes
+    from labs.grading.record import project_commit
     from labs.grading.seeds import draw_spec_seed
 
-    rows = []
+    commit = project_commit()
     start = time.monotonic()
     for index in range(args.offsets):
         offset = draw_spec_seed()
@@ -99,16 +106,31 @@ def run(args: argparse.Namespace) -> int:
                                                spec_seed=offset)
         losses = {name: lost(grade) for name, grade in grades.items() if lost(grade)}
         rows.append({"spec_seed": offset, "scores": {n: g.score for n, g in grades.items()},
-                     "lost": losses})
+                     "lost": losses, "commit": commit})
         print(f"offset {offset}: " + (json.dumps(losses) if losses else "no point lost"),
               flush=True)
     summary = {"lab": args.lab, "only": args.only,
+               "commits": sorted({str(row.get("commit")) for row in rows}),
                "targets": ["reference", *[f.name for f in args.folder]],
                **false_fails(rows), "seconds": round(time.monotonic() - start)}
     print(json.dumps(summary))
     if args.out is not None:
         args.out.write_text(json.dumps({"summary": summary, "offsets": rows}, indent=1) + "\n")
     return 0
+
+
+def earlier_rows(path: Path, lab: str) -> list[dict]:
+    """The offsets of an earlier run of the same lab written to ``path``."""
+    from labs.cli import UsageError
+
+    try:
+        earlier = json.loads(path.read_text())
+        rows, their_lab = earlier["offsets"], earlier["summary"]["lab"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"--append: {path} is not a calibration's results ({error})") from None
+    if their_lab != lab:
+        raise UsageError(f"--append: {path} calibrates {their_lab}, not {lab}")
+    return rows
 
 
 def false_fails(rows: list[dict]) -> dict:
