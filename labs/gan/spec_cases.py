@@ -32,7 +32,7 @@ UPDATE_RATIO_STEPS = 200
 NOT_REPRODUCED_STEPS = 500  # the expected failures' runs, as their reasons quote them
 STRONG_STEPS = 20
 STRONG_SEEDS = 3  # one seed in about 20 starts with G's points on the line: take a median
-WEAK_SEEDS = 3  # one seed in about 100 leaves the weak discriminator ahead: take a median
+WEAK_SEEDS = 3  # one run in about 80 leaves the weak discriminator ahead: take a median
 STRONG_WINDOW = 10  # last steps whose median gradient norm is read
 
 

@@ -7,7 +7,7 @@ filling a patch of the plane); extent, the standard deviation of the points alon
 main axis (0 for points collapsed to one spot: a point is flat, but it is not a curve).
 Runs: the gaussians preset (a 2-D mixture) with 1-D noise, 150 steps, 5 seeds (5s to 5s+4,
 trained together); and with its own 2-D gaussian noise: the presets spec's gaussians runs
-(300 steps, seeds 2s and 2s+1), so no run of its own. The runs and thresholds:
+(300 steps, seeds 2s and 2s+1), so no run of its own; the larger flatness of the two counts. The runs and thresholds:
 ``labs.gan.spec_cases.EXPERIMENTS["noise_1d_flat"]``, ``["noise_1d_extent"]``,
 ``["noise_2d_region"]``.
 
@@ -22,10 +22,16 @@ noise_2d_region [--submission FOLDER]``, spec seeds 0-23):
   the largest extent per spec seed was 0.161-0.412 (reference) and 0.186-0.396 (``correct``).
   A generator collapsed to a point has extent 0 and fails. (At 500 steps, the first
   calibration, 18 of 120 runs ended collapsed, extent at most 0.045, with threshold 0.1.)
-- 2-D, the mean flatness of the presets spec's 2 gaussians runs: reference 0.190-0.517,
-  ``correct`` 0.112-0.522. Threshold >= 0.03 (3.7x below the smallest observed, four
-  decades above the largest 1-D value). One run alone is not enough: at 200 steps one
-  seed in 24 ended flat (0.002); at 500 steps (the first calibration, one run) 0.079-0.534.
+- 2-D, the largest local flatness of the presets spec's 2 gaussians runs: one run that fills
+  a patch shows the noise's second dimension, and a generator that reads one coordinate is
+  flat in every run. The first rule, the mean of the 2 runs >= 0.03 (spec seeds 0-23:
+  reference 0.190-0.517, ``correct`` 0.112-0.522), false-failed the reference at secret
+  offset 867921 (runs 0.0215 and 0.0322, mean 0.0269). Recalibrated 2026-12-07 on the
+  largest of the 2 runs: reference, spec seeds 600000-600399, 0.230-0.544; ``correct``,
+  800000-800149, 0.0126-0.541 (one seed, 800132, near-flat in both runs, the next lowest
+  0.162); ``correct_losses_without_logits``, 700000-700149, 0.199-0.545. Threshold >= 1e-3:
+  12x below the smallest 2-D value seen, 200x above the largest 1-D one (5.0e-6). Two runs,
+  not one: a single run can end near-flat (at 200 steps, one seed in 24 ended at 0.002).
 """
 from __future__ import annotations
 
