@@ -7,7 +7,7 @@ the sentence that says why it fails.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 # The causal model ends within this factor of the entropy bound: 1.086-1.145 over 20 seeds.
 # It does not separate the model from the count-based bigram, which lands at 1.120-1.160.
@@ -15,6 +15,10 @@ BOUND_FACTOR = 1.18
 # The masked model ends at least this many nats below word frequencies alone: 0.610-0.879
 # below them over 20 seeds.
 BELOW_WORD_FREQUENCIES = 0.4
+# but about one masked run in ten stalls above that (0.187 below at seed 138406), so the spec
+# asks it of one of up to this many runs, the next ones trained only when the first fall short
+MASKED_RUNS = 3
+MASKED_RETRY_BASE = 1_000_000  # run k's seed: the spec seed + k x this (spec seeds are below)
 
 
 def causal_within_bound(run: dict[str, Any]) -> str | None:
@@ -41,3 +45,21 @@ def masked_beats_word_frequencies(run: dict[str, Any]) -> str | None:
             f"alone ({frequencies:.4f}, so at most {frequencies - BELOW_WORD_FREQUENCIES:.4f}); "
             f"measured {loss:.4f} (lower bound {run['bayes_loss']:.4f}, count-based bigram "
             f"{run['bigram_loss']:.4f})")
+
+
+def masked_run_seeds(spec_seed: int) -> list[int]:
+    return [spec_seed + k * MASKED_RETRY_BASE for k in range(MASKED_RUNS)]
+
+
+def masked_beats_word_frequencies_in_one_run(train: Callable[[int], dict[str, Any]],
+                                             spec_seed: int) -> str | None:
+    """None as soon as one of the masked runs of ``masked_run_seeds`` (``train(seed)`` gives
+    each; the first is the specs' shared default run) passes; else why each one failed. A
+    model that learns nothing, or only word frequencies, fails every run."""
+    failures = []
+    for seed in masked_run_seeds(spec_seed):
+        failure = masked_beats_word_frequencies(train(seed))
+        if failure is None:
+            return None
+        failures.append(f"seed {seed}: {failure}")
+    return f"in none of {MASKED_RUNS} runs; " + "; ".join(failures)

@@ -300,6 +300,7 @@ FACTS = [
     Fact("td3: the causal model's bound factor", r"within {N} times it", const("labs.lm.spec_cases", "BOUND_FACTOR")),
     Fact("td3: the masked model below word frequencies", r"at least {N} nats below word frequencies",
          const("labs.lm.spec_cases", "BELOW_WORD_FREQUENCIES")),
+    Fact("td3: the masked model's runs", r"in one of up to {N} runs", const("labs.lm.spec_cases", "MASKED_RUNS")),
 ]
 
 

@@ -68,3 +68,24 @@ def test_word_frequencies_at_their_best_fail(kind):
     bound = {"clm": 1.6, "mlm": 0.7}[kind]
     run = {"eval_loss": 4.2, "bayes_loss": bound, "unigram_entropy": 4.2, "bigram_loss": 1.9}
     assert VERDICTS[kind](run) is not None
+
+
+def test_the_masked_spec_asks_one_good_run_of_three_and_trains_no_more_than_needed():
+    from labs.lm.spec_cases import MASKED_RUNS, masked_beats_word_frequencies_in_one_run
+
+    hollow = {"eval_loss": 4.2, "bayes_loss": 0.7, "unigram_entropy": 4.2, "bigram_loss": 1.9}
+    learned = dict(hollow, eval_loss=3.2)
+    trained = []
+
+    def train(runs):
+        def one(seed):
+            trained.append(seed)
+            return runs[len(trained) - 1]
+        return one
+
+    failure = masked_beats_word_frequencies_in_one_run(train([hollow] * MASKED_RUNS), 7)
+    assert failure is not None and failure.count("seed ") == MASKED_RUNS
+    assert len(set(trained)) == MASKED_RUNS and trained[0] == 7  # the first is the shared run
+    trained.clear()
+    assert masked_beats_word_frequencies_in_one_run(train([hollow, learned, hollow]), 7) is None
+    assert len(trained) == 2  # the third run is never trained
