@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         for folder in args.folder:
             grades[folder.name] = grade_folder(folder, args.lab, limits, select=args.only,
                                                spec_seed=offset)
-        losses = {name: lost(grade) for name, grade in grades.items() if lost(grade)}
+        losses = {name: specs for name, grade in grades.items() if (specs := lost(grade))}
         rows.append({"spec_seed": offset, "scores": {n: g.score for n, g in grades.items()},
                      "lost": losses, "commit": commit})
         print(f"offset {offset}: " + (json.dumps(losses) if losses else "no point lost"),
