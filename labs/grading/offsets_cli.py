@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from labs.grading.cli import limits_from
@@ -42,6 +43,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--only", default=None, metavar="EXPR",
                         help="calibrate only the specs matching this pytest -k expression "
                              "(default: every spec)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="offsets graded at once, each in its own processes (default: 1)")
     add_limit_options(parser.add_argument)
     parser.set_defaults(func=run)
 
@@ -83,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     limits = limits_from(argparse.Namespace(**{**vars(args), "only": None}))
     if args.offsets < 1:
         raise UsageError(f"--offsets must be at least 1, got {args.offsets}")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
     for folder in args.folder:
         if not folder.is_dir():
             raise UsageError(f"folder not found: {folder}")
@@ -97,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
 
     commit = project_commit()
     start = time.monotonic()
-    for index in range(args.offsets):
+
+    def one_offset(_: int) -> dict:
         offset = draw_spec_seed()
         grades = {"reference": grade_outcomes("reference", args.lab,
                                               reference_outcomes(args.lab, offset, args.only))}
@@ -105,17 +111,26 @@ def run(args: argparse.Namespace) -> int:
             grades[folder.name] = grade_folder(folder, args.lab, limits, select=args.only,
                                                spec_seed=offset)
         losses = {name: specs for name, grade in grades.items() if (specs := lost(grade))}
-        rows.append({"spec_seed": offset, "scores": {n: g.score for n, g in grades.items()},
-                     "lost": losses, "commit": commit})
-        print(f"offset {offset}: " + (json.dumps(losses) if losses else "no point lost"),
-              flush=True)
-    summary = {"lab": args.lab, "only": args.only,
-               "commits": sorted({str(row.get("commit")) for row in rows}),
-               "targets": ["reference", *[f.name for f in args.folder]],
-               **false_fails(rows), "seconds": round(time.monotonic() - start)}
-    print(json.dumps(summary))
-    if args.out is not None:
-        args.out.write_text(json.dumps({"summary": summary, "offsets": rows}, indent=1) + "\n")
+        return {"spec_seed": offset, "scores": {n: g.score for n, g in grades.items()},
+                "lost": losses, "commit": commit}
+
+    def summary() -> dict:
+        return {"lab": args.lab, "only": args.only,
+                "commits": sorted({str(row.get("commit")) for row in rows}),
+                "targets": ["reference", *[f.name for f in args.folder]],
+                **false_fails(rows), "seconds": round(time.monotonic() - start)}
+
+    # each offset's grading runs in subprocesses and sandboxed children, as grade-class's
+    # threads do; the results file is rewritten after each, so a stopped run keeps its rows
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        for row in pool.map(one_offset, range(args.offsets)):
+            rows.append(row)
+            print(f"offset {row['spec_seed']}: "
+                  + (json.dumps(row["lost"]) if row["lost"] else "no point lost"), flush=True)
+            if args.out is not None:
+                args.out.write_text(json.dumps({"summary": summary(), "offsets": rows},
+                                               indent=1) + "\n")
+    print(json.dumps(summary()))
     return 0
 
 

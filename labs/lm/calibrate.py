@@ -26,6 +26,7 @@ def row(kind: str, seed: int) -> dict[str, Any]:
             "below_word_frequencies": result.unigram_entropy - result.eval_loss,
             "below_bigram": result.bigram_loss - result.eval_loss,
             "smallest_drop": min(a - b for a, b in zip(losses, losses[1:])),
+            "whole_fall": losses[0] - losses[-1], "epoch_losses": losses,
             "wall_seconds": result.wall_seconds}
 
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(rows[-1]), flush=True)
     for kind in args.kinds:
         mine = [r for r in rows if r["kind"] == kind]
-        for key in ("over_bound", "below_word_frequencies", "below_bigram", "smallest_drop",
+        for key in ("over_bound", "below_word_frequencies", "below_bigram", "smallest_drop", "whole_fall",
                     "wall_seconds"):
             low, high = min(mine, key=lambda r: r[key]), max(mine, key=lambda r: r[key])
             print(f"{kind} {key}: {low[key]:.4f} (seed {low['seed']}) to {high[key]:.4f} "

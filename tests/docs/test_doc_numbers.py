@@ -301,6 +301,8 @@ FACTS = [
     Fact("td3: the masked model below word frequencies", r"at least {N} nats below word frequencies",
          const("labs.lm.spec_cases", "BELOW_WORD_FREQUENCIES")),
     Fact("td3: the masked model's runs", r"in one of up to {N} runs", const("labs.lm.spec_cases", "MASKED_RUNS")),
+    Fact("td3: the masked model's rise between epochs", r"settle by up to {N} nats",
+         const("labs.lm.spec_cases", "MLM_EPOCH_RISE")),
 ]
 
 

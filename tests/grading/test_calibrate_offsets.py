@@ -51,3 +51,33 @@ def test_append_needs_a_calibration_of_the_same_lab(tmp_path, capsys):
                  "--append"]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 2 and str(missing) in errors[0] and "td2/gan" in errors[1]
+
+
+def test_jobs_grade_offsets_at_once_and_every_row_is_written(tmp_path, monkeypatch, capsys):
+    import itertools
+    import threading
+
+    from labs.grading import grade, offsets_cli, seeds
+
+    offsets = itertools.count(100)
+    together = threading.Barrier(2, timeout=60)  # passes only when two offsets are graded at once
+    monkeypatch.setattr(seeds, "draw_spec_seed", lambda: next(offsets))
+    monkeypatch.setattr(offsets_cli, "reference_outcomes", lambda lab, seed, only: seed)
+
+    def grade_outcomes(name, lab, seed):  # the reference loses a point at odd offsets only
+        together.wait()
+        return SimpleNamespace(score=100 - seed % 2, specs=[spec("x", 2 * (seed % 2 == 0), "failed")])
+
+    monkeypatch.setattr(grade, "grade_outcomes", grade_outcomes)
+    out = tmp_path / "offsets.json"
+    assert main(["calibrate-offsets", "td1", "--offsets", "4", "--jobs", "2", "--out",
+                 str(out)]) == 0
+    written = json.loads(out.read_text())
+    assert sorted(row["spec_seed"] for row in written["offsets"]) == [100, 101, 102, 103]
+    assert written["summary"]["failing_offsets"] == [101, 103]
+    assert capsys.readouterr().out.count("offset 10") == 4
+
+
+def test_jobs_below_one_is_refused_in_one_line(capsys):
+    assert main(["calibrate-offsets", "td1", "--offsets", "1", "--jobs", "0"]) == 2
+    assert capsys.readouterr().err.strip() == "error: --jobs must be at least 1, got 0"

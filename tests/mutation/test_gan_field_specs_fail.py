@@ -87,6 +87,15 @@ def test_field_spec_fails_on_its_slip(name):
     assert not holds, f"the slip passed field[{name}]: {message}"
 
 
+@pytest.mark.parametrize("slip", [swapped("d_optimizer", "g_optimizer"), setting(g_optimizer="sgd")],
+                         ids=["optimisers swapped", "generator always on SGD"])
+def test_the_optimiser_spec_takes_its_largest_run_and_still_fails_on_every_seed(slip):
+    for spec_seed in range(5):  # the largest of 3 runs: a slip must lose each of them
+        holds, message = check(Slipped(config=slip), "field[g_optimizer]", spec_seed,
+                               FIELD_EXPERIMENTS)
+        assert not holds, message
+
+
 def test_k_g_replaced_by_k_d_fails():
     holds, _ = check(Slipped(config=replaced("k_g", "k_d")), "field[k_g_zero]", 0, FIELD_EXPERIMENTS)
     assert not holds

@@ -14,7 +14,9 @@ import torch
 from torch import nn
 
 from labs.lm.corpus import CorpusSpec
-from labs.lm.spec_cases import causal_within_bound, masked_beats_word_frequencies
+from labs.lm.spec_cases import (MASKED_RUNS, MLM_EPOCH_RISE, causal_within_bound,
+                                falls_every_epoch, in_one_masked_run,
+                                masked_beats_word_frequencies)
 from labs.lm.train import RunConfig, train_lm
 
 SMALL = CorpusSpec(train_articles=24, validation_articles=4)
@@ -63,6 +65,26 @@ def test_a_model_that_learns_nothing_fails(kind):
 
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
+def test_a_model_that_learns_nothing_stays_level_and_fails_the_epoch_spec(kind):
+    run = train_lm(RunConfig(kind, corpus_spec=SMALL, learning_rate=0.0, epochs=2,
+                             progress=False)).as_dict()
+    first, last = (row["eval_loss"] for row in run["epochs"])
+    assert first == last  # level: within the masked model's allowed rise...
+    assert "is not below the first" in falls_every_epoch(run, kind)  # ...but not lower
+
+
+def epochs(*losses: float) -> dict[str, Any]:
+    return {"epochs": [{"eval_loss": loss} for loss in losses]}
+
+
+def test_the_masked_model_may_settle_a_little_between_epochs_if_it_ends_lower():
+    settles = epochs(3.9, 3.3, 3.3 + MLM_EPOCH_RISE / 2, 3.1)
+    assert falls_every_epoch(settles, "mlm") is None
+    assert "epoch 3" in falls_every_epoch(settles, "clm")  # the causal model falls strictly
+    assert "epoch 3" in falls_every_epoch(epochs(3.9, 3.3, 3.3 + 2 * MLM_EPOCH_RISE, 3.1), "mlm")
+
+
+@pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_word_frequencies_at_their_best_fail(kind):
     """A run scoring exactly the word-frequency baseline, with a default run's bound."""
     bound = {"clm": 1.6, "mlm": 0.7}[kind]
@@ -70,9 +92,7 @@ def test_word_frequencies_at_their_best_fail(kind):
     assert VERDICTS[kind](run) is not None
 
 
-def test_the_masked_spec_asks_one_good_run_of_three_and_trains_no_more_than_needed():
-    from labs.lm.spec_cases import MASKED_RUNS, masked_beats_word_frequencies_in_one_run
-
+def test_the_masked_specs_ask_one_good_run_of_three_and_train_no_more_than_needed():
     hollow = {"eval_loss": 4.2, "bayes_loss": 0.7, "unigram_entropy": 4.2, "bigram_loss": 1.9}
     learned = dict(hollow, eval_loss=3.2)
     trained = []
@@ -83,9 +103,10 @@ def test_the_masked_spec_asks_one_good_run_of_three_and_trains_no_more_than_need
             return runs[len(trained) - 1]
         return one
 
-    failure = masked_beats_word_frequencies_in_one_run(train([hollow] * MASKED_RUNS), 7)
+    failure = in_one_masked_run(masked_beats_word_frequencies, train([hollow] * MASKED_RUNS), 7)
     assert failure is not None and failure.count("seed ") == MASKED_RUNS
     assert len(set(trained)) == MASKED_RUNS and trained[0] == 7  # the first is the shared run
     trained.clear()
-    assert masked_beats_word_frequencies_in_one_run(train([hollow, learned, hollow]), 7) is None
+    assert in_one_masked_run(masked_beats_word_frequencies, train([hollow, learned, hollow]),
+                             7) is None
     assert len(trained) == 2  # the third run is never trained
