@@ -21,13 +21,14 @@ ratios are medians over 3 seeds):
 - g_optimizer at random seeds (2026-12-07): the secret-offset calibration found both
   correct folders at a median of 0.287 (runs -0.019, 0.287, 1.61; offset 221927). Per run:
   ``correct`` below 0.3 in 14 of 600 (spec seeds 940000-940199; smallest -0.043), the
-  reference in 15 of 900 (950000-950299), 4 of them with points that never moved on either
-  optimiser (a discriminator whose ReLUs are all dead for the generated points gives no
-  gradient; counted as 0). The median of 3 would fall short in about 3 x 0.023^2 of spec
-  seeds, once in 600: so the spec takes the largest of the 3 runs: correct 0.64 and up,
-  reference 0.77 and up (all three below 0.3 about once in 80,000). Still fails: SGD
-  always (exactly 0), the optimisers swapped (at most 0.043, the negative of a correct
-  run's smallest).
+  reference in 15 of 900 (950000-950299), ``correct_losses_without_logits`` in 2 of 300
+  (960000-960099); 4 and 1 of those with points that never moved on either optimiser (a
+  discriminator whose ReLUs are all dead for the generated points gives no gradient;
+  counted as 0). The median of 3 would fall short in about 3 x 0.023^2 of spec seeds, once
+  in 600, so the spec takes the largest of the 3 runs: ``correct`` 0.64 and up, the other
+  0.85, the reference 0.77 (all three below 0.3 about once in 80,000 spec seeds). It still
+  fails SGD always (exactly 0) and the optimisers swapped (at most 0.043, the negative of a
+  correct run's smallest).
 - g_layers 0 with 1-D noise: sigma2 / sigma1 of atanh(points) 2.5e-8 to 6.5e-7, correct
   1.7e-8 to 3.7e-7 (threshold 1e-5); g_neurons 1: 0 to 3.3e-5, correct 4e-16 to 1.5e-5
   (threshold 1e-3). A generator that keeps its hidden layers on 1-D noise makes a curve,
