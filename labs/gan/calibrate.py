@@ -1,5 +1,5 @@
-"""``python -m labs.gan.calibrate [--seeds 24] [--only NAME ...] [--submission FOLDER]``: the
-numbers behind TD 2's GAN specs, over many spec seeds, through the same contract calls the
+"""``python -m labs.gan.calibrate [--seeds 24] [--only NAME ...] [--submission FOLDER] [--runs]``:
+the numbers behind TD 2's GAN specs, over many spec seeds, through the same contract calls the
 specs make.
 
 For every experiment of ``labs.gan.spec_cases.EXPERIMENTS`` (the specs' runs, seeds,
@@ -8,6 +8,8 @@ how many seeds pass; the specs' docstrings record these ranges next to their thr
 ``noise`` and ``real_distributions`` print the sampling specs' numbers. The reference trains
 each spec's seeds together (``labs.gan.sweep``); ``--submission`` calibrates on a student
 folder (an example folder of ``tests/submissions/td2_gan``), run in the sandbox as graded.
+``--runs`` prints each spec seed's runs with their numbers, for a spec that takes the
+median, smallest or largest of several runs: how often one run falls short sets that rule.
 """
 from __future__ import annotations
 
@@ -68,10 +70,13 @@ def real_distributions(gan, seed: int) -> dict[str, float]:
 def _experiment(experiment: cases.Experiment) -> Callable[[Any, int], dict[str, float]]:
     name = experiment.name
 
-    def measure(gan, seed: int) -> dict[str, float]:
+    def measure(gan, seed: int) -> dict[str, Any]:
         result = experiment.run(gan, seed)
-        return {name: result.value, f"{name} holds": float(result.holds)}
+        return {name: result.value, f"{name} holds": float(result.holds), RUNS: result.details}
     return measure
+
+
+RUNS = "runs"  # a row's text naming each run and its numbers (the assertion message's)
 
 
 MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
@@ -108,6 +113,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first", type=int, default=0, help="first spec seed (default 0)")
     parser.add_argument("--only", nargs="*", help="some measures only (default: all)")
     parser.add_argument("--submission", type=Path, help="a student folder (default: the reference)")
+    parser.add_argument("--runs", action="store_true",
+                        help="also print each spec seed's runs and their numbers, as they come "
+                             "(a spec that reads several runs: how often one run falls short)")
     args = parser.parse_args(argv)
     names = chosen(args.only)
     code = submission(args.submission)
@@ -115,10 +123,14 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for name in names:
             start = time.perf_counter()
-            rows = [MEASURES[name](gan, seed) for seed in range(args.first, args.first + args.seeds)]
+            rows = []
+            for seed in range(args.first, args.first + args.seeds):
+                rows.append(MEASURES[name](gan, seed))
+                if args.runs and RUNS in rows[-1]:
+                    print(f"{name}, spec seed {seed}: {rows[-1][RUNS]}", flush=True)
             print(f"\n## {name}: {code.label}, spec seeds {args.first}-{args.first + args.seeds - 1} "
                   f"({time.perf_counter() - start:.1f} s)", flush=True)
-            for key in rows[0]:
+            for key in (key for key in rows[0] if key != RUNS):
                 values = np.array([row[key] for row in rows])
                 print(f"{key:>28}: min {values.min():.4g}  max {values.max():.4g}  "
                       f"median {np.median(values):.4g}  | " + " ".join(f"{v:.3g}" for v in values),

@@ -127,7 +127,8 @@ def _move_ratio(faster: dict[str, Any], slower: dict[str, Any], over: Callable =
         return float(over(ratios)), (
             f"points moved {_listed(moves['faster'])} from step 0 with "
             f"{describe(field_run(seeds[0], **faster))} and {_listed(moves['slower'])} with "
-            f"{describe(field_run(seeds[0], **slower))}, seeds {seeds}")
+            f"{describe(field_run(seeds[0], **slower))}, seeds {seeds}: log10 ratios "
+            f"{_listed(ratios)}")
     return measure
 
 

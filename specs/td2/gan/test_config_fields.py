@@ -19,7 +19,8 @@ ratios are medians over 3 seeds):
   1.34-2.20 (threshold 0.5); g_optimizer, Adam against SGD: 0.72-2.05, correct
   1.04-1.98 (threshold 0.3).
 - g_optimizer at random seeds (2026-12-07): the secret-offset calibration found both
-  correct folders at a median of 0.287 (runs -0.019, 0.287, 1.61; offset 221927). Per run:
+  correct folders at a median of 0.287 (runs -0.019, 0.287, 1.61; offset 221927). Per run
+  (``python -m labs.gan.calibrate --only field[g_optimizer] --runs``, log10 ratios):
   ``correct`` below 0.3 in 14 of 600 (spec seeds 940000-940199; smallest -0.043), the
   reference in 15 of 900 (950000-950299), ``correct_losses_without_logits`` in 2 of 300
   (960000-960099); 4 and 1 of those with points that never moved on either optimiser (a

@@ -35,7 +35,8 @@ weak_fooled weak_poor [--submission FOLDER]``):
   7e5: 20 steps separate them as well, at two thirds of the cost.
 - strong, at random seeds (2026-12-07): the secret-offset calibration found both correct
   folders with falls [0.717, 0, 0.535] at offset 219554, not starved by the median: two of
-  the three generators started on the line. Per run (20 steps, one value per seed): not
+  the three generators started on the line. Per run (``python -m labs.gan.calibrate --only
+  strong_discriminator --first 900000 --seeds 400 --runs``, one value per run): not
   starved (fall above 1e-2) in 43 of 1,200 runs of the reference (spec seeds
   900000-900399), 21 of 600 of ``correct`` (910000-910199) and 14 of 600 of
   ``correct_losses_without_logits`` (930000-930199), 2.3-3.6%; starved runs reach at most

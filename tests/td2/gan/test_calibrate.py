@@ -20,6 +20,14 @@ def test_calibrate_prints_the_specs_statistic_and_verdict(capsys):
         assert f"| {values}" in printed
 
 
+def test_runs_prints_each_spec_seeds_runs(capsys):
+    calibrate.main(["--seeds", "2", "--first", "5", "--only", "strong_discriminator", "--runs"])
+    printed = capsys.readouterr().out
+    details = EXPERIMENTS["strong_discriminator"].run(GAN.of(ReferenceSubmission()), 6).details
+    assert f"strong_discriminator, spec seed 6: {details}" in printed
+    assert details.startswith("falls [") and "seeds [18, 19, 20]" in details
+
+
 def test_an_unknown_measure_is_named():
     with pytest.raises(SystemExit, match="no measure 'presets\\[donut\\]'"):
         calibrate.chosen(["presets[donut]"])
