@@ -228,3 +228,36 @@ def test_weak_discriminator_spec_fails_on_shares_or_copied_points(gan, message):
     test = spec("td2/gan/test_discriminator_strength.py")
     with pytest.raises(FAILS, match=message):
         test.test_weak_discriminator_is_fooled_while_samples_stay_poor(gan, 0)
+
+
+class KdIgnored(CollapsedGAN):
+    """One discriminator update per step whatever k_d: 1:1 and 5:1 give the same run. Keeps
+    the seeds it trained."""
+
+    def __init__(self):
+        self.seeds = []
+
+    def _run(self, config):
+        run = super()._run(config)
+        noise = np.random.default_rng(config["seed"]).random(config["steps"])
+        run["history"] = {"d_loss": 1.0 + 0.1 * noise, "d_accuracy": 0.6 + 0.1 * noise}
+        return run
+
+    def train_seeds(self, config, seeds):
+        self.seeds += seeds
+        return super().train_seeds(config, seeds)
+
+    def history(self, run, name):
+        return run["history"][name]
+
+
+@pytest.mark.parametrize("name", ["loss_lower", "accuracy_higher"])
+def test_update_ratio_specs_fail_when_k_d_is_ignored_after_the_retry(name):
+    from labs.gan.spec_cases import update_ratio_retry_seeds, update_ratio_seeds
+
+    gan = KdIgnored()
+    with pytest.raises(FAILS, match="keep the discriminator ahead"):
+        getattr(spec("td2/gan/test_update_ratio.py"),
+                f"test_five_to_one_keeps_the_discriminator_{name}")(gan, 3)
+    # no gap in the first seeds, so the spec trained as many more before failing
+    assert set(gan.seeds) == set(update_ratio_seeds(3) + update_ratio_retry_seeds(3))
