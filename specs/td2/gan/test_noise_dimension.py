@@ -7,7 +7,9 @@ filling a patch of the plane); extent, the standard deviation of the points alon
 main axis (0 for points collapsed to one spot: a point is flat, but it is not a curve).
 Runs: the gaussians preset (a 2-D mixture) with 1-D noise, 150 steps, 5 seeds (5s to 5s+4,
 trained together); and with its own 2-D gaussian noise: the presets spec's gaussians runs
-(300 steps, seeds 2s and 2s+1), so no run of its own; the larger flatness of the two counts. The runs and thresholds:
+(300 steps, seeds 2s and 2s+1), so no run of its own; the larger flatness of the two
+counts, and of the presets' second pair too when neither reaches the threshold. The runs
+and thresholds:
 ``labs.gan.spec_cases.EXPERIMENTS["noise_1d_flat"]``, ``["noise_1d_extent"]``,
 ``["noise_2d_region"]``.
 
@@ -32,6 +34,16 @@ noise_2d_region [--submission FOLDER]``, spec seeds 0-23):
   0.162); ``correct_losses_without_logits``, 700000-700149, 0.199-0.545. Threshold >= 1e-3:
   12x below the smallest 2-D value seen, 200x above the largest 1-D one (5.0e-6). Two runs,
   not one: a single run can end near-flat (at 200 steps, one seed in 24 ended at 0.002).
+- 2-D at random seeds (2026-12-07): the secret-offset calibration found
+  ``correct_losses_without_logits`` flat in both runs at offset 240564 (1.85e-8 and
+  6.7e-6: the generator collapsed onto a curve). Per run (``python -m labs.gan.calibrate
+  --only noise_2d_region --runs``): below 1e-3 in 8 of 400 runs of the reference (spec
+  seeds 1100000-1100199; both runs at 1100133, whose second pair gave 0.501 and 0.516) and
+  2 of 120 of ``correct_losses_without_logits`` (1200000-1200059); the others 0.0015 and
+  up. Both runs of a pair flat: about 0.02^2 of spec seeds, once in 2,500; so the spec
+  also reads the presets' second pair (4 x 10^6 + the same, trained only then): all four
+  flat about once in 6 million. A generator that reads one coordinate is flat in all four
+  (tests/claims/test_new_specs_can_fail.py).
 """
 from __future__ import annotations
 
