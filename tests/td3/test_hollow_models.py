@@ -59,17 +59,11 @@ def test_a_model_that_learns_only_word_frequencies_fails(kind):
 
 @pytest.mark.parametrize("kind", ["clm", "mlm"])
 def test_a_model_that_learns_nothing_fails(kind):
-    run = train_lm(RunConfig(kind, corpus_spec=SMALL, learning_rate=0.0, epochs=1,
-                             progress=False)).as_dict()
-    assert VERDICTS[kind](run) is not None
-
-
-@pytest.mark.parametrize("kind", ["clm", "mlm"])
-def test_a_model_that_learns_nothing_stays_level_and_fails_the_epoch_spec(kind):
     run = train_lm(RunConfig(kind, corpus_spec=SMALL, learning_rate=0.0, epochs=2,
                              progress=False)).as_dict()
+    assert VERDICTS[kind](run) is not None
     first, last = (row["eval_loss"] for row in run["epochs"])
-    assert first == last  # level: within the masked model's allowed rise...
+    assert first == last  # level: within the masked model's allowed rise between epochs...
     assert "is not below the first" in falls_every_epoch(run, kind)  # ...but not lower
 
 
