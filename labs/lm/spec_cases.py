@@ -57,15 +57,15 @@ def falls_every_epoch(run: dict[str, Any], kind: str) -> str | None:
     below where it started (a model that learns nothing stays level and fails)."""
     losses = [row["eval_loss"] for row in run["epochs"]]
     allowed_rise = {"clm": 0.0, "mlm": MLM_EPOCH_RISE}[kind]
-    rises = [f"epoch {i + 2}: {b:.4f} after {a:.4f}" for i, (a, b) in
-             enumerate(zip(losses, losses[1:])) if not b < a + allowed_rise]
+    shortfalls = [f"epoch {i + 2}: {b:.4f} after {a:.4f}" for i, (a, b) in
+                  enumerate(zip(losses, losses[1:])) if not b < a + allowed_rise]
     if not losses[-1] < losses[0]:
-        rises.append(f"the last epoch's {losses[-1]:.4f} is not below the first's {losses[0]:.4f}")
-    if not rises:
+        shortfalls.append(f"the last epoch's {losses[-1]:.4f} is not below the first's {losses[0]:.4f}")
+    if not shortfalls:
         return None
     allowed = f" (or rise by at most {allowed_rise} nats, ending lower)" if allowed_rise else ""
     return (f"the {kind} model's validation loss should fall every epoch{allowed} on the "
-            f"built-in corpus; it did not at {'; '.join(rises)} (all: "
+            f"built-in corpus; it did not at {'; '.join(shortfalls)} (all: "
             f"{[round(x, 4) for x in losses]})")
 
 
