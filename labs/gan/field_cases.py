@@ -36,7 +36,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from labs.gan.spec_cases import Experiment, Runs, config, describe
+from labs.gan.spec_cases import Experiment, Runs, config, describe, largest_with_a_retry
 
 FIELD_STEPS = 20
 FIELD_SEEDS = 3  # each gap is the median over this many seeds: one seed's batches are noisy
@@ -193,20 +193,42 @@ def _loss_extreme(loss: str, metric: str, pick: Callable) -> Callable[[Runs, int
 
 
 BATCH = 7  # a batch size that does not divide 150 (nor 12,000: the data wraps)
+BATCH_RETRY_RUNS = 2  # one run in about 300 has a discriminator right on every point at
+# every step (accuracies 0, 1/2 and 1 only), so the spec reads more runs only then
+# (test_config_fields.py's calibration)
+BATCH_RETRY_BASE = 7_000_000  # the retry's seeds: above every spec seed (10^6) and its pair
 
 
-def _accuracy_counts_of_the_batch(runs: Runs, spec_seed: int) -> tuple[float, str]:
+def batch_retry_seeds(spec_seed: int) -> list[int]:
+    return [BATCH_RETRY_BASE + BATCH_RETRY_RUNS * spec_seed + i for i in range(BATCH_RETRY_RUNS)]
+
+
+def inner_batch_counts(accuracy: np.ndarray) -> float:
     """How many steps have an accuracy strictly between 0, 1/2 and 1 that is a multiple of
     1 / (2 x 7), or 0 when some step's is not such a multiple (a batch of any other size:
     k / 300 is a multiple of 1/14 only at 0, 1/2 and 1)."""
-    run_config = field_run(spec_seed, batch_size=BATCH)
-    accuracy = runs.history(runs.train_seeds(run_config, [spec_seed])[0], "d_accuracy")
-    scaled = accuracy * 2 * BATCH
+    scaled = np.asarray(accuracy, dtype=float) * 2 * BATCH
     counts = np.abs(scaled - np.round(scaled)) < 1e-3
     inner = ~np.isin(np.round(scaled), [0, BATCH, 2 * BATCH])
-    return float(np.sum(counts & inner) if counts.all() else 0), (
-        f"d_accuracy x {2 * BATCH} over the steps of {describe(run_config)}: "
-        f"{_listed(scaled[:10])} ...")
+    return float(np.sum(counts & inner) if counts.all() else 0)
+
+
+def _accuracy_counts_of_the_batch(runs: Runs, spec_seed: int) -> tuple[float, str]:
+    """``inner_batch_counts`` of the run at the spec seed; the largest over the retry seeds'
+    runs too when it has none (those train only then)."""
+    run_config = field_run(spec_seed, batch_size=BATCH)
+
+    def counts(seeds: list[int]) -> tuple[list[float], list[np.ndarray]]:
+        accuracies = [runs.history(run, "d_accuracy")
+                      for run in runs.train_seeds(field_run(seeds[0], batch_size=BATCH), seeds)]
+        return [inner_batch_counts(a) for a in accuracies], accuracies
+
+    largest, seeds, accuracies = largest_with_a_retry(
+        [spec_seed], batch_retry_seeds(spec_seed), 1, counts)
+    shown = "; ".join(f"seed {seed}: {_listed(a[:10] * 2 * BATCH)} ..."
+                      for seed, a in zip(seeds, [a for group in accuracies for a in group]))
+    return largest, (f"d_accuracy x {2 * BATCH} over the steps of {describe(run_config)} "
+                     f"at batch_size {BATCH}; {shown}")
 
 
 def _learnt_accuracy(runs: Runs, spec_seed: int) -> tuple[float, str]:
@@ -297,7 +319,9 @@ FIELD_EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
     _field("batch_size", f"d_accuracy counts points of a batch of batch_size = {BATCH}: "
            f"multiples of 1/{2 * BATCH}",
            f"steps with an accuracy strictly between 0, 1/2 and 1, a multiple of 1/{2 * BATCH} "
-           "(0 if any step's is not such a multiple)", ">=", 1, _accuracy_counts_of_the_batch,
+           "(0 if any step's is not such a multiple), in the run at the spec seed, or the "
+           f"largest over {BATCH_RETRY_RUNS} more runs when it has none", ">=", 1,
+           _accuracy_counts_of_the_batch,
            f"{_FIELDS}test_accuracy_counts_the_configured_batch"),
     _field("accuracy", "d_accuracy is the share of real points called real and fakes called fake: "
            "high once a discriminator on Adam has learnt against a frozen generator",

@@ -261,3 +261,50 @@ def test_update_ratio_specs_fail_when_k_d_is_ignored_after_the_retry(name):
                 f"test_five_to_one_keeps_the_discriminator_{name}")(gan, 3)
     # no gap in the first seeds, so the spec trained as many more before failing
     assert set(gan.seeds) == set(update_ratio_seeds(3) + update_ratio_retry_seeds(3))
+
+
+class CountedAccuracy(CollapsedGAN):
+    """``d_accuracy`` a count over a batch of ``batch`` points (the config's when None);
+    stuck at 1/2, a discriminator right on no fake or no real point, at ``stuck_seeds``.
+    Keeps the seeds it trained."""
+
+    def __init__(self, batch=None, stuck_seeds=()):
+        self.batch, self.stuck_seeds, self.seeds = batch, set(stuck_seeds), []
+
+    def _run(self, config):
+        run = super()._run(config)
+        points = 2 * (self.batch or config["batch_size"])
+        counts = np.random.default_rng(config["seed"]).integers(0, points + 1, config["steps"])
+        if config["seed"] in self.stuck_seeds:
+            counts[:] = points // 2
+        run["history"] = {"d_accuracy": counts / points}
+        return run
+
+    def train_seeds(self, config, seeds):
+        self.seeds += seeds
+        return [self._run({**config, "seed": seed}) for seed in seeds]
+
+    def history(self, run, name):
+        return run["history"][name]
+
+
+def test_batch_size_spec_reads_more_runs_only_when_the_first_has_no_inner_count():
+    from labs.gan.field_cases import batch_retry_seeds
+
+    test = spec("td2/gan/test_config_fields.py").test_accuracy_counts_the_configured_batch
+    gan = CountedAccuracy()
+    test(gan, 3)
+    assert gan.seeds == [3]
+    stuck = CountedAccuracy(stuck_seeds=[3])
+    test(stuck, 3)  # a discriminator stuck at 1/2 at the spec seed: the retry's runs count
+    assert stuck.seeds == [3] + batch_retry_seeds(3)
+
+
+def test_batch_size_spec_fails_when_the_batch_size_is_ignored_after_the_retry():
+    from labs.gan.field_cases import batch_retry_seeds
+
+    test = spec("td2/gan/test_config_fields.py").test_accuracy_counts_the_configured_batch
+    ignored = CountedAccuracy(batch=150)
+    with pytest.raises(FAILS, match="batch_size = 7"):
+        test(ignored, 3)
+    assert ignored.seeds == [3] + batch_retry_seeds(3)

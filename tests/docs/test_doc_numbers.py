@@ -253,6 +253,8 @@ FACTS = [
     Fact("gan: the accuracy spec's batch", r"`d_accuracy` counts a batch of {N}", const(FIELDS, "BATCH")),
     Fact("gan: the accuracy spec's steps", r"in steps of 1/{N} at batch {N}",
          lambda: (2 * const(FIELDS, "BATCH")()[0], const(FIELDS, "BATCH")()[0])),
+    Fact("gan: the accuracy spec's retry", r"at batch \d+ \({N} more runs when the first has no step",
+         const(FIELDS, "BATCH_RETRY_RUNS")),
     Fact("gan: the noise's kurtosis", r"kurtosis is the noise's \({N} uniform, {N} gaussian\)",
          lambda: tuple(round(const(FIELDS, "KURTOSIS")()[0][kind], 2) for kind in ("uniform", "gaussian"))),
     Fact("gan: preset seeds", r"largest drop (?:of JS )?over {N} seeds",
