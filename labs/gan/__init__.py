@@ -1,6 +1,6 @@
 """TD 2, part 1: GAN Lab in Python, a toy 2-D GAN with every hyper-parameter GAN Lab exposes.
 
-``train_gan``, ``train_gan_seeds`` and ``GANRun`` load torch on first use (PEP 562), so that sampling, the
+``train_gan``, ``train_gan_from``, ``train_gan_seeds`` and ``GANRun`` load torch on first use (PEP 562), so that sampling, the
 configuration and the metrics (all a spec process needs) import without it; ``kl_js`` loads
 scipy on first use, so that ``python -m labs`` (whose parser imports ``labs.gan.cli``) starts
 without it.
@@ -11,11 +11,11 @@ from labs.gan.noise import NOISE_KINDS, sample_noise
 
 __all__ = ["DISTRIBUTIONS", "NOISE_KINDS", "PRESETS", "GANConfig", "GANRun", "kl_js",
            "make_config", "read_points_csv", "sample_noise", "sample_real", "train_gan",
-           "train_gan_seeds"]
+           "train_gan_from", "train_gan_seeds"]
 
 
 def __getattr__(name: str):
-    if name in ("train_gan", "GANRun"):
+    if name in ("train_gan", "train_gan_from", "GANRun"):
         from labs.gan import train
 
         return getattr(train, name)

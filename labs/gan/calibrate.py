@@ -23,6 +23,7 @@ import numpy as np
 from labs.gan import contract
 from labs.gan import spec_cases as cases
 from labs.gan.field_cases import FIELD_EXPERIMENTS
+from labs.gan.given_weights import gaps as given_weights_gaps
 from labs.suite.submission import FolderSubmission, ReferenceSubmission, Submission
 
 def noise(gan, seed: int) -> dict[str, float]:
@@ -84,6 +85,7 @@ MEASURES: dict[str, Callable[[Any, int], dict[str, float]]] = {
     "real_distributions": real_distributions,
     **{name: _experiment(experiment) for name, experiment in cases.EXPERIMENTS.items()},
     **{name: _experiment(experiment) for name, experiment in FIELD_EXPERIMENTS.items()},
+    "given_weights": given_weights_gaps,
 }
 
 

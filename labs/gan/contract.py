@@ -24,7 +24,7 @@ from labs.suite.contract import (ContractViolation, MissingFunction, as_float_ar
 MODULE = "gan"
 REFERENCE = "labs.gan"
 REQUIRED = {"sample_noise", "sample_real", "train_gan"}
-ASKED: set[str] = set()  # graded names a folder may lack (losing their specs' points)
+ASKED = {"train_gan_from"}  # graded names a folder may lack (losing their specs' points)
 BONUS = {"train_gan_seeds"}
 CHILD_MODULES = ()  # the probes build nothing of the project's
 REQUIRED_HISTORY = ("d_loss", "g_loss")
@@ -46,6 +46,15 @@ FUNCTIONS = {  # the handout's words for each name (python -m labs handout td2/g
                   "step of `d_loss`, `g_loss`, `g_grad_norm`, `d_accuracy` (a dict of lists or a "
                   "list of dicts). Each seed trains its own run: a run whose samples or "
                   "history repeat another seed's, bit for bit, fails the specs reading them."),
+    "train_gan_from": ("train_gan_from(config, weights, real, noise)",
+                       "`config` as `train_gan`'s, trained for `config[\"steps\"]` steps from "
+                       "the given `weights` (`{\"generator\": [W0, b0, W1, b1, ...], "
+                       "\"discriminator\": [...]}`, `W` of shape (inputs, outputs)) on the "
+                       "given `real` points (R, 2) and `noise` (N, noise_dim) instead of drawn "
+                       "ones: batch i of each is rows `i * batch_size` onwards, wrapping round "
+                       "to row 0; the noise rows serve every update, the discriminator's and "
+                       "the generator's, in the order they run. Returns `history` (as "
+                       "`train_gan`'s) and the final `weights` in the same layout."),
     "train_gan_seeds": ("train_gan_seeds(config, seeds)",
                         "Never graded, a speed-up only: one run per seed, each equal to "
                         "`train_gan` of the config with that seed."),
@@ -140,6 +149,29 @@ def probe_train_seeds(impl, config, seeds, n) -> list[dict]:
     return [_trained(impl.train_gan(dict(config, seed=seed)), n) for seed in seeds]
 
 
+NETWORKS = ("generator", "discriminator")
+
+
+@probe(calls="train_gan_from")
+def probe_train_from(impl, config, weights, real, noise) -> dict:
+    """Train from given weights on given data (plain lists); return the history and the
+    final weights, each converted on its own."""
+    given = {name: [np.array(w, dtype=float) for w in weights[name]] for name in NETWORKS}
+    run = impl.train_gan_from(dict(config), given, np.array(real, dtype=float),
+                              np.array(noise, dtype=float))
+
+    def final_weights() -> dict:
+        found = _field(run, "weights")
+        if not isinstance(found, dict) or not all(name in found for name in NETWORKS):
+            raise ContractViolation("train_gan_from's run has no `weights` dict with "
+                                    "`generator` and `discriminator`")
+        return {name: [as_float_array(w, f"weights[{name!r}]") for w in found[name]]
+                for name in NETWORKS}
+
+    return {"history": field_or_why(lambda: history_fields(_field(run, "history"), strict=False)),
+            "weights": field_or_why(final_weights)}
+
+
 def _trained(run: Any, n: int) -> dict:
     """The run's samples and history, each converted on its own: a defect in one reaches
     only the specs that read it (``GAN._checked``)."""
@@ -204,6 +236,27 @@ class GAN(ContractClient):
         return [self._checked(run, dict(config, seed=seed), same["samples"][k],
                               same["history"][k])
                 for k, (run, seed) in enumerate(zip(runs, seeds))]
+
+    def train_from(self, config: dict, weights: dict[str, list[np.ndarray]],
+                   real: np.ndarray, noise: np.ndarray) -> Fields:
+        """``train_gan_from``'s run: its history and final weights, each checked for the
+        given shapes when a spec reads it."""
+        from labs.gan.spec_cases import describe
+
+        plain = {name: [np.asarray(w).tolist() for w in weights[name]] for name in NETWORKS}
+        run = self.call(probe_train_from, config, plain, np.asarray(real).tolist(),
+                        np.asarray(noise).tolist())
+        where = f"train_gan_from({describe(config)[len('train_gan('):-1]}, given weights)"
+
+        def same_shapes(value: dict) -> None:
+            for name in NETWORKS:
+                shapes = [np.shape(w) for w in weights[name]]
+                found = [w.shape for w in value[name]]
+                assert found == shapes, (f"{where}: the final {name} weights have shapes "
+                                         f"{found}; the given ones were {shapes}")
+
+        checked = self._checked({"samples": None, **run}, config)
+        return Fields(dict(run, history=checked.raw("history")), where, {"weights": same_shapes})
 
     @staticmethod
     def _checked(run: dict, config: dict, samples_twin: int | None = None,

@@ -41,6 +41,21 @@ def unpadded(params: Params, sizes: list[int]) -> list[np.ndarray]:
     return out
 
 
+def padded_params(weights: list, sizes: list[int]) -> Params:
+    """Given weights ``[W0, b0, ...]`` (GAN Lab's shapes) as float32 tensors padded with zeros."""
+    if len(weights) != 2 * (len(sizes) - 1):
+        raise ValueError(f"{len(weights)} weight arrays for {len(sizes) - 1} layers "
+                         f"(sizes {sizes}): expected W and b per layer")
+    params: Params = []
+    for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        weight = torch.zeros(padded(fan_in), padded(fan_out))
+        weight[:fan_in, :fan_out] = torch.as_tensor(np.asarray(weights[2 * index]), dtype=torch.float32)
+        bias = torch.zeros(padded(fan_out))
+        bias[:fan_out] = torch.as_tensor(np.asarray(weights[2 * index + 1]), dtype=torch.float32)
+        params += [weight, bias]
+    return params
+
+
 def init_mlp(sizes: list[int], generator: torch.Generator) -> Params:
     """GAN Lab's initialisation: N(0, 1/sqrt(2)) for the first layer, N(0, 1/sqrt(fan_in))
     for the others, zero biases; float32 like TensorFlow.js."""

@@ -22,7 +22,7 @@ from labs.gan.losses import (discriminator_loss, discriminator_loss_grads, gener
                              generator_loss_grad)
 from labs.gan.metrics import GRID_CELLS, kl_js
 from labs.gan.networks import (PLANE, Params, discriminator_logits, generate,
-                               init_mlp, layer_sizes)
+                               init_mlp, layer_sizes, padded_params, unpadded)
 from labs.gan.noise import sample_noise
 from labs.gan.optimizers import OptimizerState, apply_update, init_optimizer
 from labs.torch_threads import torch_threads
@@ -69,13 +69,15 @@ class GANState:
         """GAN Lab's cycling provider: batch i is rows (i * batch) % atlas onwards."""
         size = self.config.batch_size
         counter = f"{which}_batches"
-        start = (getattr(self, counter) * size) % ATLAS_SIZE
-        setattr(self, counter, getattr(self, counter) + 1)
         atlas = self.real_atlas if which == "real" else self.noise_atlas
-        # rows are the second-to-last dimension (a seed sweep stacks runs in front)
-        if start + size <= ATLAS_SIZE:
+        rows = atlas.shape[-2]  # rows are the second-to-last dimension (a sweep stacks runs in front)
+        start = (getattr(self, counter) * size) % rows
+        setattr(self, counter, getattr(self, counter) + 1)
+        if start + size <= rows:
             return atlas[..., start:start + size, :]
-        return torch.cat([atlas[..., start:, :], atlas[..., :start + size - ATLAS_SIZE, :]], dim=-2)
+        # wraps round to the first rows (more than once when the atlas is smaller than a batch)
+        indices = torch.arange(start, start + size) % rows
+        return atlas[..., indices, :]
 
 
 def network_sizes(config: GANConfig) -> tuple[list[int], list[int]]:
@@ -97,6 +99,21 @@ def initial_state(config: GANConfig) -> GANState:
                     init_optimizer(config.d_optimizer, d_params, config.d_lr),
                     torch.as_tensor(real, dtype=torch.float32),
                     torch.as_tensor(noise, dtype=torch.float32))
+
+
+def state_from(config: GANConfig, weights: Mapping[str, Any], real: np.ndarray,
+               noise: np.ndarray) -> GANState:
+    """A run's state at step 0 from given weights (``{"generator": [W0, b0, ...],
+    "discriminator": [...]}``, ``W`` of shape (fan_in, fan_out)) and given real points and
+    noise, cycled in batches as the pre-drawn ones are."""
+    g_sizes, d_sizes = network_sizes(config)
+    g_params = padded_params(weights["generator"], g_sizes)
+    d_params = padded_params(weights["discriminator"], d_sizes)
+    return GANState(config, g_params, d_params,
+                    init_optimizer(config.g_optimizer, g_params, config.g_lr),
+                    init_optimizer(config.d_optimizer, d_params, config.d_lr),
+                    torch.as_tensor(np.asarray(real), dtype=torch.float32),
+                    torch.as_tensor(np.asarray(noise), dtype=torch.float32))
 
 
 def gradient_norm(grads: tuple[torch.Tensor, ...], run_dims: int) -> torch.Tensor:
@@ -193,6 +210,24 @@ class GANRun:
 
     def surface(self, cells: int = GRID_CELLS) -> np.ndarray:
         return self.discriminate(cell_centres(cells)).reshape(cells, cells)
+
+
+def train_gan_from(config: GANConfig | Mapping[str, Any], weights: Mapping[str, Any],
+                   real: np.ndarray, noise: np.ndarray) -> dict[str, Any]:
+    """``config["steps"]`` training steps from given weights, on given real points and noise
+    (batch i of each is rows ``i * batch_size`` onwards, wrapping round; the noise rows serve
+    the discriminator's and the generator's updates in the order they run). Returns the
+    per-step ``history`` and the final ``weights``, in the layout they were given."""
+    config = config_from(config)
+    with torch_threads(1):
+        state = state_from(config, weights, real, noise)
+        records = [training_step(state) for _ in range(config.steps)]
+    history = {name: (torch.stack([r[name] for r in records]).double().numpy() if records
+                      else np.zeros(0)) for name in STEP_METRICS}
+    g_sizes, d_sizes = network_sizes(config)
+    return {"history": history,
+            "weights": {"generator": unpadded(state.g_params, g_sizes),
+                        "discriminator": unpadded(state.d_params, d_sizes)}}
 
 
 def evaluation_data(config: GANConfig) -> tuple[np.ndarray, torch.Tensor]:

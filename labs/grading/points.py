@@ -155,7 +155,7 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_noise.py::test_gaussian_noise_concentrates_near_the_centre": Points(3),
         "test_noise.py::test_noise_is_seeded": Points(1),
         "test_noise.py::test_noise_lives_in_the_unit_interval_centred_on_half": Points(1),
-        # the documented effects of the hyper-parameters (64); but for the presets themselves,
+        # the documented effects of the hyper-parameters (60); but for the presets themselves,
         # they count only if the generator trains (a preset lowers the JS divergence)
         "test_noise_dimension.py::test_one_dimensional_noise_gives_a_curve": if_gan_trained(6),
         "test_noise_dimension.py::test_two_dimensional_noise_fills_the_region": if_gan_trained(5),
@@ -166,10 +166,10 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_presets.py::test_training_with_a_preset_lowers_the_js_divergence[line]": Points(5),
         "test_generator_capacity.py::test_no_hidden_layer_cannot_fit_the_shape": if_gan_trained(3.5),
         "test_generator_capacity.py::test_preset_generator_gets_far_lower": Points(0),
-        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": if_gan_trained(5),
-        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": if_gan_trained(5),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": if_gan_trained(5),
-        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": if_gan_trained(5),
+        "test_discriminator_strength.py::test_strong_discriminator_starves_the_generator_with_the_saturating_loss": if_gan_trained(4),
+        "test_discriminator_strength.py::test_weak_discriminator_is_fooled_while_samples_stay_poor": if_gan_trained(4),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_loss_lower": if_gan_trained(4),
+        "test_update_ratio.py::test_five_to_one_keeps_the_discriminator_accuracy_higher": if_gan_trained(4),
         "test_determinism.py::test_same_seed_gives_the_same_run_to_the_bit": if_gan_trained(3),
         "test_determinism.py::test_different_seeds_give_different_runs": if_gan_trained(3),
         # what the losses are, and uniform noise (3)
@@ -191,6 +191,11 @@ POINTS: dict[str, dict[str, Points]] = {
         "test_config_fields.py::test_reported_losses_follow_their_formulas": if_gan_trained(0.5),
         "test_config_fields.py::test_accuracy_counts_the_configured_batch": if_gan_trained(1),
         "test_config_fields.py::test_accuracy_is_high_once_the_discriminator_has_learnt": if_gan_trained(0.5),
+        # training from given weights follows the formulas, update by update (4; issue 24:
+        # the slips that survived every spec above). Exact checks on inputs drawn from the
+        # spec seed: no gate, a submission that does not train cannot pass them
+        "test_given_weights.py::test_updates_from_given_weights_follow_the_formulas": Points(1),
+        "test_given_weights.py::test_reported_values_at_given_weights_follow_the_formulas": Points(0.25),
     },
     "td2/stylegan": {  # 100 points; specs of the project's own code and of a GPU count 0
         # the lab's headline, same seed same image by NVIDIA's convention (16): the latent

@@ -255,6 +255,12 @@ FACTS = [
          lambda: (2 * const(FIELDS, "BATCH")()[0], const(FIELDS, "BATCH")()[0])),
     Fact("gan: the accuracy spec's retry", r"at batch \d+ \({N} more runs when the first has no step",
          const(FIELDS, "BATCH_RETRY_RUNS")),
+    Fact("gan: the given-weights probe", r"3 steps of `k_d = {N}`, `k_g = {N}` at batch {N} on {N} real and {N} noise rows",
+         lambda: tuple(const("labs.gan.given_weights", name)()[0]
+                       for name in ("K_D", "K_G", "BATCH", "REAL_ROWS", "NOISE_ROWS"))),
+    Fact("gan: the given-weights tolerances", r"final weights within {N} beyond {N} times what float32",
+         lambda: (const("labs.gan.given_weights", "WEIGHT_TOLERANCE")()[0],
+                  const("labs.gan.given_weights", "SPREAD_FACTOR")()[0])),
     Fact("gan: the noise's kurtosis", r"kurtosis is the noise's \({N} uniform, {N} gaussian\)",
          lambda: tuple(round(const(FIELDS, "KURTOSIS")()[0][kind], 2) for kind in ("uniform", "gaussian"))),
     Fact("gan: preset seeds", r"largest drop (?:of JS )?over {N} seeds",

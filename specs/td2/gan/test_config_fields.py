@@ -115,7 +115,7 @@ def test_reported_losses_follow_their_formulas(gan, spec_seed, loss):
 
 
 def test_accuracy_counts_the_configured_batch(gan, spec_seed):
-    """d_accuracy counts the points of a batch of the configured size (optional metric).
+    """d_accuracy counts the points of a batch of the configured size (an asked metric).
 
     Fails on: batch_size ignored (accuracy counted over 150 points whatever the config;
     tests/mutation/test_gan_field_specs_fail.py)."""
@@ -123,7 +123,7 @@ def test_accuracy_counts_the_configured_batch(gan, spec_seed):
 
 
 def test_accuracy_is_high_once_the_discriminator_has_learnt(gan, spec_seed):
-    """d_accuracy is high, not inverted, once the discriminator has learnt (optional metric).
+    """d_accuracy is high, not inverted, once the discriminator has learnt (an asked metric).
 
     Fails on: an inverted accuracy, 1 - accuracy (tests/mutation/test_gan_field_specs_fail.py)."""
     holds(gan, "accuracy", spec_seed)

@@ -118,3 +118,72 @@ def train_gan(config):
             row["g_loss"] = loss.item()
         history.append(row)
     return Run(G, c, history)
+
+
+def train_gan_from(config, weights, real, noise):
+    """train_gan's loop from given weights, on the given data cycled in batches."""
+    torch.set_num_threads(1)
+    c = config
+
+    def build(arrays, last):
+        blocks = []
+        for W, b in zip(arrays[0::2], arrays[1::2]):
+            linear = nn.Linear(*np.shape(W))
+            with torch.no_grad():
+                linear.weight.copy_(torch.tensor(np.asarray(W).T))
+                linear.bias.copy_(torch.tensor(np.asarray(b)))
+            blocks += [linear, nn.ReLU()]
+        blocks[-1] = last
+        return nn.Sequential(*blocks)
+
+    G, D = build(weights["generator"], nn.Tanh()), build(weights["discriminator"], nn.Identity())
+    make = lambda kind, params, lr: (torch.optim.Adam(params, lr, betas=(0.9, 0.999), eps=1e-7)
+                                     if kind == "adam" else torch.optim.SGD(params, lr))
+    g_opt, d_opt = make(c["g_optimizer"], G.parameters(), c["g_lr"]), make(c["d_optimizer"], D.parameters(), c["d_lr"])
+    data = {"real": torch.tensor(real, dtype=torch.float32), "noise": torch.tensor(noise, dtype=torch.float32)}
+    taken = {"real": 0, "noise": 0}
+
+    def next_batch(which):  # batch i: rows i * batch onwards, wrapping round
+        rows = (taken[which] * c["batch_size"] + np.arange(c["batch_size"])) % len(data[which])
+        taken[which] += 1
+        return data[which][rows]
+
+    history = []
+    for _ in range(c["steps"]):
+        row = {"d_loss": math.nan, "g_loss": math.nan, "d_accuracy": math.nan, "g_grad_norm": math.nan}
+        for _ in range(c["k_d"]):
+            real_batch, fake = next_batch("real"), G(next_batch("noise")).detach()
+            l_real, l_fake = D(real_batch), D(fake)
+            p_real, p_fake = torch.sigmoid(l_real), torch.sigmoid(l_fake)
+            if c["loss"] == "least_squares":
+                loss = ((p_real - 1) ** 2).mean() + (p_fake ** 2).mean()
+            else:
+                loss = -(0.95 * F.logsigmoid(l_real).mean() + F.logsigmoid(-l_fake).mean())
+            d_opt.zero_grad()
+            loss.backward()
+            d_opt.step()
+            row["d_loss"] = loss.item()
+            row["d_accuracy"] = 0.5 * ((l_real > 0).float().mean() + (l_fake < 0).float().mean()).item()
+        for _ in range(c["k_g"]):
+            l_fake = D(G(next_batch("noise")))
+            if c["loss"] == "least_squares":
+                loss = ((torch.sigmoid(l_fake) - 1) ** 2).mean()
+            elif c["loss"] == "minimax":
+                loss = F.logsigmoid(-l_fake).mean()
+            else:
+                loss = -F.logsigmoid(l_fake).mean()
+            g_opt.zero_grad()
+            loss.backward()
+            row["g_grad_norm"] = math.sqrt(sum(float((p.grad ** 2).sum()) for p in G.parameters()))
+            g_opt.step()
+            row["g_loss"] = loss.item()
+        history.append(row)
+
+    def arrays(net):
+        out = []
+        for layer in net:
+            if isinstance(layer, nn.Linear):
+                out += [layer.weight.detach().numpy().T.copy(), layer.bias.detach().numpy().copy()]
+        return out
+
+    return {"history": history, "weights": {"generator": arrays(G), "discriminator": arrays(D)}}

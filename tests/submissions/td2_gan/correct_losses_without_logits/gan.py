@@ -123,3 +123,87 @@ def train_gan(config):
             row["g_loss"] = loss.item()
         history.append(row)
     return Run(G, c, history)
+
+
+def train_gan_from(config, weights, real, noise):
+    """The same training from given weights, written on the weight tensors themselves
+    (x @ W + b), autograd's gradients and Adam by its formulas, in float32."""
+    torch.set_num_threads(1)
+    c = config
+    nets = {name: [torch.tensor(np.asarray(w), dtype=torch.float32) for w in weights[name]]
+            for name in ("generator", "discriminator")}
+    moments = {name: [[torch.zeros_like(w), torch.zeros_like(w)] for w in ws] for name, ws in nets.items()}
+    updates = {"generator": 0, "discriminator": 0}
+    settings = {"generator": (c["g_optimizer"], c["g_lr"]), "discriminator": (c["d_optimizer"], c["d_lr"])}
+
+    def forward(ws, x):
+        for i in range(0, len(ws), 2):
+            x = x @ ws[i] + ws[i + 1]
+            if i + 2 < len(ws):
+                x = torch.relu(x)
+        return x
+
+    def step(name, loss):
+        ws = nets[name]
+        grads = torch.autograd.grad(loss, ws)
+        kind, lr = settings[name]
+        updates[name] += 1
+        t = updates[name]
+        with torch.no_grad():
+            for w, g, (m, v) in zip(ws, grads, moments[name]):
+                if kind == "sgd":
+                    w -= lr * g
+                else:
+                    m.mul_(0.9).add_(0.1 * g)
+                    v.mul_(0.999).add_(0.001 * g * g)
+                    w -= lr * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-7)
+        return grads
+
+    data = {"real": torch.tensor(real, dtype=torch.float32), "noise": torch.tensor(noise, dtype=torch.float32)}
+    cursor = {"real": 0, "noise": 0}
+
+    def next_batch(which):
+        n, size = len(data[which]), c["batch_size"]
+        rows = [(cursor[which] + i) % n for i in range(size)]
+        cursor[which] = (cursor[which] + size) % n
+        return data[which][rows]
+
+    history = {"d_loss": [], "g_loss": [], "d_accuracy": [], "g_grad_norm": []}
+    for _ in range(c["steps"]):
+        row = dict.fromkeys(history, math.nan)
+        for _ in range(c["k_d"]):
+            real_batch = next_batch("real")
+            with torch.no_grad():
+                fake = torch.tanh(forward(nets["generator"], next_batch("noise")))
+            for w in nets["discriminator"]:
+                w.requires_grad_(True)
+            p_real = torch.sigmoid(forward(nets["discriminator"], real_batch))
+            p_fake = torch.sigmoid(forward(nets["discriminator"], fake))
+            if c["loss"] == "least_squares":
+                loss = ((p_real - 1) ** 2).mean() + (p_fake ** 2).mean()
+            else:
+                loss = -(0.95 * torch.log(p_real + EPS).mean() + torch.log(1 - p_fake + EPS).mean())
+            row["d_loss"] = loss.item()
+            row["d_accuracy"] = 0.5 * ((p_real > 0.5).float().mean() + (p_fake < 0.5).float().mean()).item()
+            step("discriminator", loss)
+        for w in nets["discriminator"]:
+            w.requires_grad_(False)
+        for _ in range(c["k_g"]):
+            for w in nets["generator"]:
+                w.requires_grad_(True)
+            p_fake = torch.sigmoid(forward(nets["discriminator"], torch.tanh(forward(nets["generator"], next_batch("noise")))))
+            if c["loss"] == "least_squares":
+                loss = ((p_fake - 1) ** 2).mean()
+            elif c["loss"] == "minimax":
+                loss = torch.log(1 - p_fake + EPS).mean()
+            else:
+                loss = -torch.log(p_fake + EPS).mean()
+            row["g_loss"] = loss.item()
+            grads = step("generator", loss)
+            row["g_grad_norm"] = math.sqrt(sum(float((g ** 2).sum()) for g in grads))
+        for w in nets["generator"]:
+            w.requires_grad_(False)
+        for name in history:
+            history[name].append(row[name])
+    return {"history": history,
+            "weights": {name: [w.detach().numpy().copy() for w in ws] for name, ws in nets.items()}}
