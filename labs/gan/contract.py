@@ -255,8 +255,10 @@ class GAN(ContractClient):
                 assert found == shapes, (f"{where}: the final {name} weights have shapes "
                                          f"{found}; the given ones were {shapes}")
 
-        checked = self._checked({"samples": None, **run}, config)
-        return Fields(dict(run, history=checked.raw("history")), where, {"weights": same_shapes})
+        history = self._checked({"samples": None, **run}, config).raw("history")
+        if isinstance(history, Fields):
+            history.where = f"{where}: history"
+        return Fields(dict(run, history=history), where, {"weights": same_shapes})
 
     @staticmethod
     def _checked(run: dict, config: dict, samples_twin: int | None = None,
