@@ -33,3 +33,15 @@ def test_an_unknown_measure_is_named():
         calibrate.chosen(["presets[donut]"])
     assert calibrate.chosen(["presets"]) == [f"presets[{p}]" for p in
                                              ("gaussians", "ring", "line", "disjoint")]
+
+
+@pytest.mark.slow  # every given-weights probe of a spec seed, and each float32 spread
+def test_given_weights_prints_each_probes_gap(capsys):
+    from labs.gan.given_weights import weight_gap
+
+    calibrate.main(["--seeds", "1", "--first", "4", "--only", "given_weights"])
+    printed = capsys.readouterr().out
+    assert "## given_weights: reference, spec seeds 4-4" in printed
+    gap, _ = weight_gap(GAN.of(ReferenceSubmission()), "minimax", 4)
+    assert f"weights[minimax]: min {gap:.4g}" in printed
+    assert "g_grad_norm[least_squares]" in printed and "d_accuracy[minimax]" not in printed
