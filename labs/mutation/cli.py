@@ -25,6 +25,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--rerun", type=Path, default=None, metavar="FILE",
                         help="run only the survivors of an earlier run's --json FILE, for example "
                              "after adding specs (default: none)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="mutants judged at once, each process in a copy of the project of "
+                             "its own (default: 1)")
     parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT",
                         help="exit 1 when the score is below PERCENT (default: never)")
     parser.set_defaults(func=run)
@@ -38,6 +41,8 @@ def _progress(index: int, total: int, mutant) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.sample is not None and args.sample < 1:
         raise UsageError(f"--sample must be at least 1, got {args.sample}")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         raise UsageError(f"--fail-under must be a percentage from 0 to 100, got {args.fail_under}")
     if args.json is not None:
@@ -56,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
                              f"({type(error).__name__}: {error})") from None
     equivalents = [e for e in read_equivalents() if e.lab == args.lab]
     try:
-        mutants, seconds = timed_run(args.lab, args.sample, args.seed, _progress, only)
+        mutants, seconds = timed_run(args.lab, args.sample, args.seed, _progress, only, args.jobs)
     except (MissingTool, BaselineFails) as error:
         raise UsageError(str(error)) from None
     result = score(mutants, equivalents)

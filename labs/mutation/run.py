@@ -8,6 +8,7 @@ outlive it).
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import shlex
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -151,21 +153,43 @@ def selected(items: list, target: LabTarget, sample: int | None, seed: int,
     return chosen
 
 
+def _judged(item, command: str, timeout: float) -> Mutant:
+    """Apply one work item's mutation in the current folder, run the specs, restore."""
+    _, mutate_and_test, _, _, WorkerOutcome = _cosmic_ray()
+    spec = item.mutations[0]
+    result = mutate_and_test(item.mutations, command, timeout)
+    before, after = diff_lines(result.diff)
+    outcome = ("incompetent" if result.worker_outcome != WorkerOutcome.NORMAL
+               or result.test_outcome is None else str(result.test_outcome.value))
+    return Mutant(str(spec.module_path), spec.start_pos[0], spec.definition_name,
+                  spec.operator_name, spec.occurrence, before, after, outcome)
+
+
+def _start_worker(folders) -> None:
+    """Each worker takes a copy of its own and works inside it (cosmic-ray mutates files in
+    place, relative to the working directory)."""
+    folder = folders.get()
+    os.chdir(folder)
+    os.environ.update(PYTHONPATH=folder, PYTHONDONTWRITEBYTECODE="1")
+
+
 def run_lab(lab: str, sample: int | None = None, seed: int = 0,
             progress: Callable[[int, int, Mutant], None] | None = None,
-            only: set[tuple[str, str, int, int]] | None = None) -> list[Mutant]:
+            only: set[tuple[str, str, int, int]] | None = None, jobs: int = 1) -> list[Mutant]:
     """Mutate ``lab``'s targeted functions and run its specs on each mutant (``only``: the
-    mutants at these sites, for example the survivors of an earlier run)."""
-    init, mutate_and_test, WorkDB, use_db, WorkerOutcome = _cosmic_ray()
+    mutants at these sites, for example the survivors of an earlier run; ``jobs``: mutants
+    judged at once, each process in a copy of its own)."""
+    init, _, WorkDB, use_db, _ = _cosmic_ray()
     target = LABS[lab]
     if not (PROJECT_ROOT / target.specs).is_dir():
         raise MissingTool(f"mutation testing needs the project's checkout: no {target.specs} "
                           f"under {PROJECT_ROOT}")
     command = spec_command(target)
     with tempfile.TemporaryDirectory(prefix=f"labs-mutation-{lab}-") as scratch:
-        folder = Path(scratch)
-        copy_project(folder)
-        with inside(folder):
+        copies = [Path(scratch) / str(job) for job in range(max(1, jobs))]
+        for folder in copies:
+            copy_project(folder)
+        with inside(copies[0]):
             baseline = subprocess.run(shlex.split(command), capture_output=True, text=True,
                                       timeout=target.timeout)
             if baseline.returncode != 0:
@@ -175,24 +199,33 @@ def run_lab(lab: str, sample: int | None = None, seed: int = 0,
             with use_db(SESSION, WorkDB.Mode.create) as db:
                 init(list(target.functions), db, {})
                 items = selected(list(db.work_items), target, sample, seed, only)
-            mutants = []
-            for index, item in enumerate(items, start=1):
-                spec = item.mutations[0]
-                result = mutate_and_test(item.mutations, command, target.timeout)
-                before, after = diff_lines(result.diff)
-                outcome = ("incompetent" if result.worker_outcome != WorkerOutcome.NORMAL
-                           or result.test_outcome is None else str(result.test_outcome.value))
-                mutant = Mutant(str(spec.module_path), spec.start_pos[0], spec.definition_name,
-                                spec.operator_name, spec.occurrence, before, after, outcome)
-                mutants.append(mutant)
-                if progress is not None:
-                    progress(index, len(items), mutant)
+            if jobs <= 1:
+                judged = (_judged(item, command, target.timeout) for item in items)
+                return _collected(judged, len(items), progress)
+        context = multiprocessing.get_context("spawn")
+        with context.Manager() as manager:
+            folders = manager.Queue()
+            for folder in copies:
+                folders.put(str(folder))
+            with ProcessPoolExecutor(jobs, context, _start_worker, (folders,)) as pool:
+                futures = [pool.submit(_judged, item, command, target.timeout) for item in items]
+                return _collected((f.result() for f in futures), len(items), progress)
+
+
+def _collected(judged, total: int, progress: Callable[[int, int, Mutant], None] | None
+               ) -> list[Mutant]:
+    mutants = []
+    for index, mutant in enumerate(judged, start=1):
+        mutants.append(mutant)
+        if progress is not None:
+            progress(index, total, mutant)
     return mutants
 
 
 def timed_run(lab: str, sample: int | None, seed: int,
               progress: Callable[[int, int, Mutant], None] | None = None,
-              only: set[tuple[str, str, int, int]] | None = None) -> tuple[list[Mutant], float]:
+              only: set[tuple[str, str, int, int]] | None = None,
+              jobs: int = 1) -> tuple[list[Mutant], float]:
     start = time.perf_counter()
-    mutants = run_lab(lab, sample, seed, progress, only)
+    mutants = run_lab(lab, sample, seed, progress, only, jobs)
     return mutants, time.perf_counter() - start

@@ -64,15 +64,22 @@ def test_every_equivalent_names_a_line_of_a_mutated_file_of_its_lab():
 
 @pytest.mark.slow
 def test_td1_sample_kills_every_mutant_not_judged_equivalent(tmp_path):
-    """A fixed sample (8 mutants, seed 0) of TD 1: what CI runs of mutation testing. The full
-    runs, per lab, are on demand (README)."""
+    """A fixed sample (8 mutants, seed 0) of TD 1: what CI runs of mutation testing, two
+    mutants at a time (``--jobs``). The full runs, per lab, are on demand (README)."""
     report = tmp_path / "td1.json"
     done = subprocess.run([sys.executable, "-m", "labs", "mutation", "td1", "--sample", "8",
-                           "--json", str(report), "--fail-under", "100"],
+                           "--jobs", "2", "--json", str(report), "--fail-under", "100"],
                           capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     mutants = json.loads(report.read_text())["mutants"]
     assert len(mutants) == 8 and "score 100.0%" in done.stdout
+
+
+def test_jobs_below_one_are_refused_in_one_line():
+    done = subprocess.run([sys.executable, "-m", "labs", "mutation", "td1", "--jobs", "0"],
+                          capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert done.returncode == 2 and "--jobs must be at least 1, got 0" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_every_chosen_operator_is_one_of_cosmic_rays():
