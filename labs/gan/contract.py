@@ -77,6 +77,11 @@ def train_gan(config):
     for step in range(config["steps"]):
         ...  # k_d discriminator updates, then k_g generator updates; one history value each
     return {"sample": lambda n: ..., "history": history}  # sample(n): (n, 2) points
+
+
+def train_gan_from(config, weights, real, noise):
+    ...  # the same steps from the given weights, on the given data cycled in batches
+    return {"history": history, "weights": weights}  # the final weights, same layout
 '''
 
 
