@@ -71,8 +71,19 @@ def _cosmic_ray():
 
 def spec_command(target: LabTarget) -> str:
     """The command that judges a mutant: the lab's everyday specs, one process, first failure stops."""
-    return shlex.join([sys.executable, "-m", "pytest", target.specs, "-x", "-q", "-n", "0",
-                       "-p", "no:cacheprovider", "-m", "not gpu and not slow"])
+    return shlex.join([sys.executable, "-m", "pytest", *spec_files(target), "-x", "-q",
+                       "-n", "0", "-p", "no:cacheprovider", "-m", "not gpu and not slow"])
+
+
+def spec_files(target: LabTarget) -> list[str]:
+    """The lab's spec folder, or its files with ``target.first`` ahead of the others (named
+    one by one: pytest would collect a folder named after one of its files in the folder's
+    own order)."""
+    if not target.first:
+        return [target.specs]
+    others = sorted(str(path.relative_to(PROJECT_ROOT))
+                    for path in (PROJECT_ROOT / target.specs).rglob("test_*.py"))
+    return [*target.first, *(path for path in others if path not in target.first)]
 
 
 def copy_project(into: Path) -> None:

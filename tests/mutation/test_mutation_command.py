@@ -88,3 +88,15 @@ def test_every_chosen_operator_is_one_of_cosmic_rays():
     from labs.mutation.targets import OPERATORS
 
     assert set(OPERATORS) <= set(plugins.operator_names())
+
+
+def test_the_cheap_specs_run_first_and_every_spec_file_once():
+    from labs.mutation.run import spec_files
+    from labs.mutation.targets import LABS
+
+    files = spec_files(LABS["gan"])
+    assert files[0] == "specs/td2/gan/test_given_weights.py"
+    on_disk = sorted(str(p.relative_to(PROJECT_ROOT))
+                     for p in (PROJECT_ROOT / "specs/td2/gan").rglob("test_*.py"))
+    assert sorted(files) == on_disk and len(set(files)) == len(files)
+    assert spec_files(LABS["td1"]) == ["specs/td1"]
