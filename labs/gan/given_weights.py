@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from labs.gan.spec_cases import config
-from labs.gan.step_formulas import expected_training, float32_spread
+from labs.gan.step_formulas import expected_training, float32_spread, forward
 
 # Two hidden layers each (a lost ReLU or a skipped backward mask shows only with two); a
 # batch of 7 over 30 real rows and 40 noise rows, so the batches wrap round the data
@@ -72,11 +72,33 @@ def given_inputs(loss: str, spec_seed: int, steps: int = UPDATE_STEPS, k_d: int 
                        as32(rng.uniform(0, 1, (NOISE_ROWS, SIZES["noise_dim"]))))
 
 
+SPLIT_MARGIN = 1e-3  # the accuracy probe's logits stay this far from 0 (float32 keeps signs)
+
+
 def metric_inputs(metric: str, loss: str, spec_seed: int) -> GivenInputs:
     """One step of only the update that records ``metric`` (k_d = 1 or k_g = 1, the other
-    0), so the value is read at the given weights."""
+    0), so the value is read at the given weights. For ``d_accuracy``, the discriminator's
+    last bias is moved so that some of the batch's 14 points get a positive logit and some
+    a negative one: an untrained discriminator most often calls every point the same
+    (accuracy 1/2, which an inverted accuracy also gives). Zero goes in the middle of the
+    widest gap between consecutive logits near their median, and only where that gap
+    keeps every logit ``SPLIT_MARGIN`` from 0, so that float32 rounding cannot flip a sign."""
     k_d, k_g = METRIC_UPDATES[metric]
-    return given_inputs(loss, spec_seed, steps=1, k_d=k_d, k_g=k_g)
+    given = given_inputs(loss, spec_seed, steps=1, k_d=k_d, k_g=k_g)
+    if metric != "d_accuracy":
+        return given
+    fake = np.tanh(forward(given.weights["generator"], given.noise[:BATCH]))
+    logits = forward(given.weights["discriminator"], np.vstack([given.real[:BATCH], fake]))[:, 0]
+    ordered = np.sort(logits)
+    middle = range(len(ordered) // 2 - 3, len(ordered) // 2 + 3)  # 4 to 10 points above 0
+    split = max(middle, key=lambda k: ordered[k + 1] - ordered[k])
+    if ordered[split + 1] - ordered[split] < 2 * SPLIT_MARGIN:  # a discriminator of one value
+        return given
+    discriminator = list(given.weights["discriminator"])
+    shift = (ordered[split] + ordered[split + 1]) / 2
+    discriminator[-1] = np.asarray(discriminator[-1] - shift, dtype=np.float32).astype(float)
+    return GivenInputs(given.config, dict(given.weights, discriminator=discriminator),
+                       given.real, given.noise)
 
 
 def largest_weight_gap(found: dict[str, list[np.ndarray]], expected: dict[str, list[np.ndarray]],
@@ -128,14 +150,9 @@ def reported_gap(gan: Any, metric: str, loss: str, spec_seed: int) -> tuple[floa
                  f"{gap:.3g})")
 
 
-def metric_losses(metric: str) -> tuple[str, ...]:
-    """The losses a metric is read under: ``d_accuracy`` does not depend on the loss."""
-    return LOSSES[:1] if metric == "d_accuracy" else LOSSES
-
-
 def gaps(gan: Any, spec_seed: int) -> dict[str, float]:
     """Every probe's gap at one spec seed (``python -m labs.gan.calibrate --only given_weights``)."""
     row = {f"weights[{loss}]": weight_gap(gan, loss, spec_seed)[0] for loss in LOSSES}
     row.update({f"{metric}[{loss}]": reported_gap(gan, metric, loss, spec_seed)[0]
-                for metric in METRICS for loss in metric_losses(metric)})
+                for metric in METRICS for loss in LOSSES})
     return row

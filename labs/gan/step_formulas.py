@@ -31,6 +31,13 @@ def _network(weights: list[torch.Tensor], inputs: torch.Tensor) -> torch.Tensor:
     return hidden
 
 
+def forward(weights: list, inputs: np.ndarray) -> np.ndarray:
+    """A network's output on ``inputs``, in float64 (ReLU hidden layers, linear last)."""
+    with torch.no_grad():
+        return _network([torch.tensor(np.asarray(w, dtype=np.float64)) for w in weights],
+                        torch.tensor(np.asarray(inputs, dtype=np.float64))).numpy()
+
+
 def _losses(real_logits: torch.Tensor, fake_logits: torch.Tensor | None,
             loss: str) -> torch.Tensor:
     """The discriminator's loss (``real_logits`` given) or the generator's (None)."""

@@ -41,6 +41,8 @@ SLIPS = {  # name -> (file, the line as written, the line with the slip)
     "real points and noise swapped": (
         "labs/gan/train.py", 'real, noise = state.next_batch("real"), state.next_batch("noise")',
         'real, noise = state.next_batch("noise"), state.next_batch("real")'),
+    "accuracy inverted": (
+        "labs/gan/train.py", 'out["d_accuracy"] = 0.5 * (', 'out["d_accuracy"] = 1 - 0.5 * ('),
     "accuracy inverted on the real points": (
         "labs/gan/train.py", "out[\"d_accuracy\"] = 0.5 * ((real_logits > 0)",
         "out[\"d_accuracy\"] = 0.5 * ((real_logits < 0)"),

@@ -35,7 +35,7 @@ from __future__ import annotations
 import pytest
 
 from labs.gan.given_weights import (LOSSES, METRIC_TOLERANCE, METRICS, WEIGHT_TOLERANCE,
-                                    metric_losses, reported_gap, weight_gap)
+                                    reported_gap, weight_gap)
 
 
 @pytest.mark.parametrize("loss", LOSSES)
@@ -54,11 +54,13 @@ def test_updates_from_given_weights_follow_the_formulas(gan, spec_seed, loss):
 def test_reported_values_at_given_weights_follow_the_formulas(gan, spec_seed, metric):
     """Each reported value at given weights is the lab's formula's, for each loss.
 
-    Read after one update of the network that records it (``d_accuracy`` on the log
-    loss's run only: it does not depend on the loss).
+    Read after one update of the network that records it, on each loss's inputs. For
+    ``d_accuracy`` (the same formula for every loss) the discriminator's last bias is moved
+    so that its logits split the batch: an inverted accuracy equals the true one only at
+    1/2, which 36 of 600 such runs give (spec seeds 0-199), never all three of a seed.
 
     Fails on: the least-squares loss reported as a product, a minimax or log loss with a
     sign or weight slip, an inverted accuracy, a gradient norm of some parameters only."""
-    for loss in metric_losses(metric):
+    for loss in LOSSES:
         gap, message = reported_gap(gan, metric, loss, spec_seed)
         assert gap <= METRIC_TOLERANCE, f"{message}, expected at most {METRIC_TOLERANCE:g}"
