@@ -1,9 +1,9 @@
 """TD 2, part 1: GAN Lab in Python, a toy 2-D GAN with every hyper-parameter GAN Lab exposes.
 
-``train_gan``, ``train_gan_from``, ``train_gan_seeds`` and ``GANRun`` load torch on first use (PEP 562), so that sampling, the
-configuration and the metrics (all a spec process needs) import without it; ``kl_js`` loads
-scipy on first use, so that ``python -m labs`` (whose parser imports ``labs.gan.cli``) starts
-without it.
+``train_gan``, ``train_gan_from``, ``train_gan_seeds`` and ``GANRun`` load torch on first use
+(PEP 562), so that sampling, the configuration and the metrics (all a spec process needs)
+import without it; ``kl_js`` loads scipy on first use, so that ``python -m labs`` (whose
+parser imports ``labs.gan.cli``) starts without it.
 """
 from labs.gan.config import PRESETS, GANConfig, make_config
 from labs.gan.distributions import DISTRIBUTIONS, read_points_csv, sample_real
