@@ -151,7 +151,8 @@ def reported_gap(gan: Any, metric: str, loss: str, spec_seed: int) -> tuple[floa
 
 
 def gaps(gan: Any, spec_seed: int) -> dict[str, float]:
-    """Every probe's gap at one spec seed (``python -m labs.gan.calibrate --only given_weights``)."""
+    """Every probe's gap at one spec seed (what ``python -m labs.gan.calibrate --only
+    given_weights`` prints)."""
     row = {f"weights[{loss}]": weight_gap(gan, loss, spec_seed)[0] for loss in LOSSES}
     row.update({f"{metric}[{loss}]": reported_gap(gan, metric, loss, spec_seed)[0]
                 for metric in METRICS for loss in LOSSES})

@@ -48,7 +48,8 @@ def _losses(real_logits: torch.Tensor, fake_logits: torch.Tensor | None,
             return logsigmoid(-fake_logits).mean()  # log(1 - D(G(z)))
         return -logsigmoid(fake_logits).mean()  # -log D(G(z))
     if loss == "least_squares":
-        return ((torch.sigmoid(real_logits) - 1) ** 2).mean() + (torch.sigmoid(fake_logits) ** 2).mean()
+        return (((torch.sigmoid(real_logits) - 1) ** 2).mean()
+                + (torch.sigmoid(fake_logits) ** 2).mean())
     return -(REAL_WEIGHT * logsigmoid(real_logits).mean() + logsigmoid(-fake_logits).mean())
 
 

@@ -70,7 +70,7 @@ class GANState:
         size = self.config.batch_size
         counter = f"{which}_batches"
         atlas = self.real_atlas if which == "real" else self.noise_atlas
-        rows = atlas.shape[-2]  # rows are the second-to-last dimension (a sweep stacks runs in front)
+        rows = atlas.shape[-2]  # the second-to-last dimension: a sweep stacks runs in front
         start = (getattr(self, counter) * size) % rows
         setattr(self, counter, getattr(self, counter) + 1)
         if start + size <= rows:
