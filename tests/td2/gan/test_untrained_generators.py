@@ -22,7 +22,8 @@ def test_a_generator_that_does_not_learn_earns_only_the_data_and_noise_points(fo
     data = ("test_real_distributions.py", "test_noise.py", "test_uniform_noise.py")
     data_and_noise = sum(s.max_score for s in grade.specs if s.spec.startswith(data))
     assert grade.score - grade.bonus <= data_and_noise == 25
-    assert all(s.status in ("gated", "failed", "not graded") for s in grade.specs
+    # "not provided": the folders predate train_gan_from (asked), whose specs they lose
+    assert all(s.status in ("gated", "failed", "not graded", "not provided") for s in grade.specs
                if not s.spec.startswith(data))
     assert points_for("td2/gan", "test_presets.py::test_training_with_a_preset_lowers_the_js"
                                  "_divergence[ring]").points == 5  # of the 15-point headline
