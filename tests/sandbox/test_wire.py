@@ -90,6 +90,20 @@ def test_text_is_decoded_cleaned_and_bounded():
     assert untrusted.text("v", budget=budget).startswith(" [the rest left out")
 
 
+def test_a_spent_text_budget_never_blanks_an_answers_keys():
+    """A long grading (thousands of calls, each answer's keys once counted as text) spent
+    the budget, and "ok" came back cut: the grader failed with KeyError. Keys are names,
+    cut to a length but never charged; values still are."""
+    budget = untrusted.TextBudget(10)
+    answers = [untrusted.clean_strings({"id": "a1", "ok": {"d_loss": [1.0], "note": "x" * 8}},
+                                       budget) for _ in range(3)]
+    assert all(set(a) == {"id", "ok"} and set(a["ok"]) == {"d_loss", "note"} for a in answers)
+    assert answers[0]["ok"]["note"] == "x" * 8  # charged: the next ones are cut
+    assert answers[2]["ok"]["note"].startswith(" [the rest left out")
+    long_key = untrusted.clean_strings({"k" * 500: 1}, untrusted.TextBudget())
+    assert all(len(key) < 200 for key in long_key)
+
+
 def test_student_text_is_shown_quoted():
     assert untrusted.quote("PASS 5/5\nnote: «waived»") == "«PASS 5/5 ⏎ note: ‹waived›»"
     assert untrusted.quote_lines("PASS 5/5\nsecond") == "| PASS 5/5\n| second"
