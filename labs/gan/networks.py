@@ -48,10 +48,12 @@ def padded_params(weights: list, sizes: list[int]) -> Params:
                          f"(sizes {sizes}): expected W and b per layer")
     params: Params = []
     for index, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        given_weight, given_bias = (torch.as_tensor(np.asarray(w), dtype=torch.float32)
+                                    for w in weights[2 * index:2 * index + 2])
         weight = torch.zeros(padded(fan_in), padded(fan_out))
-        weight[:fan_in, :fan_out] = torch.as_tensor(np.asarray(weights[2 * index]), dtype=torch.float32)
+        weight[:fan_in, :fan_out] = given_weight
         bias = torch.zeros(padded(fan_out))
-        bias[:fan_out] = torch.as_tensor(np.asarray(weights[2 * index + 1]), dtype=torch.float32)
+        bias[:fan_out] = given_bias
         params += [weight, bias]
     return params
 
