@@ -28,10 +28,11 @@ SIZES = dict(noise_dim=2, g_layers=2, g_neurons=5, d_layers=2, d_neurons=6)
 OPTIMISERS = {"log": ("adam", "sgd"), "minimax": ("sgd", "adam"), "least_squares": ("sgd", "sgd")}
 LEARNING_RATES = {"sgd": 0.1, "adam": 0.02}
 LOSSES = tuple(OPTIMISERS)
-METRICS = ("d_loss", "g_loss", "d_accuracy", "g_grad_norm")  # what each is read from:
+METRICS = ("d_loss", "g_loss", "d_accuracy", "g_grad_norm")
+# (k_d, k_g) of the one step each is read from: the network that records it updates once
 METRIC_UPDATES = {"d_loss": (1, 0), "d_accuracy": (1, 0), "g_loss": (0, 1), "g_grad_norm": (0, 1)}
-WEIGHT_TOLERANCE = 1e-4  # largest |difference| of a final weight (calibration in the spec),
-SPREAD_FACTOR = 10  # beyond this many times what float32 rounding alone does to it
+WEIGHT_TOLERANCE = 1e-4  # largest |difference| of a final weight (calibration in the spec)
+SPREAD_FACTOR = 10  # ... beyond this many times what float32 rounding alone does to it
 METRIC_TOLERANCE = 1e-4  # of a reported value, relative to max(1, |value|)
 
 
@@ -110,6 +111,7 @@ def largest_weight_gap(found: dict[str, list[np.ndarray]], expected: dict[str, l
     for name in expected:
         for index, (f, e, r) in enumerate(zip(found[name], expected[name], spread[name])):
             beyond = np.abs(np.asarray(f) - e) - SPREAD_FACTOR * r
+            beyond[~np.isfinite(beyond)] = np.inf  # NaN would lose every comparison
             gaps.append((float(beyond.max()) if beyond.size else 0.0, name, index))
     gap, name, index = max(gaps)
     kind = "W" if index % 2 == 0 else "b"

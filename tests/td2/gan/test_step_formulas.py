@@ -123,3 +123,11 @@ def test_rounding_is_allowed_only_where_float32_moves_a_weight():
     values = np.concatenate([s.ravel() for ws in spread.values() for s in ws])
     assert values.max() > 3e-6 and np.mean(values < 1e-6) > 0.95
     assert SPREAD_FACTOR * values.max() < 1e-3
+
+
+def test_a_nan_weight_is_infinitely_far_from_the_formulas():
+    """NaN loses every comparison: a largest gap taken over NaN must not come out small."""
+    expected = {"generator": [np.zeros((2, 2))], "discriminator": [np.zeros(3)]}
+    found = {"generator": [np.array([[np.nan, 0.0], [0.0, 0.0]])], "discriminator": [np.zeros(3)]}
+    zero = {name: [np.zeros_like(w) for w in ws] for name, ws in expected.items()}
+    assert largest_weight_gap(found, expected, zero) == (np.inf, "the generator's W0")

@@ -1,6 +1,6 @@
 """A hostile TD 2 GAN folder aimed at the given-weights probe (``train_gan_from``): what it
 sends back is text with terminal escapes and a spreadsheet formula, weights of the wrong
-shapes, the given weights untouched, and a history that forges a grader's line. Each must
+shapes, the given weights untouched (one of them NaN), and a history that forges a grader's line. Each must
 fail its spec with a plain message, and cost no other spec anything."""
 import numpy as np
 
@@ -30,4 +30,6 @@ def train_gan_from(config, weights, real, noise):
     if config["loss"] == "minimax":  # every array transposed
         return {"history": history,
                 "weights": {name: [np.asarray(w).T for w in ws] for name, ws in weights.items()}}
-    return {"history": history, "weights": weights}  # the given weights, never trained
+    untrained = {name: [np.asarray(w, dtype=float) for w in ws] for name, ws in weights.items()}
+    untrained["generator"][0][0, 0] = np.nan  # NaN loses every comparison: it must not pass
+    return {"history": history, "weights": untrained}  # the given weights, never trained
