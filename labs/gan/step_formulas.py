@@ -38,19 +38,21 @@ def forward(weights: list, inputs: np.ndarray) -> np.ndarray:
                         torch.tensor(np.asarray(inputs, dtype=np.float64))).numpy()
 
 
-def _losses(real_logits: torch.Tensor, fake_logits: torch.Tensor | None,
-            loss: str) -> torch.Tensor:
-    """The discriminator's loss (``real_logits`` given) or the generator's (None)."""
-    if real_logits is None:
-        if loss == "least_squares":
-            return ((torch.sigmoid(fake_logits) - 1) ** 2).mean()
-        if loss == "minimax":
-            return logsigmoid(-fake_logits).mean()  # log(1 - D(G(z)))
-        return -logsigmoid(fake_logits).mean()  # -log D(G(z))
-    if loss == "least_squares":
+def _discriminator_loss(real_logits: torch.Tensor, fake_logits: torch.Tensor,
+                        loss: str) -> torch.Tensor:
+    if loss == "least_squares":  # (D(x) - 1)^2 + D(G(z))^2
         return (((torch.sigmoid(real_logits) - 1) ** 2).mean()
                 + (torch.sigmoid(fake_logits) ** 2).mean())
+    # log and minimax: -(0.95 log D(x) + log(1 - D(G(z))))
     return -(REAL_WEIGHT * logsigmoid(real_logits).mean() + logsigmoid(-fake_logits).mean())
+
+
+def _generator_loss(fake_logits: torch.Tensor, loss: str) -> torch.Tensor:
+    if loss == "least_squares":
+        return ((torch.sigmoid(fake_logits) - 1) ** 2).mean()  # (D(G(z)) - 1)^2
+    if loss == "minimax":
+        return logsigmoid(-fake_logits).mean()  # log(1 - D(G(z)))
+    return -logsigmoid(fake_logits).mean()  # -log D(G(z))
 
 
 class _Optimiser:
@@ -117,7 +119,7 @@ def expected_training(config: Mapping[str, Any], weights: Mapping[str, list],
             for w in d:
                 w.requires_grad_(True)
             real_logits, fake_logits = _network(d, real_points)[:, 0], _network(d, fake)[:, 0]
-            loss = _losses(real_logits, fake_logits, config["loss"])
+            loss = _discriminator_loss(real_logits, fake_logits, config["loss"])
             grads = torch.autograd.grad(loss, d)
             record["d_loss"] = float(loss.detach())
             record["d_accuracy"] = float(0.5 * ((real_logits > 0).double().mean()
@@ -128,7 +130,7 @@ def expected_training(config: Mapping[str, Any], weights: Mapping[str, list],
             z = noises.next()
             for w in g:
                 w.requires_grad_(True)
-            loss = _losses(None, _network(d, torch.tanh(_network(g, z)))[:, 0], config["loss"])
+            loss = _generator_loss(_network(d, torch.tanh(_network(g, z)))[:, 0], config["loss"])
             grads = torch.autograd.grad(loss, g)
             record["g_loss"] = float(loss.detach())
             record["g_grad_norm"] = float(torch.sqrt(sum((gr ** 2).sum() for gr in grads)))
