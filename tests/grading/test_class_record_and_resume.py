@@ -78,6 +78,14 @@ def _entries(results: Path) -> dict[str, bytes]:
     return {p.parent.name: p.read_bytes() for p in results.glob(f"*/{ENTRY}")}
 
 
+def _ctrl_c_reaches_it() -> None:
+    """In the grader's process before it starts: SIGINT handled and not blocked, whatever
+    the test's worker process hands down (an ignored or blocked SIGINT is inherited: once
+    in CI the grader never saw the Ctrl-C and graded the whole class)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_an_interrupted_class_resumes_without_grading_again(tmp_path, capsys):
     names = ["correct_lists@1", "correct_lists@2", "correct_lists@3", "wrong_bias_sign",
              "chatty_prints_megabytes"]
@@ -86,7 +94,8 @@ def test_an_interrupted_class_resumes_without_grading_again(tmp_path, capsys):
     results = tmp_path / "results"
     command = ["grade-class", str(root), "--lab", "td1", "--csv", str(csv_path), *ONLY]
     first = subprocess.Popen([sys.executable, "-m", "labs", *command, "--jobs", "1"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=_ctrl_c_reaches_it)
     deadline = time.monotonic() + PATIENCE
     while len(_entries(results)) < 2 and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
