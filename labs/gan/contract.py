@@ -260,9 +260,7 @@ class GAN(ContractClient):
                 assert found == shapes, (f"{where}: the final {name} weights have shapes "
                                          f"{found}; the given ones were {shapes}")
 
-        history = self._checked({"samples": None, **run}, config).raw("history")
-        if isinstance(history, Fields):
-            history.where = f"{where}: history"
+        history = self._checked_history(run["history"], config["steps"], where)
         return Fields(dict(run, history=history), where, {"weights": same_shapes})
 
     @staticmethod
@@ -284,21 +282,28 @@ class GAN(ContractClient):
                 f"{samples_twin}; each seed's run must be its own (a run played back for every "
                 "seed does this)")
 
+        history = GAN._checked_history(run["history"], config["steps"], where, history_twin)
+        return Fields(dict(run, history=history), where, {"samples": samples})
+
+    @staticmethod
+    def _checked_history(history: Any, steps: int, where: str,
+                         twin: int | None = None) -> Any:
+        """A run's history, each metric checked when a spec reads it: one value per step,
+        and (``twin``: a seed whose run gave this very history) not another seed's."""
         def metric(name: str) -> Callable[[np.ndarray], None]:
             def check(value: np.ndarray) -> None:
-                assert value.shape == (config["steps"],), (
+                assert value.shape == (steps,), (
                     f"{where}: history[{name!r}] has shape {value.shape}; the contract says "
-                    f"({config['steps']},): one value per training step")
-                assert history_twin is None, (
+                    f"({steps},): one value per training step")
+                assert twin is None, (
                     f"{where}: the history is the very same as the run of seed "
-                    f"{history_twin}'s; each seed's run must be its own (a run played back "
+                    f"{twin}'s; each seed's run must be its own (a run played back "
                     "for every seed does this)")
             return check
 
-        history = run["history"]
         if isinstance(history, dict) and set(history) != {"invalid"}:
-            history = Fields(history, f"{where}: history", {name: metric(name) for name in history})
-        return Fields(dict(run, history=history), where, {"samples": samples})
+            return Fields(history, f"{where}: history", {name: metric(name) for name in history})
+        return history
 
     def history(self, run: dict, name: str) -> np.ndarray:
         """One of a run's per-step metrics; the spec is skipped as "not provided" (its points
