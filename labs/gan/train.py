@@ -94,11 +94,17 @@ def initial_state(config: GANConfig) -> GANState:
     d_params = init_mlp(d_sizes, generator)
     real = sample_real(config.distribution, ATLAS_SIZE, seeds["real"], points=config.points)
     noise = sample_noise(config.noise, config.noise_dim, ATLAS_SIZE, seeds["noise"])
+    return started(config, g_params, d_params, real, noise)
+
+
+def started(config: GANConfig, g_params: Params, d_params: Params, real: np.ndarray,
+            noise: np.ndarray) -> GANState:
+    """A run's state at step 0: these weights, fresh optimisers, these data to cycle."""
     return GANState(config, g_params, d_params,
                     init_optimizer(config.g_optimizer, g_params, config.g_lr),
                     init_optimizer(config.d_optimizer, d_params, config.d_lr),
-                    torch.as_tensor(real, dtype=torch.float32),
-                    torch.as_tensor(noise, dtype=torch.float32))
+                    torch.as_tensor(np.asarray(real), dtype=torch.float32),
+                    torch.as_tensor(np.asarray(noise), dtype=torch.float32))
 
 
 def state_from(config: GANConfig, weights: Mapping[str, Any], real: np.ndarray,
@@ -107,13 +113,8 @@ def state_from(config: GANConfig, weights: Mapping[str, Any], real: np.ndarray,
     "discriminator": [...]}``, ``W`` of shape (fan_in, fan_out)) and given real points and
     noise, cycled in batches as the pre-drawn ones are."""
     g_sizes, d_sizes = network_sizes(config)
-    g_params = padded_params(weights["generator"], g_sizes)
-    d_params = padded_params(weights["discriminator"], d_sizes)
-    return GANState(config, g_params, d_params,
-                    init_optimizer(config.g_optimizer, g_params, config.g_lr),
-                    init_optimizer(config.d_optimizer, d_params, config.d_lr),
-                    torch.as_tensor(np.asarray(real), dtype=torch.float32),
-                    torch.as_tensor(np.asarray(noise), dtype=torch.float32))
+    return started(config, padded_params(weights["generator"], g_sizes),
+                   padded_params(weights["discriminator"], d_sizes), real, noise)
 
 
 def gradient_norm(grads: tuple[torch.Tensor, ...], run_dims: int) -> torch.Tensor:
@@ -212,6 +213,12 @@ class GANRun:
         return self.discriminate(cell_centres(cells)).reshape(cells, cells)
 
 
+def per_step_history(records: list[dict[str, torch.Tensor]]) -> dict[str, np.ndarray]:
+    """``training_step``'s records as one array per metric (empty for 0 steps)."""
+    return {name: (torch.stack([r[name] for r in records]).double().numpy() if records
+                   else np.zeros(0)) for name in STEP_METRICS}
+
+
 def train_gan_from(config: GANConfig | Mapping[str, Any], weights: Mapping[str, Any],
                    real: np.ndarray, noise: np.ndarray) -> dict[str, Any]:
     """``config["steps"]`` training steps from given weights, on given real points and noise
@@ -222,10 +229,8 @@ def train_gan_from(config: GANConfig | Mapping[str, Any], weights: Mapping[str, 
     with torch_threads(1):
         state = state_from(config, weights, real, noise)
         records = [training_step(state) for _ in range(config.steps)]
-    history = {name: (torch.stack([r[name] for r in records]).double().numpy() if records
-                      else np.zeros(0)) for name in STEP_METRICS}
     g_sizes, d_sizes = network_sizes(config)
-    return {"history": history,
+    return {"history": per_step_history(records),
             "weights": {"generator": unpadded(state.g_params, g_sizes),
                         "discriminator": unpadded(state.d_params, d_sizes)}}
 
@@ -267,8 +272,7 @@ def train_gan(config: GANConfig | Mapping[str, Any]) -> GANRun:
                                                surface.double().numpy().reshape(GRID_CELLS, GRID_CELLS))
             if step < config.steps:
                 records.append(training_step(state))
-    history = {name: (torch.stack([r[name] for r in records]).double().numpy() if records
-                      else np.zeros(0)) for name in STEP_METRICS}
+    history = per_step_history(records)
     history["eval_step"] = np.array([e[0] for e in evaluations])
     history["kl"] = np.array([e[1] for e in evaluations])
     history["js"] = np.array([e[2] for e in evaluations])

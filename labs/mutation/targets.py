@@ -60,7 +60,8 @@ LABS = {
                                  "generate_forward", "generate_backward", "logits_forward",
                                  "logits_backward"),
         "labs/gan/train.py": ("run_seeds", "next_batch", "network_sizes", "initial_state",
-                              "training_step", "sample", "train_gan"),
+                              "started", "training_step", "sample", "per_step_history",
+                              "train_gan"),
     }, timeout=300.0, first=("specs/td2/gan/test_given_weights.py",)),
     "td3": LabTarget("td3", "specs/td3", {
         "labs/lm/blocks.py": ("group_texts",),
