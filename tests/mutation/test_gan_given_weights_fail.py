@@ -49,6 +49,15 @@ SLIPS = {  # name -> (file, the line as written, the line with the slip)
 }
 
 
+def given_weights_specs(project: Path) -> subprocess.CompletedProcess:
+    """``specs/td2/gan/test_given_weights.py`` run on a copy of the project."""
+    env = dict(os.environ, PYTHONPATH=str(project), PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "specs/td2/gan/test_given_weights.py", "-q", "-n", "0",
+         "-p", "no:cacheprovider"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
 @pytest.mark.parametrize("name", list(SLIPS))
 def test_given_weights_specs_fail_on_the_slip(name, tmp_path):
     file, before, after = SLIPS[name]
@@ -56,20 +65,12 @@ def test_given_weights_specs_fail_on_the_slip(name, tmp_path):
     source = (tmp_path / file).read_text(encoding="utf-8")
     assert source.count(before) == 1, f"{file} no longer holds {before!r} once"
     (tmp_path / file).write_text(source.replace(before, after), encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(tmp_path), PYTHONDONTWRITEBYTECODE="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "specs/td2/gan/test_given_weights.py", "-q", "-n", "0",
-         "-p", "no:cacheprovider"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    result = given_weights_specs(tmp_path)
     assert result.returncode == 1 and " failed" in result.stdout, (
         f"the given-weights specs passed the slip {name!r}:\n{result.stdout[-2000:]}")
 
 
 def test_the_unslipped_copy_passes(tmp_path):
     copy_project(tmp_path)
-    env = dict(os.environ, PYTHONPATH=str(tmp_path), PYTHONDONTWRITEBYTECODE="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", "specs/td2/gan/test_given_weights.py", "-q", "-n", "0",
-         "-p", "no:cacheprovider"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    result = given_weights_specs(tmp_path)
     assert result.returncode == 0, result.stdout[-2000:]
