@@ -104,8 +104,8 @@ def quote_lines(value: str) -> str:
 def clean_strings(value: Any, budget: TextBudget) -> Any:
     """Every string of an answer's data through ``text``: values charged to the
     submission's budget, map keys cut to ``NAME_CHARS`` but never charged (keys are names
-    the grader looks up, the protocol's ``ok`` and ``error`` among them: a budget spent by
-    thousands of calls must not blank them; the wire's cap bounds them per answer)."""
+    the grader looks up: a budget spent by thousands of calls must not blank them; the
+    wire's cap bounds them per answer)."""
     if isinstance(value, str):
         return text(value, DATA_CHARS, budget)
     if isinstance(value, list):

@@ -104,6 +104,21 @@ def test_a_spent_text_budget_never_blanks_an_answers_keys():
     assert all(len(key) < 200 for key in long_key)
 
 
+def test_the_answer_id_is_never_charged_to_the_text_budget():
+    """The id is the grader's (checked equal to the request's): thousands of calls must not
+    spend the budget that a student's text is bounded by."""
+    from labs.sandbox.child import Child
+
+    child = Child.__new__(Child)  # its request path only: no process
+    child.text_budget = untrusted.TextBudget(10)
+    child.start = lambda: None
+    child._exchange = lambda message, timeout: {"id": "0123456789abcdef", "ok": "xy"}
+    answers = [child.request({"probe": "p"}, 1.0) for _ in range(6)]
+    assert all(a["id"] == "0123456789abcdef" for a in answers)
+    assert [a["ok"] for a in answers[:5]] == ["xy"] * 5  # 10 characters: the budget, exactly
+    assert answers[5]["ok"].startswith(" [the rest left out")
+
+
 def test_student_text_is_shown_quoted():
     assert untrusted.quote("PASS 5/5\nnote: «waived»") == "«PASS 5/5 ⏎ note: ‹waived›»"
     assert untrusted.quote_lines("PASS 5/5\nsecond") == "| PASS 5/5\n| second"
