@@ -64,6 +64,8 @@ def given_inputs(loss: str, spec_seed: int, steps: int = UPDATE_STEPS, k_d: int 
                         d_lr=LEARNING_RATES[d_optimizer], g_lr=LEARNING_RATES[g_optimizer],
                         seed=spec_seed, eval_every=max(1, steps), **SIZES)
     rng = np.random.default_rng([spec_seed, LOSSES.index(loss), steps, k_d, k_g])
+    # written out rather than labs.gan.networks.layer_sizes: the probe's inputs must not
+    # follow a slip in the reference (a mutant of layer_sizes would move both sides)
     g_sizes = [SIZES["noise_dim"]] + [SIZES["g_neurons"]] * SIZES["g_layers"] + [2]
     d_sizes = [2] + [SIZES["d_neurons"]] * SIZES["d_layers"] + [1]
     as32 = lambda a: np.asarray(a, dtype=np.float32).astype(float)  # noqa: E731
